@@ -1,0 +1,35 @@
+import { getTranslations } from 'next-intl/server';
+import { isAside, type Block } from '@/lib/content/types';
+import { SegmentPair } from './segment-pair';
+
+export async function ReaderBody({ blocks }: { blocks: Block[] }) {
+  const t = await getTranslations('Article');
+  return (
+    <div className="reader-body">
+      <div className="pair-head sticky top-[3.25rem] z-[5] mb-4 grid border-b border-rule bg-paper/95 pb-2 text-xs font-semibold uppercase tracking-[0.14em] text-muted backdrop-blur">
+        <div data-lang-col="nl">{t('dutch')}</div>
+        <div data-lang-col="en">{t('english')}</div>
+      </div>
+      <div className="space-y-6">
+        {blocks.map((block) =>
+          isAside(block) ? (
+            <aside
+              key={block.id}
+              id={block.id}
+              aria-label={t('related')}
+              className="rounded-xl border border-rule bg-panel px-5 py-5 sm:px-6"
+            >
+              <div className="space-y-3">
+                {block.items.map((item) => (
+                  <SegmentPair key={item.id} segment={item} />
+                ))}
+              </div>
+            </aside>
+          ) : (
+            <SegmentPair key={block.id} segment={block} />
+          ),
+        )}
+      </div>
+    </div>
+  );
+}

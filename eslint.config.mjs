@@ -1,0 +1,9 @@
+import { defineConfig, globalIgnores } from 'eslint/config';
+import nextVitals from 'eslint-config-next/core-web-vitals';
+import nextTs from 'eslint-config-next/typescript';
+
+export default defineConfig([
+  ...nextVitals,
+  ...nextTs,
+  globalIgnores(['.next/**', '.next-e2e/**', '.e2e/**', 'next-env.d.ts', 'public/ort/**', 'playwright-report/**', 'test-results/**', 'bench/out/**']),
+]);

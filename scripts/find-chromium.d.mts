@@ -1,0 +1,5 @@
+export interface FoundChromium {
+  path: string;
+  via: '$CHROMIUM_PATH' | 'PATH';
+}
+export function findChromium(): FoundChromium | null;

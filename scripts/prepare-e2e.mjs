@@ -1,0 +1,20 @@
+#!/usr/bin/env node
+// Builds the content folder the browser tests run against: every real article,
+// plus generated ones that exercise limits (a 1,000-paragraph article).
+import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+
+const out = '.e2e/content';
+rmSync('.e2e', { recursive: true, force: true });
+mkdirSync(out, { recursive: true });
+cpSync('content', out, { recursive: true });
+
+const words = ['de', 'stad', 'rivier', 'brug', 'trein', 'markt', 'haven', 'school', 'fiets', 'regen', 'zomer', 'boek'];
+const paragraphs = Array.from({ length: 1000 }, (_, i) => {
+  const w = (k) => words[(i * 7 + k * 3) % words.length];
+  return `Alinea ${i + 1}: over ${w(1)} en ${w(2)} gaat dit stuk, met een ${w(3)} bij de ${w(4)}. Het is een lange tekst.`;
+});
+writeFileSync(
+  `${out}/heel-lang-artikel.md`,
+  `---\ntitle: Een heel lang artikel\nsource: Testgenerator\npublished: 2020-01-01\n---\n\n${paragraphs.join('\n\n')}\n`,
+);
+console.log(`prepared ${out}`);
