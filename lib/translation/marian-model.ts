@@ -1,0 +1,56 @@
+import { BaseStreamer, type TranslationPipeline } from '@huggingface/transformers';
+import { CancelledError, type SentenceModel } from './translate-paragraph';
+
+/** Collects generated ids as they come, for streaming; throwing from put() stops generate() mid-sentence. */
+class IdStreamer extends BaseStreamer {
+  readonly ids: number[] = [];
+  private first = true;
+
+  constructor(
+    private readonly onIds: (ids: number[]) => void,
+    private readonly shouldStop?: () => boolean,
+  ) {
+    super();
+  }
+
+  override put(value: bigint[][]): void {
+    if (this.shouldStop?.()) throw new CancelledError();
+    // The first put is the decoder start token, not output.
+    if (this.first) {
+      this.first = false;
+      return;
+    }
+    for (const id of value[0] ?? []) this.ids.push(Number(id));
+    this.onIds(this.ids);
+  }
+
+  override end(): void {}
+}
+
+/** Adapts a transformers.js translation pipeline to the paragraph translator. */
+export function marianModel(translator: TranslationPipeline): SentenceModel {
+  const tokenizer = translator.tokenizer;
+  const wordCache = new Map<string, number>();
+  return {
+    tokensOfWord(word) {
+      let n = wordCache.get(word);
+      if (n === undefined) {
+        n = tokenizer.encode(word, { add_special_tokens: false }).length;
+        if (wordCache.size > 50_000) wordCache.clear();
+        wordCache.set(word, n);
+      }
+      return n;
+    },
+    async translate(text, { maxNewTokens, onText, shouldStop }) {
+      const streamer = new IdStreamer(
+        (ids) => onText?.(tokenizer.decode(ids, { skip_special_tokens: true })),
+        shouldStop,
+      );
+      const output = await translator(text, { max_new_tokens: maxNewTokens, streamer } as never);
+      const first = Array.isArray(output) ? output[0] : output;
+      const translated = (first as { translation_text?: string } | undefined)?.translation_text ?? '';
+      // The streamer saw every generated id, the final </s> included.
+      return { text: translated, outputTokens: streamer.ids.length };
+    },
+  };
+}
