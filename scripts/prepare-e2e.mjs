@@ -18,3 +18,10 @@ writeFileSync(
   `---\ntitle: Een heel lang artikel\nsource: Testgenerator\npublished: 2020-01-01\n---\n\n${paragraphs.join('\n\n')}\n`,
 );
 console.log(`prepared ${out}`);
+
+// The browser tests serve the test model from the app's own origin, as a self-hoster would
+// (public/models/ is where self-hosted models live; it is git-ignored).
+rmSync('public/models/tiny-marian-nl-en', { recursive: true, force: true });
+mkdirSync('public/models', { recursive: true });
+cpSync('tests/model/tiny-marian-nl-en', 'public/models/tiny-marian-nl-en', { recursive: true });
+console.log('copied the test model to public/models/tiny-marian-nl-en');

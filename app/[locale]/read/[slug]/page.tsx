@@ -4,8 +4,11 @@ import { setRequestLocale } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { articleSlugs, getArticle } from '@/lib/content/load';
 import { routing } from '@/lib/i18n/routing';
+import { segmentsOf } from '@/lib/content/types';
 import { ArticleHeader } from './_components/article-header';
+import { ProgressPanel } from './_components/progress-panel';
 import { ReaderBody } from './_components/reader-body';
+import { TranslationProvider } from './_components/translation-provider';
 import { ViewToggle } from './_components/view-toggle';
 
 type Params = Promise<{ locale: Locale; slug: string }>;
@@ -28,13 +31,18 @@ export default async function ReaderPage({ params }: { params: Params }) {
   const article = getArticle(slug);
   if (!article) notFound();
 
+  const segments = segmentsOf(article.blocks).map(({ id, text }) => ({ id, text }));
+
   return (
     <article className="mx-auto max-w-6xl px-4 pb-24 pt-8 sm:px-6 sm:pt-12">
       <ArticleHeader article={article} />
-      <div className="no-print sticky top-0 z-10 -mx-4 mb-6 border-b border-rule bg-paper/95 px-4 py-2 backdrop-blur sm:-mx-6 sm:px-6">
-        <ViewToggle />
-      </div>
-      <ReaderBody blocks={article.blocks} />
+      <TranslationProvider segments={segments}>
+        <div className="no-print sticky top-0 z-10 -mx-4 mb-6 space-y-2 border-b border-rule bg-paper/95 px-4 py-2 backdrop-blur sm:-mx-6 sm:px-6">
+          <ViewToggle />
+          <ProgressPanel />
+        </div>
+        <ReaderBody blocks={article.blocks} />
+      </TranslationProvider>
     </article>
   );
 }

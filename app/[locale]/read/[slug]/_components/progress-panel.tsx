@@ -1,0 +1,99 @@
+'use client';
+
+import { useFormatter, useTranslations } from 'next-intl';
+import type { DownloadEvent } from '@/lib/translation/client';
+import type { EngineError } from '@/lib/translation/protocol';
+import { useTranslationProgress } from '@/lib/translation/use-article-translation';
+import { useTranslationContext } from './translation-provider';
+
+const ERROR_KEYS = { offline: 'offline', 'not-found': 'notFound', blocked: 'blocked' } as const;
+
+/** First visit: each model file's download. Afterwards: n of N paragraphs and words per second. */
+export function ProgressPanel() {
+  const t = useTranslations('Translation');
+  const { translator } = useTranslationContext();
+  const progress = useTranslationProgress(translator);
+  const files = Object.values(progress.files);
+
+  if (progress.phase === 'failed' && progress.error) {
+    return <LoadFailure error={progress.error} onRetry={() => translator?.retry()} />;
+  }
+
+  return (
+    <div role="status" aria-live="polite" className="text-sm text-muted">
+      {progress.phase === 'downloading' && files.length > 0 ? (
+        <Downloads files={files} />
+      ) : progress.phase === 'starting' || progress.phase === 'downloading' ? (
+        <p>{t('starting')}</p>
+      ) : progress.phase === 'translating' || progress.phase === 'done' ? (
+        <TranslationStatus />
+      ) : null}
+    </div>
+  );
+}
+
+function TranslationStatus() {
+  const t = useTranslations('Translation');
+  const format = useFormatter();
+  const { translator } = useTranslationContext();
+  const { phase, done, total, wordsPerSecond, engine } = useTranslationProgress(translator);
+  return (
+    <p className="flex flex-wrap items-center gap-x-3 gap-y-1" data-testid="translation-status">
+      <span className="font-medium text-ink">{phase === 'done' ? t('done', { total }) : t('progress', { done, total })}</span>
+      {phase === 'translating' && (
+        <span className="h-1.5 w-24 overflow-hidden rounded-full bg-rule" aria-hidden="true">
+          <span className="block h-full bg-accent transition-[width]" style={{ width: `${total ? (100 * done) / total : 0}%` }} />
+        </span>
+      )}
+      {wordsPerSecond !== null && (
+        <span>{t('speed', { speed: format.number(wordsPerSecond, { maximumFractionDigits: 0 }) })}</span>
+      )}
+      {engine && <span className="hidden sm:inline">{t('engine', { device: engine.device, threads: engine.threads })}</span>}
+    </p>
+  );
+}
+
+function Downloads({ files }: { files: DownloadEvent[] }) {
+  const t = useTranslations('Translation');
+  const format = useFormatter();
+  const mb = (bytes: number) =>
+    format.number(bytes / 1_000_000, { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1, minimumFractionDigits: 1 });
+  const pct = (loaded: number, total: number) =>
+    format.number(total > 0 ? Math.min(1, loaded / total) : 0, { style: 'percent', maximumFractionDigits: 0 });
+  const loaded = files.reduce((n, f) => n + f.loaded, 0);
+  const total = files.reduce((n, f) => n + Math.max(f.total, f.loaded), 0);
+
+  return (
+    <section aria-label={t('downloadTitle')} className="rounded-lg border border-rule bg-panel px-4 py-3" data-testid="download-progress">
+      <p className="font-medium text-ink">{t('downloadTitle')}</p>
+      <p className="mt-0.5 text-xs">{t('downloadNote')}</p>
+      <ul className="mt-2 space-y-1.5 text-xs">
+        {files.map((f) => (
+          <li key={f.file} className="grid grid-cols-[minmax(0,1fr)_auto] items-center gap-x-3">
+            <span className="truncate font-mono">{f.file}</span>
+            <span className="tabular-nums">
+              {mb(f.loaded)} / {mb(f.total)} · {pct(f.loaded, f.total)}
+            </span>
+            <progress className="col-span-2 h-1 w-full accent-[var(--color-accent)]" value={f.loaded} max={f.total || 1} aria-label={f.file} />
+          </li>
+        ))}
+      </ul>
+      <p className="mt-2 text-xs font-medium tabular-nums text-ink">
+        {t('total')}: {mb(loaded)} / {mb(total)} · {pct(loaded, total)}
+      </p>
+    </section>
+  );
+}
+
+function LoadFailure({ error, onRetry }: { error: EngineError; onRetry: () => void }) {
+  const t = useTranslations('Translation');
+  const key = error.code in ERROR_KEYS ? ERROR_KEYS[error.code as keyof typeof ERROR_KEYS] : 'load';
+  return (
+    <div role="alert" className="flex flex-wrap items-center gap-3 rounded-lg border border-accent/50 bg-panel px-4 py-3 text-sm" data-testid="load-error" data-code={error.code}>
+      <p className="min-w-0 flex-1 text-ink">{t(`error.${key}`)}</p>
+      <button type="button" onClick={onRetry} className="rounded-full bg-ink px-4 py-1.5 font-medium text-paper hover:opacity-90">
+        {t('retry')}
+      </button>
+    </div>
+  );
+}

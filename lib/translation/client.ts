@@ -1,0 +1,173 @@
+/**
+ * The main-thread side of the worker: a promise per request, matched by id
+ * (the Squoosh worker-bridge pattern). The worker is created lazily on first
+ * use, never during server rendering. If it dies, everything pending is
+ * rejected with a `crashed` EngineFailure and the next request starts a new one.
+ */
+import type { EngineConfig, ResolvedDevice } from './config';
+import type { EngineError, ParagraphTranslation, WorkerRequest, WorkerResponse } from './protocol';
+
+export class EngineFailure extends Error {
+  constructor(readonly error: EngineError) {
+    super(error.message);
+    this.name = 'EngineFailure';
+  }
+}
+
+export interface ReadyInfo {
+  device: ResolvedDevice;
+  threads: number;
+  crossOriginIsolated: boolean;
+}
+
+export interface DownloadEvent {
+  file: string;
+  loaded: number;
+  total: number;
+  done: boolean;
+}
+
+interface Pending {
+  resolve: (value: never) => void;
+  reject: (reason: EngineFailure) => void;
+  onMessage?: (message: WorkerResponse) => void;
+}
+
+type Distribute<T> = T extends unknown ? Omit<T, 'id'> : never;
+
+export function createTranslatorWorker(): Worker {
+  return new Worker(new URL('./translator.worker.ts', import.meta.url), { type: 'module', name: 'translator' });
+}
+
+export class TranslationClient {
+  private worker: Worker | null = null;
+  private nextId = 1;
+  private readonly pending = new Map<number, Pending>();
+  private ready: Promise<ReadyInfo> | null = null;
+  /** How many workers this client has started; more than one means it recovered from a crash. */
+  workersStarted = 0;
+
+  constructor(
+    private readonly config: EngineConfig,
+    private readonly createWorker: () => Worker = createTranslatorWorker,
+  ) {}
+
+  /** Starts the worker and loads the model (downloading it the first time). Shared by all callers. */
+  load(onDownload?: (event: DownloadEvent) => void): Promise<ReadyInfo> {
+    this.ready ??= this.send<ReadyInfo>({ type: 'load', config: this.config }, (message) => {
+      if (message.type === 'download') onDownload?.(message);
+    }).catch((err: unknown) => {
+      this.ready = null; // a later load() tries again
+      throw err;
+    });
+    return this.ready;
+  }
+
+  async translate(
+    text: string,
+    options: { signal?: AbortSignal; onPartial?: (text: string) => void } = {},
+  ): Promise<ParagraphTranslation> {
+    await this.load();
+    options.signal?.throwIfAborted();
+    return this.send<ParagraphTranslation>(
+      { type: 'translate', text },
+      (message) => {
+        if (message.type === 'partial') options.onPartial?.(message.text);
+      },
+      options.signal,
+    );
+  }
+
+  dispose() {
+    this.worker?.terminate();
+    this.worker = null;
+    this.failAll({ code: 'cancelled', message: 'disposed' });
+  }
+
+  private ensureWorker(): Worker {
+    if (this.worker) return this.worker;
+    const worker = this.createWorker();
+    this.workersStarted++;
+    worker.addEventListener('message', (event: MessageEvent<WorkerResponse>) => this.onMessage(event.data));
+    const crash = (event: Event) => {
+      event.preventDefault?.();
+      if (this.worker !== worker) return;
+      const detail = event instanceof ErrorEvent && event.message ? event.message : 'the translation worker stopped';
+      worker.terminate();
+      this.worker = null;
+      this.ready = null;
+      this.failAll({ code: 'crashed', message: detail });
+    };
+    worker.addEventListener('error', crash);
+    worker.addEventListener('messageerror', crash);
+    this.worker = worker;
+    return worker;
+  }
+
+  private send<T>(
+    request: Distribute<WorkerRequest>,
+    onMessage?: (message: WorkerResponse) => void,
+    signal?: AbortSignal,
+  ): Promise<T> {
+    const id = this.nextId++;
+    const worker = this.ensureWorker();
+    return new Promise<T>((resolve, reject) => {
+      const onAbort = () => {
+        worker.postMessage({ type: 'cancel', id: this.nextId++, target: id } satisfies WorkerRequest);
+        this.settle(id)?.reject(new EngineFailure({ code: 'cancelled', message: 'cancelled' }));
+      };
+      if (signal) {
+        if (signal.aborted) return reject(new EngineFailure({ code: 'cancelled', message: 'cancelled' }));
+        signal.addEventListener('abort', onAbort, { once: true });
+      }
+      this.pending.set(id, {
+        resolve: (value) => {
+          signal?.removeEventListener('abort', onAbort);
+          resolve(value);
+        },
+        reject: (reason) => {
+          signal?.removeEventListener('abort', onAbort);
+          reject(reason);
+        },
+        onMessage,
+      });
+      worker.postMessage({ ...request, id } as WorkerRequest);
+    });
+  }
+
+  private settle(id: number): Pending | undefined {
+    const entry = this.pending.get(id);
+    this.pending.delete(id);
+    return entry;
+  }
+
+  private onMessage(message: WorkerResponse) {
+    switch (message.type) {
+      case 'download':
+      case 'partial':
+        this.pending.get(message.id)?.onMessage?.(message);
+        return;
+      case 'ready': {
+        const { device, threads, crossOriginIsolated } = message;
+        this.settle(message.id)?.resolve({ device, threads, crossOriginIsolated } as never);
+        return;
+      }
+      case 'result':
+        this.settle(message.id)?.resolve(message.result as never);
+        return;
+      case 'error':
+        this.settle(message.id)?.reject(new EngineFailure(message.error));
+        return;
+      default: {
+        const unreachable: never = message;
+        throw new Error(`unknown worker message ${JSON.stringify(unreachable)}`);
+      }
+    }
+  }
+
+  private failAll(error: EngineError) {
+    const entries = [...this.pending.values()];
+    this.pending.clear();
+    for (const entry of entries) entry.reject(new EngineFailure(error));
+  }
+}

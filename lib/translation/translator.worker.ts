@@ -1,0 +1,165 @@
+/// <reference lib="webworker" />
+/**
+ * The translation worker: one long-lived instance per reader tab. It owns
+ * transformers.js and ONNX Runtime; the main thread only ever sees the typed
+ * protocol of ./protocol.ts. Requests are handled one at a time, in order.
+ */
+import { env, pipeline, type TranslationPipeline } from '@huggingface/transformers';
+import type { EngineConfig, ResolvedDevice } from './config';
+import { classifyLoadError, NetworkLog } from './load-errors';
+import { marianModel } from './marian-model';
+import type { EngineError, WorkerRequest, WorkerResponse } from './protocol';
+import { CancelledError, translateParagraph, type SentenceModel } from './translate-paragraph';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+/** Checked on WebGPU before it is trusted under device "auto" (Marian on WebGPU has wrong-output reports). */
+const CHECK_SENTENCE = 'De trein naar Amsterdam vertrekt om half negen van spoor drie.';
+const PARTIAL_INTERVAL_MS = 60;
+
+interface Engine {
+  model: SentenceModel;
+  device: ResolvedDevice;
+}
+
+const post = (message: WorkerResponse) => self.postMessage(message);
+const network = new NetworkLog();
+let engine: Promise<Engine> | null = null;
+let engineKey = '';
+let queue: Promise<void> = Promise.resolve();
+const cancelled = new Set<number>();
+
+self.addEventListener('message', (event: MessageEvent<WorkerRequest>) => {
+  const request = event.data;
+  switch (request.type) {
+    case 'load':
+      void handleLoad(request.id, request.config);
+      return;
+    case 'translate':
+      queue = queue.then(() => handleTranslate(request));
+      return;
+    case 'cancel':
+      cancelled.add(request.target);
+      return;
+    default: {
+      const unreachable: never = request;
+      throw new Error(`unknown request ${JSON.stringify(unreachable)}`);
+    }
+  }
+});
+
+function configure(config: EngineConfig) {
+  // Both sources go through transformers.js's remote path: for local paths it probes each file's size
+  // with a full GET, for remote URLs with a one-byte Range request. So "self" is the Hub layout on this origin.
+  env.allowLocalModels = false;
+  env.allowRemoteModels = true;
+  if (config.source === 'self') {
+    env.remoteHost = new URL('/models/', self.location.origin).href;
+    env.remotePathTemplate = '{model}/';
+  } else {
+    env.remoteHost = config.hubUrl;
+    env.remotePathTemplate = '{model}/resolve/{revision}/';
+  }
+  env.useBrowserCache = true;
+  const onnx = env.backends.onnx as { wasm?: { wasmPaths?: unknown; numThreads?: number } };
+  if (onnx.wasm) {
+    // ONNX Runtime's default is half the cores (one on a 2-core machine); the main thread is nearly idle
+    // while translating, so use them all, up to 4. Threads need cross-origin isolation (see next.config.mjs).
+    onnx.wasm.numThreads = self.crossOriginIsolated ? Math.max(1, Math.min(4, self.navigator.hardwareConcurrency || 1)) : 1;
+    // ONNX Runtime's own files come from this origin, never from a CDN.
+    const base = new URL(config.wasmPath, self.location.origin).href;
+    onnx.wasm.wasmPaths = {
+      mjs: `${base}ort-wasm-simd-threaded.asyncify.mjs`,
+      wasm: `${base}ort-wasm-simd-threaded.asyncify.wasm`,
+    };
+  }
+  env.fetch = network.wrap();
+}
+
+async function createPipeline(config: EngineConfig, device: ResolvedDevice, requestId: number) {
+  const translator = await pipeline('translation', config.modelId, {
+    dtype: config.dtype,
+    device,
+    revision: config.revision,
+    progress_callback: (info: { status: string; file?: string; loaded?: number; total?: number }) => {
+      // The library reports reads from its cache too; only files that really came over the network are shown.
+      if (!info.file || !network.fetchedFromNetwork(info.file)) return;
+      if (info.status === 'progress') {
+        post({ type: 'download', id: requestId, file: info.file, loaded: info.loaded ?? 0, total: info.total ?? 0, done: false });
+      } else if (info.status === 'done') {
+        const size = network.size(info.file);
+        post({ type: 'download', id: requestId, file: info.file, loaded: size, total: size, done: true });
+      }
+    },
+  });
+  return translator as TranslationPipeline;
+}
+
+async function resolveEngine(config: EngineConfig, requestId: number): Promise<Engine> {
+  const wantsGpu = config.device !== 'wasm';
+  const gpu = (self.navigator as Navigator & { gpu?: { requestAdapter(): Promise<unknown> } }).gpu;
+  const adapter = wantsGpu && gpu ? await gpu.requestAdapter().catch(() => null) : null;
+  if (!adapter) return { model: marianModel(await createPipeline(config, 'wasm', requestId)), device: 'wasm' };
+  if (config.device === 'webgpu') return { model: marianModel(await createPipeline(config, 'webgpu', requestId)), device: 'webgpu' };
+
+  // auto: trust WebGPU only if it translates a known sentence exactly as WASM does.
+  const wasm = marianModel(await createPipeline(config, 'wasm', requestId));
+  try {
+    const gpuPipeline = await createPipeline(config, 'webgpu', requestId);
+    const webgpu = marianModel(gpuPipeline);
+    const [a, b] = [await translateParagraph(wasm, CHECK_SENTENCE), await translateParagraph(webgpu, CHECK_SENTENCE)];
+    if (a.text === b.text) return { model: webgpu, device: 'webgpu' };
+    await gpuPipeline.dispose();
+  } catch {
+    // WebGPU failed to start: WASM it is.
+  }
+  return { model: wasm, device: 'wasm' };
+}
+
+async function handleLoad(id: number, config: EngineConfig) {
+  const key = JSON.stringify(config);
+  if (!engine || key !== engineKey) {
+    engineKey = key;
+    configure(config);
+    engine = resolveEngine(config, id);
+  }
+  try {
+    const { device } = await engine;
+    const threads = (env.backends.onnx as { wasm?: { numThreads?: number } }).wasm?.numThreads ?? 1;
+    post({ type: 'ready', id, device, threads, crossOriginIsolated: self.crossOriginIsolated });
+  } catch (err) {
+    engine = null; // the next load tries again from scratch
+    post({ type: 'error', id, error: classifyLoadError(err, network, self.navigator.onLine) });
+  }
+}
+
+async function handleTranslate(request: Extract<WorkerRequest, { type: 'translate' }>) {
+  const { id } = request;
+  if (cancelled.delete(id)) return post({ type: 'error', id, error: { code: 'cancelled', message: 'cancelled' } });
+  let lastPartial = 0;
+  try {
+    // Everything about this one paragraph, reading its text included, fails into an error for it alone.
+    const text = request.text;
+    if (typeof text !== 'string') throw new Error('the paragraph text is missing');
+    if (!engine) throw new Error('the model is not loaded');
+    const { model } = await engine;
+    const result = await translateParagraph(model, text, {
+      shouldStop: () => cancelled.has(id),
+      onPartial: (partial) => {
+        const now = performance.now();
+        if (now - lastPartial < PARTIAL_INTERVAL_MS) return;
+        lastPartial = now;
+        post({ type: 'partial', id, text: partial });
+      },
+    });
+    post({ type: 'result', id, result });
+  } catch (err) {
+    const error: EngineError =
+      err instanceof CancelledError
+        ? { code: 'cancelled', message: 'cancelled' }
+        : { code: 'translate', message: err instanceof Error ? err.message : String(err) };
+    post({ type: 'error', id, error });
+  } finally {
+    cancelled.delete(id);
+  }
+}
