@@ -3,6 +3,7 @@ import { findChromium } from './scripts/find-chromium.mjs';
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const chromium = findChromium();
+const E2E_ENV = { CONTENT_DIR: '.e2e/content', NEXT_DIST_DIR: '.next-e2e', NEXT_TELEMETRY_DISABLED: '1' };
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -30,13 +31,31 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
   // The production build, never the dev server: bundling problems with workers and WASM only show there.
-  webServer: {
-    command: `node scripts/prepare-e2e.mjs && npx next build && npx next start -p ${PORT}`,
-    url: `http://127.0.0.1:${PORT}/nl`,
-    env: { CONTENT_DIR: '.e2e/content', NEXT_DIST_DIR: '.next-e2e', NEXT_TELEMETRY_DISABLED: '1' },
-    timeout: 600_000,
-    reuseExistingServer: !process.env.CI,
-    stdout: 'ignore',
-    stderr: 'pipe',
-  },
+  webServer: [
+    {
+      // Self-hosted test model (what most specs use): nothing leaves the app's origin.
+      command: `node scripts/prepare-e2e.mjs && npm run build && npx next start -p ${PORT}`,
+      url: `http://127.0.0.1:${PORT}/nl`,
+      env: {
+        ...E2E_ENV,
+        TRANSLATION_MODEL_SOURCE: 'self',
+        TRANSLATION_MODEL_ID: 'tiny-marian-nl-en',
+        TRANSLATION_DTYPE: 'fp32',
+      },
+      timeout: 600_000,
+      reuseExistingServer: !process.env.CI,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    {
+      // The same build with the default configuration (the Hub, q8); hub.spec.ts routes the Hub's URLs.
+      command: `npx next start -p ${PORT + 1}`,
+      url: `http://127.0.0.1:${PORT + 1}/nl`,
+      env: E2E_ENV,
+      timeout: 120_000,
+      reuseExistingServer: !process.env.CI,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+  ],
 });

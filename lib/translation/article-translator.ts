@@ -146,7 +146,10 @@ export class ArticleTranslator {
       await this.pump();
     } catch (err) {
       if (this.abort.signal.aborted) return;
-      this.setProgress({ phase: 'failed', error: toEngineError(err) });
+      // Whatever broke while the browser is offline (a file, the runtime, the worker), "offline" is what helps.
+      const offline = typeof navigator !== 'undefined' && navigator.onLine === false;
+      const error = toEngineError(err);
+      this.setProgress({ phase: 'failed', error: offline ? { code: 'offline', message: error.message } : error });
     }
   }
 

@@ -24,6 +24,7 @@ interface Engine {
 
 const post = (message: WorkerResponse) => self.postMessage(message);
 const network = new NetworkLog();
+const bytesSeen = new Map<string, { loaded: number; total: number }>();
 let engine: Promise<Engine> | null = null;
 let engineKey = '';
 let queue: Promise<void> = Promise.resolve();
@@ -84,10 +85,15 @@ async function createPipeline(config: EngineConfig, device: ResolvedDevice, requ
     progress_callback: (info: { status: string; file?: string; loaded?: number; total?: number }) => {
       // The library reports reads from its cache too; only files that really came over the network are shown.
       if (!info.file || !network.fetchedFromNetwork(info.file)) return;
+      const seen = bytesSeen.get(info.file) ?? { loaded: 0, total: 0 };
       if (info.status === 'progress') {
-        post({ type: 'download', id: requestId, file: info.file, loaded: info.loaded ?? 0, total: info.total ?? 0, done: false });
+        seen.loaded = Math.max(seen.loaded, info.loaded ?? 0);
+        seen.total = Math.max(seen.total, info.total ?? 0, network.size(info.file));
+        bytesSeen.set(info.file, seen);
+        post({ type: 'download', id: requestId, file: info.file, loaded: seen.loaded, total: seen.total, done: false });
       } else if (info.status === 'done') {
-        const size = network.size(info.file);
+        // A compressed response has no Content-Length: then the bytes read are the size.
+        const size = Math.max(seen.loaded, network.size(info.file));
         post({ type: 'download', id: requestId, file: info.file, loaded: size, total: size, done: true });
       }
     },

@@ -57,7 +57,9 @@ function Downloads({ files }: { files: DownloadEvent[] }) {
   const t = useTranslations('Translation');
   const format = useFormatter();
   const mb = (bytes: number) =>
-    format.number(bytes / 1_000_000, { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1, minimumFractionDigits: 1 });
+    bytes < 1_000_000
+      ? format.number(bytes / 1000, { style: 'unit', unit: 'kilobyte', maximumFractionDigits: 0 })
+      : format.number(bytes / 1_000_000, { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1, minimumFractionDigits: 1 });
   const pct = (loaded: number, total: number) =>
     format.number(total > 0 ? Math.min(1, loaded / total) : 0, { style: 'percent', maximumFractionDigits: 0 });
   const loaded = files.reduce((n, f) => n + f.loaded, 0);

@@ -1,6 +1,6 @@
 'use client';
 
-import { createContext, useContext, useEffect, useMemo, useRef, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useMemo, type ReactNode } from 'react';
 import type { ArticleTranslator, SourceSegment } from '@/lib/translation/article-translator';
 import { useArticleTranslator } from '@/lib/translation/use-article-translation';
 
@@ -11,37 +11,37 @@ interface TranslationContextValue {
 }
 
 const TranslationContext = createContext<TranslationContextValue | null>(null);
+const nothing = () => () => {};
 
 export function TranslationProvider({ segments, children }: { segments: SourceSegment[]; children: ReactNode }) {
   const translator = useArticleTranslator(segments);
-  const observer = useRef<IntersectionObserver | null>(null);
-  const ids = useRef(new WeakMap<Element, string>());
 
-  useEffect(() => {
-    if (!translator) return;
-    observer.current = new IntersectionObserver(
+  // Built together with the translator (browser only), so it exists before any cell's effect asks for it:
+  // children's effects run before their parent's.
+  const value = useMemo<TranslationContextValue & { disconnect: () => void }>(() => {
+    if (!translator) return { translator: null, observe: nothing, disconnect: () => {} };
+    const ids = new WeakMap<Element, string>();
+    const io = new IntersectionObserver(
       (entries) => {
         for (const entry of entries) {
-          const id = ids.current.get(entry.target);
+          const id = ids.get(entry.target);
           if (id) translator.setVisible(id, entry.isIntersecting);
         }
       },
       { rootMargin: '200px 0px' },
     );
-    return () => observer.current?.disconnect();
-  }, [translator]);
-
-  const value = useMemo<TranslationContextValue>(
-    () => ({
+    return {
       translator,
       observe: (element, id) => {
-        ids.current.set(element, id);
-        observer.current?.observe(element);
-        return () => observer.current?.unobserve(element);
+        ids.set(element, id);
+        io.observe(element);
+        return () => io.unobserve(element);
       },
-    }),
-    [translator],
-  );
+      disconnect: () => io.disconnect(),
+    };
+  }, [translator]);
+
+  useEffect(() => value.disconnect, [value]);
 
   return <TranslationContext.Provider value={value}>{children}</TranslationContext.Provider>;
 }

@@ -1,0 +1,202 @@
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { statSync } from 'node:fs';
+import { expectedTranslations } from './expected';
+import { LONG_SLUG, SEED_SLUG, seedParagraphs } from './helpers';
+import { recordRequests } from './model-server';
+
+const READER = `/nl/read/${SEED_SLUG}`;
+const english = '[data-segment] > [data-lang-col="en"] > [data-state]';
+const done = `${english}[data-state="done"]`;
+const MODEL_FILES = '**/models/tiny-marian-nl-en/**';
+
+async function englishTexts(page: Page) {
+  return page.locator(english).evaluateAll((els) => els.map((e) => e.textContent ?? ''));
+}
+
+/** Serves the app's worker script with `prelude` run first inside the worker, for fault injection. */
+async function injectIntoWorker(context: BrowserContext, prelude: string, times = 1) {
+  let served = 0;
+  await context.route('**/_next/static/chunks/turbopack-worker-*.js', async (route) => {
+    if (served >= times) return route.continue();
+    served++;
+    const response = await route.fetch();
+    await route.fulfill({ response, body: `${prelude}\n${await response.text()}` });
+  });
+}
+
+test('every block of the seed is translated in the worker, exactly as the test model translates it, without leaving the origin', async ({ page, context }) => {
+  test.setTimeout(180_000);
+  const requests = recordRequests(context);
+  const workers: string[] = [];
+  page.on('worker', (w) => workers.push(w.url()));
+
+  await page.goto(READER);
+  await expect(page.locator(done)).toHaveCount(seedParagraphs.length, { timeout: 150_000 });
+  expect(await englishTexts(page)).toEqual(await expectedTranslations(seedParagraphs, 'fp32'));
+  // The English is marked as English, the Dutch as Dutch.
+  await expect(page.locator(`${done} [lang="en"]`)).toHaveCount(seedParagraphs.length);
+
+  expect(workers.filter((u) => !u.startsWith('blob:'))).toHaveLength(1); // one long-lived worker (ORT's own threads are blob: workers)
+  expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
+  await expect(page.getByTestId('translation-status')).toContainText("Alle 9 alinea's vertaald");
+  await expect(page.getByTestId('translation-status')).toContainText(/WebAssembly · ([2-9]|\d\d) threads/);
+
+  // Every request, the worker's model and runtime downloads included, stayed on the app's origin.
+  const origin = new URL(page.url()).origin;
+  expect(requests.some((u) => u.endsWith('/models/tiny-marian-nl-en/onnx/encoder_model.onnx'))).toBe(true);
+  expect(requests.some((u) => u.endsWith('/ort/ort-wasm-simd-threaded.asyncify.wasm'))).toBe(true);
+  expect(requests.filter((u) => !u.startsWith(`${origin}/`) && !u.startsWith('blob:') && !u.startsWith('data:'))).toEqual([]);
+});
+
+test('a paragraph shows its English growing while it is translated, and the Dutch never waits', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.addInitScript(() => {
+    const w = window as unknown as { partials: string[] };
+    w.partials = [];
+    new MutationObserver(() => {
+      for (const el of document.querySelectorAll('[data-state="translating"] [lang="en"]')) {
+        const text = el.textContent ?? '';
+        if (text && !w.partials.includes(text)) w.partials.push(text);
+      }
+    }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+  });
+  await page.goto(READER);
+  await expect(page.locator('[data-segment] > [data-lang-col="nl"]').first()).toHaveText(seedParagraphs[0]!);
+  await expect(page.locator(done)).toHaveCount(seedParagraphs.length, { timeout: 100_000 });
+  const partials = await page.evaluate(() => (window as unknown as { partials: string[] }).partials);
+  const final = await englishTexts(page);
+  // Several growing prefixes of a final translation were on screen before it was complete.
+  const streamed = partials.filter((p) => final.some((f) => f !== p && f.startsWith(p.trim())));
+  expect(streamed.length).toBeGreaterThan(3);
+});
+
+test('paragraphs on screen are translated first, and scrolling re-prioritises what is waiting', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto(`/nl/read/${LONG_SLUG}`);
+  const pairs = page.locator('[data-segment]');
+  await expect(pairs).toHaveCount(1000);
+  // Jump to paragraph 500 before anything is translated.
+  await pairs.nth(499).scrollIntoViewIfNeeded();
+  await expect(pairs.nth(499).locator('[data-state="done"]')).toBeVisible({ timeout: 60_000 });
+  await expect(pairs.nth(1).locator('[data-state="done"]')).toHaveCount(0);
+  // Now scroll to 900: it overtakes everything still waiting above it.
+  await pairs.nth(899).scrollIntoViewIfNeeded();
+  await expect(pairs.nth(899).locator('[data-state="done"]')).toBeVisible({ timeout: 60_000 });
+  await expect(pairs.nth(1).locator('[data-state="done"]')).toHaveCount(0);
+  const first = await pairs.nth(499).locator('[data-lang-col="nl"]').textContent();
+  expect(first).toContain('Alinea 500:');
+});
+
+test('the download progress shows each file the first time, and not once the model is in the browser cache', async ({ page, context }) => {
+  test.setTimeout(120_000);
+  // Hold the decoder back so the panel can be seen mid-download.
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  await context.route('**/models/tiny-marian-nl-en/onnx/decoder_model_merged.onnx', async (route) => {
+    if (!route.request().headers()['range']) await held;
+    await route.continue();
+  });
+  await page.goto(READER);
+  const panel = page.getByTestId('download-progress');
+  await expect(panel).toBeVisible();
+  await expect(panel).toContainText('Het vertaalmodel wordt gedownload');
+  await expect(panel).toContainText('Dit gebeurt één keer');
+  await expect(panel).toContainText('onnx/encoder_model.onnx');
+  for (const file of ['tokenizer.json', 'onnx/encoder_model.onnx']) {
+    const kB = Math.round(statSync(`tests/model/tiny-marian-nl-en/${file}`).size / 1000);
+    await expect(panel).toContainText(new RegExp(`${file.replace('.', '\\.')}\\s*${kB} kB / ${kB} kB · 100%`));
+  }
+  await expect(panel).toContainText(/Totaal: [\d.,]+ [kM]B \/ [\d.,]+ [kM]B · \d+%/);
+  release();
+  await expect(page.locator(done)).toHaveCount(seedParagraphs.length, { timeout: 100_000 });
+  await expect(panel).toBeHidden();
+
+  await context.unrouteAll({ behavior: 'wait' });
+  await page.addInitScript(() => {
+    new MutationObserver(() => {
+      if (document.querySelector('[data-testid="download-progress"]')) document.documentElement.dataset.sawDownload = '1';
+    }).observe(document, { subtree: true, childList: true });
+  });
+  await page.reload();
+  await expect(page.locator(done).first()).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('translation-status')).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.dataset.sawDownload)).toBeUndefined();
+});
+
+test.describe('faults', () => {
+  test.setTimeout(120_000);
+
+  for (const [name, fail, code, message] of [
+    ['a missing model file (404)', (r: import('@playwright/test').Route) => r.fulfill({ status: 404, body: 'not found' }), 'not-found', 'niet gevonden'],
+    ['a blocked download', (r: import('@playwright/test').Route) => r.abort('blockedbyclient'), 'blocked', 'geweigerd of geblokkeerd'],
+  ] as const) {
+    test(`${name}: a clear message, the Dutch intact, and retry works`, async ({ page, context }) => {
+      await context.route('**/models/tiny-marian-nl-en/onnx/encoder_model.onnx', fail);
+      await page.goto(READER);
+      const alert = page.getByTestId('load-error');
+      await expect(alert).toBeVisible({ timeout: 60_000 });
+      await expect(alert).toHaveAttribute('data-code', code);
+      await expect(alert).toContainText(message);
+      await expect(page.locator('[data-segment] > [data-lang-col="nl"]')).toHaveText(seedParagraphs);
+
+      await context.unrouteAll({ behavior: 'wait' });
+      await alert.getByRole('button', { name: 'Opnieuw proberen' }).click();
+      await expect(alert).toBeHidden();
+      await expect(page.locator(done).first()).toBeVisible({ timeout: 60_000 });
+    });
+  }
+
+  test('going offline during the download: says so, in English too, and retry works once back online', async ({ page, context }) => {
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let holding = true;
+    await context.route(MODEL_FILES, async (route) => {
+      if (holding) {
+        await held;
+        return route.abort('internetdisconnected');
+      }
+      return route.continue();
+    });
+    await page.goto(`/en/read/${SEED_SLUG}`);
+    await expect.poll(() => page.locator('[data-testid="download-progress"], [role="status"]').count()).toBeGreaterThan(0);
+    await page.waitForTimeout(200); // let the worker's first model request reach the held route
+    await context.setOffline(true);
+    release();
+    const alert = page.getByTestId('load-error');
+    await expect(alert).toHaveAttribute('data-code', 'offline', { timeout: 60_000 });
+    await expect(alert).toContainText('You are offline');
+
+    holding = false;
+    await context.setOffline(false);
+    await alert.getByRole('button', { name: 'Try again' }).click();
+    await expect(page.locator(done).first()).toBeVisible({ timeout: 60_000 });
+  });
+
+  test('the worker crashing mid-translation is restarted and nothing is lost', async ({ page, context }) => {
+    await injectIntoWorker(
+      context,
+      `self.addEventListener('message', (e) => { if (e.data && e.data.type === 'translate' && !self.__crashed) { self.__crashed = true; setTimeout(() => { throw new Error('simulated worker crash'); }); } });`,
+    );
+    const workers: string[] = [];
+    page.on('worker', (w) => {
+      if (!w.url().startsWith('blob:')) workers.push(w.url());
+    });
+    await page.goto(READER);
+    await expect(page.locator(done)).toHaveCount(seedParagraphs.length, { timeout: 100_000 });
+    expect(workers.length).toBe(2);
+    expect(await englishTexts(page)).toEqual(await expectedTranslations(seedParagraphs, 'fp32'));
+  });
+
+  test('a paragraph that fails shows an error on that paragraph alone, and can be retried', async ({ page, context }) => {
+    await injectIntoWorker(
+      context,
+      `self.addEventListener('message', (e) => { if (e.data && e.data.type === 'translate' && e.data.text === 'Kruisraketten' && !self.__failed) { self.__failed = true; Object.defineProperty(e.data, 'text', { get() { throw new Error('simulated failure'); } }); } });`,
+    );
+    await page.goto(READER);
+    const failed = page.locator('[data-kind="heading"] [data-lang-col="en"]');
+    await expect(failed.getByRole('alert')).toContainText('Deze alinea kon niet worden vertaald.', { timeout: 60_000 });
+    await expect(page.locator(done)).toHaveCount(seedParagraphs.length - 1, { timeout: 100_000 });
+    await failed.getByRole('button', { name: 'Opnieuw proberen' }).click();
+    await expect(failed.locator('[data-state="done"]')).toHaveText('ruisraketten K');
+  });
+});
