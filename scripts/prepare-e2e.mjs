@@ -17,6 +17,11 @@ writeFileSync(
   `${out}/heel-lang-artikel.md`,
   `---\ntitle: Een heel lang artikel\nsource: Testgenerator\npublished: 2020-01-01\n---\n\n${paragraphs.join('\n\n')}\n`,
 );
+// The same first ten paragraphs as a short article: the benchmark compares time to first translation.
+writeFileSync(
+  `${out}/tien-alineas.md`,
+  `---\ntitle: Tien alinea's\nsource: Testgenerator\npublished: 2020-01-02\n---\n\n${paragraphs.slice(0, 10).join('\n\n')}\n`,
+);
 console.log(`prepared ${out}`);
 
 // The browser tests serve the test model from the app's own origin, as a self-hoster would

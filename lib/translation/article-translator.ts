@@ -44,6 +44,8 @@ export interface TranslatorDeps {
 const LOAD_ERRORS = new Set(['offline', 'not-found', 'blocked', 'load']);
 /** A paragraph that takes the worker down this many times is marked failed instead of retried forever. */
 const MAX_CRASHES = 2;
+/** Requests kept at the worker at once: the one it runs and the next. More would delay re-prioritising. */
+const PIPELINE_DEPTH = 2;
 const WAITING: SegmentState = { status: 'waiting', text: '', sentences: null, error: null };
 
 const countWords = (text: string) => text.split(/\s+/).filter(Boolean).length;
@@ -57,7 +59,7 @@ export class ArticleTranslator {
   private readonly crashes = new Map<number, number>();
   private readonly abort = new AbortController();
   private client: TranslationClient | null = null;
-  private running = false;
+  private inFlight = 0;
   private started = false;
   private words = 0;
   private ms = 0;
@@ -115,7 +117,7 @@ export class ArticleTranslator {
     this.setSegment(id, WAITING);
     this.scheduler.enqueue(index);
     if (this.progress.phase === 'done') this.setProgress({ phase: 'translating' });
-    void this.pump();
+    this.pump();
   }
 
   setVisible(id: string, visible: boolean) {
@@ -143,7 +145,7 @@ export class ArticleTranslator {
       });
       if (this.abort.signal.aborted) return;
       this.setProgress({ phase: 'translating', engine });
-      await this.pump();
+      this.pump();
     } catch (err) {
       if (this.abort.signal.aborted) return;
       // Whatever broke while the browser is offline (a file, the runtime, the worker), "offline" is what helps.
@@ -153,27 +155,32 @@ export class ArticleTranslator {
     }
   }
 
-  private async pump() {
-    if (this.running || !this.client) return;
-    this.running = true;
-    try {
-      for (let index = this.scheduler.next(); index !== null; index = this.scheduler.next()) {
-        if (this.abort.signal.aborted) return;
-        this.scheduler.remove(index);
-        const segment = this.segments[index];
-        if (!segment) continue;
-        const outcome = await this.translateOne(index, segment);
-        if (outcome === 'stop') return;
-      }
-      if (this.progress.phase === 'translating') this.setProgress({ phase: 'done' });
-    } finally {
-      this.running = false;
+  /**
+   * Keeps PIPELINE_DEPTH requests at the worker: while the page is busy rendering one result, the
+   * worker is already on the next paragraph instead of idling until the main thread answers.
+   */
+  private pump() {
+    if (!this.client || this.progress.phase === 'failed' || this.abort.signal.aborted) return;
+    while (this.inFlight < PIPELINE_DEPTH) {
+      const index = this.scheduler.next();
+      if (index === null) break;
+      this.scheduler.remove(index);
+      const segment = this.segments[index];
+      if (!segment) continue;
+      this.inFlight++;
+      void this.translateOne(index, segment).then((outcome) => {
+        this.inFlight--;
+        if (outcome === 'next') this.pump();
+        if (this.inFlight === 0 && this.scheduler.next() === null && this.progress.phase === 'translating') {
+          this.setProgress({ phase: 'done' });
+        }
+      });
     }
   }
 
   private async translateOne(index: number, segment: SourceSegment): Promise<'next' | 'stop'> {
-    this.setSegment(segment.id, { status: 'translating', text: '', sentences: null, error: null });
     try {
+      // Marked as translating when the worker starts on it (its first partial), not while it waits there.
       const result = await this.client!.translate(segment.text, {
         signal: this.abort.signal,
         onPartial: (text) => this.setSegment(segment.id, { status: 'translating', text, sentences: null, error: null }),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { configFromEnv, DEFAULT_CONFIG, translationCacheKey, type EngineConfig } from './config';
+import { configFromEnv, DEFAULT_CONFIG, threadCount, translationCacheKey, type EngineConfig } from './config';
 
 describe('engine configuration', () => {
   it('defaults to opus-mt-nl-en from the Hub, q8 on WASM', () => {
@@ -16,6 +16,7 @@ describe('engine configuration', () => {
         TRANSLATION_DTYPE: 'fp32',
         TRANSLATION_DEVICE: 'auto',
         TRANSLATION_HUB_URL: 'https://hub.example.org',
+        TRANSLATION_THREADS: '2',
       }),
     ).toEqual({
       modelId: 'acme/opus-mt-nl-en-finetuned',
@@ -25,6 +26,7 @@ describe('engine configuration', () => {
       device: 'auto',
       hubUrl: 'https://hub.example.org/',
       wasmPath: '/ort/',
+      threads: 2,
     });
   });
 
@@ -33,6 +35,7 @@ describe('engine configuration', () => {
     expect(() => configFromEnv({ TRANSLATION_DTYPE: 'q3' })).toThrow(/TRANSLATION_DTYPE/);
     expect(() => configFromEnv({ TRANSLATION_MODEL_ID: '../../etc' })).toThrow(/TRANSLATION_MODEL_ID/);
     expect(() => configFromEnv({ TRANSLATION_HUB_URL: 'ftp://x' })).toThrow(/TRANSLATION_HUB_URL/);
+    expect(() => configFromEnv({ TRANSLATION_THREADS: 'many' })).toThrow(/TRANSLATION_THREADS/);
   });
 
   it('changes the translation cache key when any setting that shapes the output changes', () => {
@@ -51,5 +54,13 @@ describe('engine configuration', () => {
     expect(new Set(keys).size).toBe(keys.length);
     // …and only then: the ORT file location does not shape the output.
     expect(translationCacheKey({ ...DEFAULT_CONFIG, wasmPath: '/elsewhere/' })).toBe(base);
+    expect(translationCacheKey({ ...DEFAULT_CONFIG, threads: 3 })).toBe(base);
+  });
+
+  it('leaves one core to the page unless told otherwise', () => {
+    expect(threadCount(null, 2)).toBe(1);
+    expect(threadCount(null, 8)).toBe(4);
+    expect(threadCount(null, undefined)).toBe(1);
+    expect(threadCount(2, 2)).toBe(2);
   });
 });

@@ -23,6 +23,14 @@ export interface EngineConfig {
   device: Device;
   /** Where ONNX Runtime's .wasm/.mjs files are served on this origin. */
   wasmPath: string;
+  /** ONNX Runtime threads; null: all cores but one, at most 4. Does not change the output. */
+  threads: number | null;
+}
+
+/** The thread count for this device: the configured one, or one core left to the page, 1 to 4. */
+export function threadCount(configured: number | null, cores: number | undefined): number {
+  if (configured) return configured;
+  return Math.max(1, Math.min(4, (cores || 1) - 1));
 }
 
 /**
@@ -40,6 +48,7 @@ export const DEFAULT_CONFIG: EngineConfig = {
   dtype: 'q8',
   device: 'wasm',
   wasmPath: '/ort/',
+  threads: null,
 };
 
 const MODEL_ID = /^[A-Za-z0-9][A-Za-z0-9._-]*(\/[A-Za-z0-9][A-Za-z0-9._-]*)?$/;
@@ -64,7 +73,15 @@ export function configFromEnv(env: Record<string, string | undefined>): EngineCo
     dtype: pick(env.TRANSLATION_DTYPE, DTYPES, DEFAULT_CONFIG.dtype, 'TRANSLATION_DTYPE'),
     device: pick(env.TRANSLATION_DEVICE, DEVICES, DEFAULT_CONFIG.device, 'TRANSLATION_DEVICE'),
     wasmPath: DEFAULT_CONFIG.wasmPath,
+    threads: parseThreads(env.TRANSLATION_THREADS),
   };
+}
+
+function parseThreads(value: string | undefined): number | null {
+  if (value === undefined || value === '' || value === 'auto') return null;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 16) throw new Error(`TRANSLATION_THREADS must be auto or 1 to 16; got "${value}"`);
+  return n;
 }
 
 /**

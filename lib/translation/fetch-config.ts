@@ -16,7 +16,8 @@ export async function fetchEngineConfig(): Promise<EngineConfig> {
     typeof config.modelId === 'string' &&
     SOURCES.includes(config.source) &&
     DTYPES.includes(config.dtype) &&
-    DEVICES.includes(config.device);
+    DEVICES.includes(config.device) &&
+    (config.threads === null || (Number.isInteger(config.threads) && config.threads > 0));
   if (!valid) throw new EngineFailure({ code: 'load', message: 'translation settings are malformed' });
   return config;
 }

@@ -36,7 +36,7 @@ describe('the real transformers.js pipeline on the test model', () => {
   });
 
   it('gives each paragraph of the seed its own translation, streamed as it grows', async () => {
-    const model = marianModel(translator);
+    const model = marianModel(translator, { streamIntervalMs: 0 }); // every token, not every 150 ms
     const outputs: string[] = [];
     for (const paragraph of seed) {
       const partials: string[] = [];

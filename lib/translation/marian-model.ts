@@ -1,14 +1,22 @@
 import { BaseStreamer, type TranslationPipeline } from '@huggingface/transformers';
 import { CancelledError, type SentenceModel } from './translate-paragraph';
 
-/** Collects generated ids as they come, for streaming; throwing from put() stops generate() mid-sentence. */
+/** How often a sentence's partial text is decoded for streaming. Decoding every token costs real time. */
+export const STREAM_INTERVAL_MS = 150;
+
+/**
+ * Collects generated ids as they come, for streaming, and hands them on at most every
+ * STREAM_INTERVAL_MS; throwing from put() stops generate() mid-sentence.
+ */
 class IdStreamer extends BaseStreamer {
   readonly ids: number[] = [];
   private first = true;
+  private last = performance.now();
 
   constructor(
     private readonly onIds: (ids: number[]) => void,
     private readonly shouldStop?: () => boolean,
+    private readonly interval = STREAM_INTERVAL_MS,
   ) {
     super();
   }
@@ -21,6 +29,9 @@ class IdStreamer extends BaseStreamer {
       return;
     }
     for (const id of value[0] ?? []) this.ids.push(Number(id));
+    const now = performance.now();
+    if (now - this.last < this.interval) return;
+    this.last = now;
     this.onIds(this.ids);
   }
 
@@ -28,7 +39,7 @@ class IdStreamer extends BaseStreamer {
 }
 
 /** Adapts a transformers.js translation pipeline to the paragraph translator. */
-export function marianModel(translator: TranslationPipeline): SentenceModel {
+export function marianModel(translator: TranslationPipeline, options: { streamIntervalMs?: number } = {}): SentenceModel {
   const tokenizer = translator.tokenizer;
   const wordCache = new Map<string, number>();
   return {
@@ -45,6 +56,7 @@ export function marianModel(translator: TranslationPipeline): SentenceModel {
       const streamer = new IdStreamer(
         (ids) => onText?.(tokenizer.decode(ids, { skip_special_tokens: true })),
         shouldStop,
+        options.streamIntervalMs,
       );
       const output = await translator(text, { max_new_tokens: maxNewTokens, streamer } as never);
       const first = Array.isArray(output) ? output[0] : output;

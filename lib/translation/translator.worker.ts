@@ -5,7 +5,7 @@
  * protocol of ./protocol.ts. Requests are handled one at a time, in order.
  */
 import { env, pipeline, type TranslationPipeline } from '@huggingface/transformers';
-import type { EngineConfig, ResolvedDevice } from './config';
+import { threadCount, type EngineConfig, type ResolvedDevice } from './config';
 import { classifyLoadError, NetworkLog } from './load-errors';
 import { marianModel } from './marian-model';
 import type { EngineError, WorkerRequest, WorkerResponse } from './protocol';
@@ -15,7 +15,8 @@ declare const self: DedicatedWorkerGlobalScope;
 
 /** Checked on WebGPU before it is trusted under device "auto" (Marian on WebGPU has wrong-output reports). */
 const CHECK_SENTENCE = 'De trein naar Amsterdam vertrekt om half negen van spoor drie.';
-const PARTIAL_INTERVAL_MS = 60;
+/** Partial text reaches the page at most this often: smooth enough to read, cheap to render. */
+const PARTIAL_INTERVAL_MS = 150;
 
 interface Engine {
   model: SentenceModel;
@@ -64,9 +65,10 @@ function configure(config: EngineConfig) {
   env.useBrowserCache = true;
   const onnx = env.backends.onnx as { wasm?: { wasmPaths?: unknown; numThreads?: number } };
   if (onnx.wasm) {
-    // ONNX Runtime's default is half the cores (one on a 2-core machine); the main thread is nearly idle
-    // while translating, so use them all, up to 4. Threads need cross-origin isolation (see next.config.mjs).
-    onnx.wasm.numThreads = self.crossOriginIsolated ? Math.max(1, Math.min(4, self.navigator.hardwareConcurrency || 1)) : 1;
+    // Threads need cross-origin isolation (see next.config.mjs). One core is left to the page, which
+    // renders the streaming text: on 2 cores, 2 ORT threads made both translation and scrolling slower
+    // (bench figures in the README). TRANSLATION_THREADS overrides.
+    onnx.wasm.numThreads = self.crossOriginIsolated ? threadCount(config.threads, self.navigator.hardwareConcurrency) : 1;
     // ONNX Runtime's own files come from this origin, never from a CDN.
     const base = new URL(config.wasmPath, self.location.origin).href;
     onnx.wasm.wasmPaths = {
@@ -149,6 +151,7 @@ async function handleTranslate(request: Extract<WorkerRequest, { type: 'translat
     if (typeof text !== 'string') throw new Error('the paragraph text is missing');
     if (!engine) throw new Error('the model is not loaded');
     const { model } = await engine;
+    post({ type: 'partial', id, text: '' }); // started: the page shows this paragraph as in progress
     const result = await translateParagraph(model, text, {
       shouldStop: () => cancelled.has(id),
       onPartial: (partial) => {

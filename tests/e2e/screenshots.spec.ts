@@ -15,9 +15,13 @@ for (const locale of ['nl', 'en'] as const) {
   for (const [name, path] of shots) {
     for (const [device, viewport] of viewports) {
       test(`screenshot ${name} ${locale} ${device}`, async ({ page }) => {
+        test.setTimeout(150_000);
         await page.setViewportSize(viewport);
         await page.goto(`/${locale}${path}`);
         await expect(page.locator('main')).toBeVisible();
+        if (name === 'reader') {
+          await expect(page.locator('[data-state="done"]')).toHaveCount(9, { timeout: 120_000 });
+        }
         await page.screenshot({ path: `test-results/screenshots/${name}-${locale}-${device}.png`, fullPage: device === 'desktop' });
       });
     }

@@ -32,6 +32,8 @@ test('every block of the seed is translated in the worker, exactly as the test m
 
   await page.goto(READER);
   await expect(page.locator(done)).toHaveCount(seedParagraphs.length, { timeout: 150_000 });
+  // ONNX Runtime's second thread is a worker of its own (a blob: URL), possible only when cross-origin isolated.
+  expect(workers.filter((u) => u.startsWith('blob:')).length).toBeGreaterThanOrEqual(1);
   expect(await englishTexts(page)).toEqual(await expectedTranslations(seedParagraphs, 'fp32'));
   // The English is marked as English, the Dutch as Dutch.
   await expect(page.locator(`${done} [lang="en"]`)).toHaveCount(seedParagraphs.length);
@@ -39,7 +41,7 @@ test('every block of the seed is translated in the worker, exactly as the test m
   expect(workers.filter((u) => !u.startsWith('blob:'))).toHaveLength(1); // one long-lived worker (ORT's own threads are blob: workers)
   expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
   await expect(page.getByTestId('translation-status')).toContainText("Alle 9 alinea's vertaald");
-  await expect(page.getByTestId('translation-status')).toContainText(/WebAssembly · ([2-9]|\d\d) threads/);
+  await expect(page.getByTestId('translation-status')).toContainText('WebAssembly · 2 threads');
 
   // Every request, the worker's model and runtime downloads included, stayed on the app's origin.
   const origin = new URL(page.url()).origin;

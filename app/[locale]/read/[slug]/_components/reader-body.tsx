@@ -6,7 +6,7 @@ export async function ReaderBody({ blocks }: { blocks: Block[] }) {
   const t = await getTranslations('Article');
   return (
     <div className="reader-body">
-      <div className="pair-head mb-4 grid border-b border-rule bg-paper/95 pb-2 text-xs font-semibold uppercase tracking-[0.14em] text-muted backdrop-blur">
+      <div className="pair-head mb-4 grid border-b border-rule pb-2 text-xs font-semibold uppercase tracking-[0.14em] text-muted">
         <div data-lang-col="nl">{t('dutch')}</div>
         <div data-lang-col="en">{t('english')}</div>
       </div>
