@@ -22,6 +22,11 @@ writeFileSync(
   `${out}/tien-alineas.md`,
   `---\ntitle: Tien alinea's\nsource: Testgenerator\npublished: 2020-01-02\n---\n\n${paragraphs.slice(0, 10).join('\n\n')}\n`,
 );
+// An article that repeats a paragraph of the seed: corrections there are translation-memory matches here.
+writeFileSync(
+  `${out}/herhaling.md`,
+  `---\ntitle: Herhaling\nsource: Testgenerator\npublished: 2020-01-03\n---\n\nEen nieuwe eerste alinea over iets anders.\n\nConcrete afspraken werden niet gemaakt in Kiev. Wel uitte premier Mark Rutte tijdens zijn bezoek het voornemen Oekraïne met meer middelen te ondersteunen. ‘We moeten voorkomen dat investeerders zich terugtrekken.’\n`,
+);
 console.log(`prepared ${out}`);
 
 // The browser tests serve the test model from the app's own origin, as a self-hoster would

@@ -4,8 +4,11 @@
  * immutable snapshots, per-segment subscriptions so one paragraph's streaming
  * does not re-render a thousand others). Free of React.
  */
+import { hashText, normalizeText } from '@/lib/content/block-id';
+import { MemoryStore } from '@/lib/store/memory-store';
+import type { CorrectionRecord, CorrectionStatus, MachineRecord, TranslationStore } from '@/lib/store/types';
 import { EngineFailure, TranslationClient, type DownloadEvent, type ReadyInfo } from './client';
-import type { EngineConfig } from './config';
+import { translationCacheKey, type EngineConfig } from './config';
 import type { EngineError, ParagraphTranslation, SentenceTranslation } from './protocol';
 import { Scheduler } from './scheduler';
 
@@ -18,9 +21,15 @@ export type SegmentStatus = 'waiting' | 'translating' | 'done' | 'error';
 
 export interface SegmentState {
   status: SegmentStatus;
+  /** The machine translation (or, while translating, its partial text). */
   text: string;
   sentences: SentenceTranslation[] | null;
   error: EngineError | null;
+  /** The reader's correction of this Dutch text, if any: shown instead of the machine text. */
+  correction: CorrectionRecord | null;
+  /** The correction was made for the same Dutch text elsewhere: a translation-memory match. */
+  fromMemory: boolean;
+  canUndo: boolean;
 }
 
 export type Phase = 'idle' | 'starting' | 'downloading' | 'translating' | 'done' | 'failed';
@@ -34,19 +43,31 @@ export interface Progress {
   total: number;
   wordsPerSecond: number | null;
   engine: ReadyInfo | null;
+  /** Where translations and corrections are kept: null until known; 'memory' means lost on reload. */
+  storage: 'persistent' | 'memory' | null;
 }
 
 export interface TranslatorDeps {
   fetchConfig: () => Promise<EngineConfig>;
   createClient?: (config: EngineConfig) => TranslationClient;
+  openStore?: () => Promise<TranslationStore>;
+  /** The article's slug, recorded with corrections (translation-memory matches elsewhere are marked). */
+  article?: string;
 }
+
+const CHANNEL = 'tweetalig-corrections';
 
 const LOAD_ERRORS = new Set(['offline', 'not-found', 'blocked', 'load']);
 /** A paragraph that takes the worker down this many times is marked failed instead of retried forever. */
 const MAX_CRASHES = 2;
 /** Requests kept at the worker at once: the one it runs and the next. More would delay re-prioritising. */
 const PIPELINE_DEPTH = 2;
-const WAITING: SegmentState = { status: 'waiting', text: '', sentences: null, error: null };
+export const WAITING: SegmentState = { status: 'waiting', text: '', sentences: null, error: null, correction: null, fromMemory: false, canUndo: false };
+
+/** Back to waiting, keeping the paragraph's correction. */
+const RESET = { status: 'waiting', text: '', sentences: null, error: null } as const;
+
+export const IDLE: Progress = { phase: 'idle', files: {}, error: null, done: 0, total: 0, wordsPerSecond: null, engine: null, storage: null };
 
 const countWords = (text: string) => text.split(/\s+/).filter(Boolean).length;
 
@@ -64,6 +85,12 @@ export class ArticleTranslator {
   private words = 0;
   private ms = 0;
   private progress: Progress;
+  private config: EngineConfig | null = null;
+  private store: TranslationStore | null = null;
+  private restored = false;
+  private readonly hashes: string[];
+  private readonly undo = new Map<string, (CorrectionRecord | null)[]>();
+  private channel: BroadcastChannel | null = null;
 
   constructor(
     private readonly segments: readonly SourceSegment[],
@@ -75,7 +102,8 @@ export class ArticleTranslator {
       this.states.set(s.id, WAITING);
       this.scheduler.enqueue(i);
     });
-    this.progress = { phase: 'idle', files: {}, error: null, done: 0, total: segments.length, wordsPerSecond: null, engine: null };
+    this.hashes = segments.map((s) => hashText(normalizeText(s.text)));
+    this.progress = { phase: 'idle', files: {}, error: null, done: 0, total: segments.length, wordsPerSecond: null, engine: null, storage: null };
   }
 
   // ---- subscriptions -------------------------------------------------------------------
@@ -114,7 +142,7 @@ export class ArticleTranslator {
     const index = this.indexOf.get(id);
     if (index === undefined || this.getSegment(id).status !== 'error') return;
     this.crashes.delete(index);
-    this.setSegment(id, WAITING);
+    this.setSegment(id, { ...this.getSegment(id), ...RESET });
     this.scheduler.enqueue(index);
     if (this.progress.phase === 'done') this.setProgress({ phase: 'translating' });
     this.pump();
@@ -126,6 +154,7 @@ export class ArticleTranslator {
   }
 
   dispose() {
+    this.channel?.close();
     this.abort.abort();
     this.client?.dispose();
     this.client = null;
@@ -136,10 +165,17 @@ export class ArticleTranslator {
   private async boot() {
     this.setProgress({ phase: 'starting', error: null });
     try {
-      if (!this.client) {
-        const config = await this.deps.fetchConfig();
-        this.client = (this.deps.createClient ?? ((c) => new TranslationClient(c)))(config);
+      this.config ??= await this.deps.fetchConfig();
+      if (!this.restored) {
+        await this.restore(this.config);
+        this.restored = true;
       }
+      // Everything stored or corrected: no worker, no model download.
+      if (this.scheduler.next() === null) {
+        this.setProgress({ phase: 'done' });
+        return;
+      }
+      this.client ??= (this.deps.createClient ?? ((c) => new TranslationClient(c)))(this.config);
       const engine = await this.client.load((event) => {
         this.setProgress({ phase: 'downloading', files: { ...this.progress.files, [event.file]: event } });
       });
@@ -183,7 +219,7 @@ export class ArticleTranslator {
       // Marked as translating when the worker starts on it (its first partial), not while it waits there.
       const result = await this.client!.translate(segment.text, {
         signal: this.abort.signal,
-        onPartial: (text) => this.setSegment(segment.id, { status: 'translating', text, sentences: null, error: null }),
+        onPartial: (text) => this.setSegment(segment.id, { ...this.getSegment(segment.id), status: 'translating', text, sentences: null, error: null }),
       });
       this.finish(segment, result);
       return 'next';
@@ -195,41 +231,160 @@ export class ArticleTranslator {
         const crashes = (this.crashes.get(index) ?? 0) + 1;
         this.crashes.set(index, crashes);
         if (crashes < MAX_CRASHES) {
-          this.setSegment(segment.id, WAITING);
+          this.setSegment(segment.id, { ...this.getSegment(segment.id), ...RESET });
           this.scheduler.enqueue(index);
         } else {
-          this.setSegment(segment.id, { ...WAITING, status: 'error', error });
+          this.setSegment(segment.id, { ...this.getSegment(segment.id), ...RESET, status: 'error', error });
         }
         return 'next';
       }
       if (LOAD_ERRORS.has(error.code)) {
         // A restarted worker could not load the model again: the whole engine is down.
-        this.setSegment(segment.id, WAITING);
+        this.setSegment(segment.id, { ...this.getSegment(segment.id), ...RESET });
         this.scheduler.enqueue(index);
         this.setProgress({ phase: 'failed', error });
         return 'stop';
       }
-      this.setSegment(segment.id, { ...WAITING, status: 'error', error });
+      this.setSegment(segment.id, { ...this.getSegment(segment.id), ...RESET, status: 'error', error });
       return 'next';
     }
   }
 
+  /** Shows what is stored at once: machine translations made under these settings, and all corrections. */
+  private async restore(config: EngineConfig) {
+    try {
+      this.store = await (this.deps.openStore?.() ?? Promise.resolve(new MemoryStore()));
+    } catch {
+      this.store = new MemoryStore();
+    }
+    this.setProgress({ storage: this.store.persistent ? 'persistent' : 'memory' });
+    this.listen();
+    const unique = [...new Set(this.hashes)];
+    let machine = new Map<string, MachineRecord>();
+    let corrections = new Map<string, CorrectionRecord>();
+    try {
+      [machine, corrections] = await Promise.all([
+        this.store.getMachine(translationCacheKey(config), unique),
+        this.store.getCorrections(unique),
+      ]);
+    } catch {
+      // Storage failed to answer: translate everything, lose nothing.
+    }
+    this.segments.forEach((segment, i) => {
+      const hash = this.hashes[i]!;
+      const stored = machine.get(hash);
+      const correction = corrections.get(hash) ?? null;
+      const base = this.getSegment(segment.id);
+      if (stored) {
+        this.scheduler.remove(i);
+        this.setSegment(segment.id, { ...base, status: 'done', text: stored.text, sentences: stored.sentences, correction, fromMemory: this.isFromMemory(segment.id, correction) });
+      } else if (correction && correction.status !== 'machine') {
+        // A corrected paragraph needs no machine translation to be read.
+        this.scheduler.remove(i);
+        this.setSegment(segment.id, { ...base, status: 'done', text: correction.machineText, sentences: null, correction, fromMemory: this.isFromMemory(segment.id, correction) });
+      } else if (correction) {
+        this.setSegment(segment.id, { ...base, correction });
+      }
+    });
+    this.countDone();
+  }
+
   private finish(segment: SourceSegment, result: ParagraphTranslation) {
-    const state: SegmentState = { status: 'done', text: result.text, sentences: result.sentences, error: null };
+    const previous = this.getSegment(segment.id);
+    const state: SegmentState = { ...previous, status: 'done', text: result.text, sentences: result.sentences, error: null };
     this.setSegment(segment.id, state);
+    const hash = this.hashes[this.indexOf.get(segment.id) ?? -1];
+    if (this.store && this.config && hash) {
+      // Machine translations go to their own store: they can never overwrite a correction.
+      void this.store
+        .putMachine({ cacheKey: translationCacheKey(this.config), sourceHash: hash, source: segment.text, text: result.text, sentences: result.sentences })
+        .catch(() => {});
+    }
     this.words += countWords(segment.text);
     this.ms += result.ms;
     // The same Dutch text elsewhere in the article needs no second run.
     this.segments.forEach((other, i) => {
       if (other.text === segment.text && this.getSegment(other.id).status === 'waiting') {
         this.scheduler.remove(i);
-        this.setSegment(other.id, state);
+        this.setSegment(other.id, { ...this.getSegment(other.id), status: 'done', text: result.text, sentences: result.sentences });
       }
     });
-    this.setProgress({
-      done: [...this.states.values()].filter((s) => s.status === 'done').length,
-      wordsPerSecond: this.ms > 0 ? (this.words * 1000) / this.ms : null,
+    this.setProgress({ wordsPerSecond: this.ms > 0 ? (this.words * 1000) / this.ms : null });
+    this.countDone();
+  }
+
+  private countDone() {
+    this.setProgress({ done: [...this.states.values()].filter((s) => s.status === 'done').length });
+  }
+
+  // ---- corrections -------------------------------------------------------------------
+
+  /** Saves the reader's text for a paragraph (and every paragraph with the same Dutch). */
+  async saveCorrection(id: string, text: string, status: CorrectionStatus = 'edited') {
+    const index = this.indexOf.get(id);
+    const segment = index === undefined ? undefined : this.segments[index];
+    if (!segment || index === undefined) return;
+    const state = this.getSegment(id);
+    const store = (this.store ??= await (this.deps.openStore?.() ?? Promise.resolve(new MemoryStore())));
+    const record = await store.saveCorrection({
+      sourceHash: this.hashes[index]!,
+      source: segment.text,
+      text,
+      status,
+      machineText: state.text || state.correction?.machineText || '',
+      origin: { article: this.deps.article ?? '', segment: id },
     });
+    const stack = this.undo.get(id) ?? [];
+    stack.push(state.correction);
+    this.undo.set(id, stack);
+    this.applyCorrection(this.hashes[index]!, record, id);
+    this.channel?.postMessage({ sourceHash: record.sourceHash });
+  }
+
+  confirm(id: string) {
+    const state = this.getSegment(id);
+    return this.saveCorrection(id, shownText(state), 'confirmed');
+  }
+
+  /** Back to the machine text; the correction stays in the record's history. */
+  revert(id: string) {
+    const state = this.getSegment(id);
+    return this.saveCorrection(id, state.text || state.correction?.machineText || '', 'machine');
+  }
+
+  async undoLast(id: string) {
+    const stack = this.undo.get(id);
+    if (!stack || stack.length === 0) return;
+    const previous = stack.pop() ?? null;
+    const state = this.getSegment(id);
+    await this.saveCorrection(id, previous ? previous.text : state.text || state.correction?.machineText || '', previous ? previous.status : 'machine');
+    stack.pop(); // saving pushed the undone version; undo is not itself undoable
+  }
+
+  private applyCorrection(hash: string, record: CorrectionRecord, savedFrom?: string) {
+    this.segments.forEach((segment, i) => {
+      if (this.hashes[i] !== hash) return;
+      const state = this.getSegment(segment.id);
+      const fromMemory = savedFrom === segment.id ? false : this.isFromMemory(segment.id, record);
+      this.setSegment(segment.id, { ...state, correction: record, fromMemory, canUndo: (this.undo.get(segment.id)?.length ?? 0) > 0 });
+    });
+  }
+
+  private isFromMemory(id: string, correction: CorrectionRecord | null): boolean {
+    if (!correction || correction.status === 'machine') return false;
+    return correction.origin.segment !== id || correction.origin.article !== (this.deps.article ?? '');
+  }
+
+  /** Another tab saved a correction: show it here too. */
+  private listen() {
+    if (this.channel || typeof BroadcastChannel === 'undefined') return;
+    this.channel = new BroadcastChannel(CHANNEL);
+    this.channel.onmessage = async (event: MessageEvent<{ sourceHash?: string }>) => {
+      const hash = event.data?.sourceHash;
+      if (!hash || !this.store || !this.hashes.includes(hash)) return;
+      const record = (await this.store.getCorrections([hash])).get(hash);
+      if (record) this.applyCorrection(hash, record);
+    };
   }
 
   private setSegment(id: string, state: SegmentState) {
@@ -241,6 +396,12 @@ export class ArticleTranslator {
     this.progress = { ...this.progress, ...patch };
     this.progressListeners.forEach((l) => l());
   }
+}
+
+/** What the reader sees for a paragraph: the correction unless it was reverted, else the machine text. */
+export function shownText(state: SegmentState): string {
+  if (state.correction && state.correction.status !== 'machine') return state.correction.text;
+  return state.text || state.correction?.text || '';
 }
 
 function toEngineError(err: unknown): EngineError {

@@ -1,24 +1,23 @@
 'use client';
 
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import { ArticleTranslator, type Progress, type SegmentState, type SourceSegment } from './article-translator';
+import { openTranslationStore } from '@/lib/store/open-store';
+import { ArticleTranslator, IDLE, WAITING, type Progress, type SegmentState, type SourceSegment } from './article-translator';
 import { fetchEngineConfig } from './fetch-config';
 
 /** Creates the article's translator in the browser only (never during server rendering) and starts it. */
-export function useArticleTranslator(segments: readonly SourceSegment[]): ArticleTranslator | null {
+export function useArticleTranslator(segments: readonly SourceSegment[], article: string): ArticleTranslator | null {
   const [translator, setTranslator] = useState<ArticleTranslator | null>(null);
   useEffect(() => {
-    const t = new ArticleTranslator(segments, { fetchConfig: fetchEngineConfig });
+    const t = new ArticleTranslator(segments, { fetchConfig: fetchEngineConfig, openStore: openTranslationStore, article });
     // eslint-disable-next-line react-hooks/set-state-in-effect -- the translator (and its worker) must only exist in the browser
     setTranslator(t);
     t.start();
     return () => t.dispose();
-  }, [segments]);
+  }, [segments, article]);
   return translator;
 }
 
-const WAITING: SegmentState = { status: 'waiting', text: '', sentences: null, error: null };
-const IDLE: Progress = { phase: 'idle', files: {}, error: null, done: 0, total: 0, wordsPerSecond: null, engine: null };
 const noop = () => () => {};
 
 export function useSegmentTranslation(translator: ArticleTranslator | null, id: string): SegmentState {

@@ -36,7 +36,7 @@ export default async function ReaderPage({ params }: { params: Params }) {
   return (
     <article className="mx-auto max-w-6xl px-4 pb-24 pt-8 sm:px-6 sm:pt-12">
       <ArticleHeader article={article} />
-      <TranslationProvider segments={segments}>
+      <TranslationProvider segments={segments} article={article.slug}>
         <div className="no-print sticky top-0 z-10 -mx-4 mb-6 space-y-2 border-b border-rule bg-paper px-4 py-2 sm:-mx-6 sm:px-6">
           <ViewToggle />
           <ProgressPanel />

@@ -20,7 +20,8 @@ export function ProgressPanel() {
   }
 
   return (
-    <div role="status" aria-live="polite" className="text-sm text-muted">
+    <div role="status" aria-live="polite" className="space-y-1 text-sm text-muted">
+      {progress.storage === 'memory' && <StorageWarning />}
       {progress.phase === 'downloading' && files.length > 0 ? (
         <Downloads files={files} />
       ) : progress.phase === 'starting' || progress.phase === 'downloading' ? (
@@ -97,5 +98,14 @@ function LoadFailure({ error, onRetry }: { error: EngineError; onRetry: () => vo
         {t('retry')}
       </button>
     </div>
+  );
+}
+
+function StorageWarning() {
+  const t = useTranslations('Corrections');
+  return (
+    <p className="rounded-md border border-accent/50 bg-panel px-3 py-1.5 text-ink" data-testid="storage-warning">
+      {t('memoryOnly')}
+    </p>
   );
 }

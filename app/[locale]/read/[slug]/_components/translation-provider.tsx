@@ -13,8 +13,8 @@ interface TranslationContextValue {
 const TranslationContext = createContext<TranslationContextValue | null>(null);
 const nothing = () => () => {};
 
-export function TranslationProvider({ segments, children }: { segments: SourceSegment[]; children: ReactNode }) {
-  const translator = useArticleTranslator(segments);
+export function TranslationProvider({ segments, article, children }: { segments: SourceSegment[]; article: string; children: ReactNode }) {
+  const translator = useArticleTranslator(segments, article);
 
   // Built together with the translator (browser only), so it exists before any cell's effect asks for it:
   // children's effects run before their parent's.

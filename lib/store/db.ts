@@ -1,0 +1,92 @@
+/**
+ * The one module that touches IndexedDB. Every transaction is awaited; a record
+ * that does not look like ours is skipped (and re-translated), never a crash.
+ */
+import { openDB, type IDBPDatabase } from 'idb';
+import { DB_NAME, DB_VERSION, STORES, type ReaderDB } from './schema';
+import type { CorrectionRecord, MachineRecord, TranslationStore } from './types';
+import { nextCorrection, type CorrectionInput } from './versioning';
+
+export async function openReaderDB(name = DB_NAME): Promise<IDBPDatabase<ReaderDB>> {
+  return openDB<ReaderDB>(name, DB_VERSION, {
+    async upgrade(db, oldVersion, _newVersion, tx) {
+      // Version 1 (the first release) had only machine translations, without a last-used time.
+      if (oldVersion < 1) {
+        db.createObjectStore(STORES.machine, { keyPath: ['cacheKey', 'sourceHash'] });
+      }
+      if (oldVersion < 2) {
+        const machine = tx.objectStore(STORES.machine);
+        machine.createIndex('lastUsed', 'lastUsed');
+        for (let cursor = await machine.openCursor(); cursor; cursor = await cursor.continue()) {
+          const value = cursor.value as MachineRecord & { lastUsed?: number };
+          if (typeof value.lastUsed !== 'number') await cursor.update({ ...value, lastUsed: value.createdAt ?? Date.now() });
+        }
+        const corrections = db.createObjectStore(STORES.corrections, { keyPath: 'sourceHash' });
+        corrections.createIndex('updatedAt', 'updatedAt');
+      }
+    },
+  });
+}
+
+function isMachineRecord(v: unknown): v is MachineRecord {
+  const r = v as MachineRecord;
+  return !!r && typeof r.text === 'string' && typeof r.source === 'string' && Array.isArray(r.sentences);
+}
+
+function isCorrection(v: unknown): v is CorrectionRecord {
+  const r = v as CorrectionRecord;
+  return !!r && typeof r.text === 'string' && typeof r.sourceHash === 'string' && ['machine', 'edited', 'confirmed'].includes(r.status) && Array.isArray(r.history);
+}
+
+export class IndexedDBStore implements TranslationStore {
+  readonly persistent = true;
+
+  constructor(private readonly db: IDBPDatabase<ReaderDB>) {}
+
+  async getMachine(cacheKey: string, hashes: string[]) {
+    const tx = this.db.transaction(STORES.machine, 'readwrite');
+    const found = new Map<string, MachineRecord>();
+    const now = Date.now();
+    await Promise.all(
+      hashes.map(async (hash) => {
+        const record = await tx.store.get([cacheKey, hash]);
+        if (!isMachineRecord(record)) return; // missing or malformed: translate again
+        found.set(hash, record);
+        await tx.store.put({ ...record, lastUsed: now });
+      }),
+    );
+    await tx.done;
+    return found;
+  }
+
+  async putMachine(record: Omit<MachineRecord, 'createdAt' | 'lastUsed'>) {
+    const now = Date.now();
+    await this.db.put(STORES.machine, { ...record, createdAt: now, lastUsed: now });
+  }
+
+  async getCorrections(hashes: string[]) {
+    const tx = this.db.transaction(STORES.corrections, 'readonly');
+    const found = new Map<string, CorrectionRecord>();
+    await Promise.all(
+      hashes.map(async (hash) => {
+        const record = await tx.store.get(hash);
+        if (isCorrection(record)) found.set(hash, record);
+      }),
+    );
+    await tx.done;
+    return found;
+  }
+
+  async saveCorrection(input: CorrectionInput) {
+    // Read and write in one transaction: of two tabs saving the same paragraph, the later save
+    // wins and the earlier one is kept in history.
+    const tx = this.db.transaction(STORES.corrections, 'readwrite');
+    const existing = await tx.store.get(input.sourceHash);
+    const now = Date.now();
+    const record = nextCorrection(isCorrection(existing) ? existing : null, input, now);
+    await tx.store.put(record);
+    await tx.done;
+    return record;
+  }
+
+}

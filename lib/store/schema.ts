@@ -1,0 +1,27 @@
+import type { DBSchema } from 'idb';
+import type { CorrectionRecord, MachineRecord } from './types';
+
+export const DB_NAME = 'tweetalig';
+export const DB_VERSION = 2;
+
+/**
+ * Warning: these names live in readers' browsers. Renaming a store or an index
+ * loses their data (corrections included) unless an upgrade step moves it.
+ */
+export const STORES = {
+  machine: 'machine-translations',
+  corrections: 'corrections',
+} as const;
+
+export interface ReaderDB extends DBSchema {
+  'machine-translations': {
+    key: [string, string]; // [cacheKey, sourceHash]
+    value: MachineRecord;
+    indexes: { lastUsed: number };
+  };
+  corrections: {
+    key: string; // sourceHash
+    value: CorrectionRecord;
+    indexes: { updatedAt: number };
+  };
+}

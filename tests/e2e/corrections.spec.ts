@@ -1,0 +1,146 @@
+import { expect, test, type Page } from '@playwright/test';
+import { SEED_SLUG, seedParagraphs } from './helpers';
+import { recordRequests } from './model-server';
+
+const READER = `/nl/read/${SEED_SLUG}`;
+const english = (page: Page, kind: string, n = 0) => page.locator(`[data-kind="${kind}"] > [data-lang-col="en"]`).nth(n);
+const text = (page: Page, kind: string, n = 0) => english(page, kind, n).locator('[data-state="done"] > [lang="en"]');
+const allDone = (page: Page) => expect(page.locator('[data-state="done"]')).toHaveCount(seedParagraphs.length, { timeout: 120_000 });
+
+test.describe.configure({ timeout: 180_000 });
+
+test('edit with the mouse, save, reload: the correction is there, marked, and shown as text', async ({ page }) => {
+  await page.goto(READER);
+  await allDone(page);
+  const cell = english(page, 'heading');
+  await cell.getByRole('button', { name: 'Bewerken' }).click();
+  const box = cell.getByRole('textbox', { name: 'Engelse vertaling van deze alinea' });
+  await expect(box).toHaveValue('ruisraketten K');
+  await box.fill('Cruise missiles <img src=x onerror=alert(1)>');
+  await cell.getByRole('button', { name: 'Bewaren' }).click();
+  await expect(text(page, 'heading')).toHaveText('Cruise missiles <img src=x onerror=alert(1)>');
+  await expect(cell.locator('[data-mark="edited"]')).toHaveText('Bewerkt');
+
+  await page.reload();
+  await expect(text(page, 'heading')).toHaveText('Cruise missiles <img src=x onerror=alert(1)>', { timeout: 60_000 });
+  await expect(english(page, 'heading').locator('[data-mark="edited"]')).toBeVisible();
+  // Text, never HTML: no image element was created from the correction.
+  await expect(english(page, 'heading').locator('img')).toHaveCount(0);
+});
+
+test('keyboard only: Enter opens the editor, Ctrl+Enter saves, Esc cancels, focus comes back', async ({ page }) => {
+  await page.goto(READER);
+  await allDone(page);
+  const cell = english(page, 'aside-label');
+  const edit = cell.getByRole('button', { name: 'Bewerken' });
+  await edit.focus();
+  await page.keyboard.press('Enter');
+  const box = cell.getByRole('textbox');
+  await expect(box).toBeFocused();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type('Read also:');
+  await page.keyboard.press('Control+Enter');
+  await expect(text(page, 'aside-label')).toHaveText('Read also:');
+  await expect(cell.getByRole('button', { name: 'Bewerken' })).toBeFocused();
+
+  await page.keyboard.press('Enter');
+  await page.keyboard.type(' nothing');
+  await page.keyboard.press('Escape');
+  await expect(text(page, 'aside-label')).toHaveText('Read also:');
+  await expect(cell.getByRole('button', { name: 'Bewerken' })).toBeFocused();
+});
+
+test('compare with the machine text, revert, undo, and confirm', async ({ page }) => {
+  await page.goto(READER);
+  await allDone(page);
+  const cell = english(page, 'aside-title');
+  const machine = await text(page, 'aside-title').textContent();
+  await cell.getByRole('button', { name: 'Bewerken' }).click();
+  await cell.getByRole('textbox').fill('Rutte in Kyiv: the West cannot stand by');
+  await cell.getByRole('button', { name: 'Bewaren' }).click();
+
+  await cell.getByRole('button', { name: 'Vergelijk met machine' }).click();
+  const diff = cell.getByTestId('machine-diff');
+  await expect(diff.locator('ins')).toContainText(['Rutte in Kyiv: the West cannot stand by']);
+  await expect(diff.locator('del').first()).toBeVisible();
+
+  await cell.getByRole('button', { name: 'Terug naar machine' }).click();
+  await expect(text(page, 'aside-title')).toHaveText(machine!);
+  await expect(cell.locator('[data-mark]')).toHaveCount(0);
+
+  await cell.getByRole('button', { name: 'Ongedaan maken' }).click();
+  await expect(text(page, 'aside-title')).toHaveText('Rutte in Kyiv: the West cannot stand by');
+
+  await cell.getByRole('button', { name: 'Bevestigen' }).click();
+  await expect(cell.locator('[data-mark="confirmed"]')).toContainText('Bevestigd');
+  await page.reload();
+  await expect(english(page, 'aside-title').locator('[data-mark="confirmed"]')).toBeVisible({ timeout: 60_000 });
+  await expect(text(page, 'aside-title')).toHaveText('Rutte in Kyiv: the West cannot stand by');
+});
+
+test('reopening a fully translated article requests no model file and starts no worker', async ({ page, context }) => {
+  await page.goto(READER);
+  await allDone(page);
+  const requests = recordRequests(context);
+  const workers: string[] = [];
+  page.on('worker', (w) => workers.push(w.url()));
+  await page.reload();
+  await allDone(page);
+  await expect(page.getByTestId('translation-status')).toContainText("Alle 9 alinea's vertaald");
+  expect(requests.filter((u) => u.includes('/models/') || u.includes('/ort/'))).toEqual([]);
+  expect(workers).toEqual([]);
+});
+
+test('a correction is offered for the same Dutch text in another article, marked as a memory match', async ({ page }) => {
+  await page.goto(READER);
+  await allDone(page);
+  const cell = english(page, 'aside-paragraph');
+  await cell.getByRole('button', { name: 'Bewerken' }).click();
+  await cell.getByRole('textbox').fill('No concrete agreements were made in Kyiv.');
+  await cell.getByRole('button', { name: 'Bewaren' }).click();
+  await expect(cell.locator('[data-mark="edited"]')).toBeVisible();
+
+  await page.goto('/nl/read/herhaling');
+  const repeated = page.locator('[data-segment]').nth(1).locator('[data-lang-col="en"]');
+  await expect(repeated.locator('[data-state="done"] > [lang="en"]')).toHaveText('No concrete agreements were made in Kyiv.', { timeout: 60_000 });
+  await expect(repeated.locator('[data-mark="memory"]')).toHaveText('Uit je vertaalgeheugen');
+});
+
+test('two open tabs stay in step, and the later save wins in both', async ({ page, context }) => {
+  await page.goto(READER);
+  await allDone(page);
+  const other = await context.newPage();
+  await other.goto(READER);
+  await allDone(other);
+
+  const cell = english(page, 'heading');
+  await cell.getByRole('button', { name: 'Bewerken' }).click();
+  await cell.getByRole('textbox').fill('Cruise missiles');
+  await cell.getByRole('button', { name: 'Bewaren' }).click();
+  await expect(text(other, 'heading')).toHaveText('Cruise missiles');
+
+  // The later save wins in both tabs.
+  const cell2 = english(other, 'heading');
+  await cell2.getByRole('button', { name: 'Bewerken' }).click();
+  await cell2.getByRole('textbox').fill('Cruise missiles!');
+  await cell2.getByRole('button', { name: 'Bewaren' }).click();
+  await expect(text(page, 'heading')).toHaveText('Cruise missiles!');
+});
+
+test('with IndexedDB unavailable the reader still translates and says corrections will not survive', async ({ page }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'indexedDB', {
+      get() {
+        throw new DOMException('The user denied permission to access the database.', 'SecurityError');
+      },
+    });
+  });
+  await page.goto(`/en/read/${SEED_SLUG}`);
+  await expect(page.getByTestId('storage-warning')).toContainText('will not survive a reload');
+  await allDone(page);
+  const cell = english(page, 'heading');
+  await cell.getByRole('button', { name: 'Edit' }).click();
+  await cell.getByRole('textbox').fill('Cruise missiles');
+  await cell.getByRole('button', { name: 'Save' }).click();
+  await expect(text(page, 'heading')).toHaveText('Cruise missiles');
+});
