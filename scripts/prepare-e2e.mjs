@@ -22,6 +22,12 @@ writeFileSync(
   `${out}/tien-alineas.md`,
   `---\ntitle: Tien alinea's\nsource: Testgenerator\npublished: 2020-01-02\n---\n\n${paragraphs.slice(0, 10).join('\n\n')}\n`,
 );
+// 300 paragraphs: the benchmark reopens it with every translation stored.
+writeFileSync(
+  `${out}/driehonderd-alineas.md`,
+  `---\ntitle: Driehonderd alinea's\nsource: Testgenerator\npublished: 2020-01-04\n---\n\n${paragraphs.slice(0, 300).join('\n\n')}\n`,
+);
+
 // An article that repeats a paragraph of the seed: corrections there are translation-memory matches here.
 writeFileSync(
   `${out}/herhaling.md`,

@@ -14,6 +14,7 @@ export default async function LibraryPage({ params }: { params: Promise<{ locale
   const { locale } = await params;
   setRequestLocale(locale);
   const t = await getTranslations('Library');
+  const ts = await getTranslations('Site');
   const ta = await getTranslations('Article');
   const format = await getFormatter();
   const articles = listArticles();
@@ -48,6 +49,11 @@ export default async function LibraryPage({ params }: { params: Promise<{ locale
           ))}
         </ul>
       )}
+      <p className="mt-10 text-sm">
+        <Link href="/data" className="text-muted underline decoration-rule underline-offset-4 hover:text-ink">
+          {ts('dataLink')}
+        </Link>
+      </p>
     </div>
   );
 }

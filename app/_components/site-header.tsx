@@ -13,6 +13,9 @@ export async function SiteHeader() {
           <span className="hidden text-sm text-muted sm:inline">{t('tagline')}</span>
         </Link>
         <div className="flex items-center gap-2">
+          <Link href="/data" className="hidden rounded-full px-2 py-1 text-sm text-muted hover:text-ink sm:inline">
+            {t('dataLink')}
+          </Link>
           <LocaleSwitcher />
           <ThemeToggle />
         </div>

@@ -5,7 +5,7 @@
 import { openDB, type IDBPDatabase } from 'idb';
 import { DB_NAME, DB_VERSION, STORES, type ReaderDB } from './schema';
 import type { CorrectionRecord, MachineRecord, TranslationStore } from './types';
-import { nextCorrection, type CorrectionInput } from './versioning';
+import { mergeImported, nextCorrection, type CorrectionInput } from './versioning';
 
 export async function openReaderDB(name = DB_NAME): Promise<IDBPDatabase<ReaderDB>> {
   return openDB<ReaderDB>(name, DB_VERSION, {
@@ -61,7 +61,58 @@ export class IndexedDBStore implements TranslationStore {
 
   async putMachine(record: Omit<MachineRecord, 'createdAt' | 'lastUsed'>) {
     const now = Date.now();
-    await this.db.put(STORES.machine, { ...record, createdAt: now, lastUsed: now });
+    try {
+      await this.db.put(STORES.machine, { ...record, createdAt: now, lastUsed: now });
+    } catch (err) {
+      if ((err as DOMException)?.name !== 'QuotaExceededError') throw err;
+      // Storage full: drop the least recently used machine translations (never corrections) and retry once.
+      await this.evictMachine(Math.max(50, Math.ceil((await this.db.count(STORES.machine)) / 10)));
+      await this.db.put(STORES.machine, { ...record, createdAt: now, lastUsed: now });
+    }
+  }
+
+  async evictMachine(count: number) {
+    const tx = this.db.transaction(STORES.machine, 'readwrite');
+    let removed = 0;
+    for (let cursor = await tx.store.index('lastUsed').openCursor(); cursor && removed < count; cursor = await cursor.continue()) {
+      await cursor.delete();
+      removed++;
+    }
+    await tx.done;
+    return removed;
+  }
+
+  async clearMachine() {
+    await this.db.clear(STORES.machine);
+  }
+
+  async listCorrections() {
+    return (await this.db.getAll(STORES.corrections)).filter(isCorrection);
+  }
+
+  async listMachine() {
+    return (await this.db.getAll(STORES.machine)).filter(isMachineRecord);
+  }
+
+  async importCorrections(records: CorrectionRecord[]) {
+    const tx = this.db.transaction(STORES.corrections, 'readwrite');
+    let added = 0;
+    let keptExisting = 0;
+    for (const imported of records) {
+      const existing = await tx.store.get(imported.sourceHash);
+      const merged = mergeImported(isCorrection(existing) ? existing : null, imported);
+      await tx.store.put(merged.record);
+      if (merged.added) added++;
+      else keptExisting++;
+    }
+    await tx.done;
+    return { added, keptExisting };
+  }
+
+  async counts() {
+    const [machine, corrections] = await Promise.all([this.listMachine(), this.listCorrections()]);
+    const bytes = new Blob([JSON.stringify(machine), JSON.stringify(corrections)]).size;
+    return { machine: machine.length, corrections: corrections.length, bytes };
   }
 
   async getCorrections(hashes: string[]) {

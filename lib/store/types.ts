@@ -54,4 +54,15 @@ export interface TranslationStore {
     machineText: string;
     origin: { article: string; segment: string };
   }): Promise<CorrectionRecord>;
+  listCorrections(): Promise<CorrectionRecord[]>;
+  listMachine(): Promise<MachineRecord[]>;
+  /**
+   * Adds imported corrections in one transaction (all or nothing). An existing correction is never
+   * overwritten: a different imported text is kept in its history instead. Returns how many were added.
+   */
+  importCorrections(records: CorrectionRecord[]): Promise<{ added: number; keptExisting: number }>;
+  /** Machine translations can be re-made; corrections cannot, so only these are ever cleared or evicted. */
+  clearMachine(): Promise<void>;
+  evictMachine(count: number): Promise<number>;
+  counts(): Promise<{ machine: number; corrections: number; bytes: number }>;
 }

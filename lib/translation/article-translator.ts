@@ -15,6 +15,7 @@ import { Scheduler } from './scheduler';
 export interface SourceSegment {
   id: string;
   text: string;
+  kind?: import('@/lib/content/types').SegmentKind;
 }
 
 export type SegmentStatus = 'waiting' | 'translating' | 'done' | 'error';
@@ -118,6 +119,11 @@ export class ArticleTranslator {
     return () => set.delete(listener);
   }
 
+  /** The article as the reader sees it now: each Dutch segment with its English (correction or machine). */
+  snapshot(): { id: string; text: string; kind?: SourceSegment['kind']; english: string }[] {
+    return this.segments.map((s) => ({ ...s, english: shownText(this.getSegment(s.id)) }));
+  }
+
   subscribeProgress = (listener: () => void): (() => void) => {
     this.progressListeners.add(listener);
     return () => this.progressListeners.delete(listener);
@@ -165,9 +171,11 @@ export class ArticleTranslator {
   private async boot() {
     this.setProgress({ phase: 'starting', error: null });
     try {
-      this.config ??= await this.deps.fetchConfig();
+      // Settings and storage open in parallel: a reopened article shows after one round trip.
+      const [config] = await Promise.all([this.config ?? this.deps.fetchConfig(), this.openStore()]);
+      this.config = config;
       if (!this.restored) {
-        await this.restore(this.config);
+        await this.restore(config);
         this.restored = true;
       }
       // Everything stored or corrected: no worker, no model download.
@@ -251,7 +259,8 @@ export class ArticleTranslator {
   }
 
   /** Shows what is stored at once: machine translations made under these settings, and all corrections. */
-  private async restore(config: EngineConfig) {
+  private async openStore(): Promise<TranslationStore> {
+    if (this.store) return this.store;
     try {
       this.store = await (this.deps.openStore?.() ?? Promise.resolve(new MemoryStore()));
     } catch {
@@ -259,6 +268,11 @@ export class ArticleTranslator {
     }
     this.setProgress({ storage: this.store.persistent ? 'persistent' : 'memory' });
     this.listen();
+    return this.store;
+  }
+
+  private async restore(config: EngineConfig) {
+    if (!this.store) return;
     const unique = [...new Set(this.hashes)];
     let machine = new Map<string, MachineRecord>();
     let corrections = new Map<string, CorrectionRecord>();
@@ -325,7 +339,7 @@ export class ArticleTranslator {
     const segment = index === undefined ? undefined : this.segments[index];
     if (!segment || index === undefined) return;
     const state = this.getSegment(id);
-    const store = (this.store ??= await (this.deps.openStore?.() ?? Promise.resolve(new MemoryStore())));
+    const store = await this.openStore();
     const record = await store.saveCorrection({
       sourceHash: this.hashes[index]!,
       source: segment.text,

@@ -1,0 +1,129 @@
+'use client';
+
+import { useFormatter, useTranslations } from 'next-intl';
+import { useCallback, useEffect, useState } from 'react';
+import { download } from '@/lib/store/download';
+import { parseJson, toJson } from '@/lib/store/exchange/json';
+import { parseTmx, toTmx } from '@/lib/store/exchange/tmx';
+import { openTranslationStore } from '@/lib/store/open-store';
+import type { TranslationStore } from '@/lib/store/types';
+
+const MODEL_CACHE = 'transformers-cache'; // transformers.js's Cache Storage name (env.cacheKey)
+
+interface Figures {
+  machine: number;
+  corrections: number;
+  bytes: number;
+  modelFiles: number;
+  modelBytes: number;
+}
+
+async function modelCache(): Promise<{ files: number; bytes: number }> {
+  if (typeof caches === 'undefined') return { files: 0, bytes: 0 };
+  const cache = await caches.open(MODEL_CACHE);
+  const keys = await cache.keys();
+  let bytes = 0;
+  for (const key of keys) bytes += Number((await cache.match(key))?.headers.get('content-length') ?? 0);
+  return { files: keys.length, bytes };
+}
+
+const stamp = () => new Date().toISOString().slice(0, 10);
+
+export function StoredData() {
+  const t = useTranslations('Data');
+  const format = useFormatter();
+  const [store, setStore] = useState<TranslationStore | null>(null);
+  const [figures, setFigures] = useState<Figures | null>(null);
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+
+  const refresh = useCallback(async (s: TranslationStore) => {
+    const [counts, model] = await Promise.all([s.counts(), modelCache()]);
+    setFigures({ ...counts, modelFiles: model.files, modelBytes: model.bytes });
+  }, []);
+
+  useEffect(() => {
+    void openTranslationStore().then((s) => {
+      setStore(s);
+      return refresh(s);
+    });
+  }, [refresh]);
+
+  const size = (bytes: number) => t('size', { size: format.number(bytes / 1_000_000, { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 }) });
+
+  const onImport = async (file: File) => {
+    if (!store) return;
+    try {
+      const text = await file.text();
+      // Parse and validate the whole file first: all of it is applied, or none.
+      const records = /\.tmx$/i.test(file.name) || text.trimStart().startsWith('<') ? parseTmx(text) : parseJson(text).corrections;
+      const { added, keptExisting } = await store.importCorrections(records);
+      setMessage({ kind: 'ok', text: t('importDone', { added, kept: keptExisting }) });
+    } catch (err) {
+      setMessage({ kind: 'error', text: t('importFailed', { file: file.name, reason: err instanceof Error ? err.message : String(err) }) });
+    }
+    await refresh(store);
+  };
+
+  const button = 'rounded-full border border-rule px-4 py-2 text-left text-sm font-medium hover:border-ink';
+  return (
+    <div className="mt-8 space-y-8">
+      {store && !store.persistent && (
+        <p role="alert" className="rounded-md border border-accent/50 bg-panel px-3 py-2">
+          {t('memoryOnly')}
+        </p>
+      )}
+      <dl className="grid grid-cols-[1fr_auto] gap-x-6 gap-y-2 border-y border-rule py-4" data-testid="stored-figures">
+        <dt>{t('corrections')}</dt>
+        <dd className="text-right tabular-nums" data-testid="count-corrections">{figures?.corrections ?? '…'}</dd>
+        <dt>{t('machine')}</dt>
+        <dd className="text-right tabular-nums" data-testid="count-machine">{figures?.machine ?? '…'}</dd>
+        <dt className="text-muted">{figures ? size(figures.bytes) : ''}</dt>
+        <dd />
+        <dt>{t('model')}</dt>
+        <dd className="text-right tabular-nums" data-testid="count-model">
+          {figures ? `${figures.modelFiles} · ${size(figures.modelBytes)}` : '…'}
+        </dd>
+      </dl>
+
+      <div className="flex flex-col items-start gap-3">
+        <button type="button" className={button} onClick={async () => store && download(`corrections-${stamp()}.json`, toJson(await store.listCorrections()), 'application/json')}>
+          {t('exportJson')}
+        </button>
+        <button type="button" className={button} onClick={async () => store && download(`corrections-and-translations-${stamp()}.json`, toJson(await store.listCorrections(), await store.listMachine()), 'application/json')}>
+          {t('exportJsonAll')}
+        </button>
+        <button type="button" className={button} onClick={async () => store && download(`corrections-${stamp()}.tmx`, toTmx(await store.listCorrections()), 'application/x-tmx+xml')}>
+          {t('exportTmx')}
+        </button>
+        <label className={`${button} cursor-pointer has-[:focus-visible]:outline has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-accent`}>
+          {t('import')}
+          <input
+            type="file"
+            accept=".json,.tmx,application/json,text/xml"
+            className="sr-only"
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              if (file) void onImport(file);
+              e.target.value = '';
+            }}
+          />
+        </label>
+      </div>
+
+      {message && (
+        <p role={message.kind === 'error' ? 'alert' : 'status'} data-testid="import-message" className={message.kind === 'error' ? 'text-accent' : ''}>
+          {message.text}
+        </p>
+      )}
+
+      <div className="flex flex-col items-start gap-3 border-t border-rule pt-6">
+        <button type="button" className={button} onClick={async () => { if (!store) return; await store.clearMachine(); setMessage({ kind: 'ok', text: t('cleared') }); await refresh(store); }}>
+          {t('clearMachine')}
+        </button>
+        <button type="button" className={button} onClick={async () => { if (!store) return; if (typeof caches !== 'undefined') await caches.delete(MODEL_CACHE); setMessage({ kind: 'ok', text: t('cleared') }); await refresh(store); }}>
+          {t('clearModel')}
+        </button>
+      </div>
+    </div>
+  );
+}

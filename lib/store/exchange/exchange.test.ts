@@ -1,0 +1,105 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { hashText, normalizeText } from '@/lib/content/block-id';
+import { IndexedDBStore, openReaderDB } from '../db';
+import type { CorrectionRecord } from '../types';
+import { parseJson, toJson } from './json';
+import { parseTmx, toTmx } from './tmx';
+
+let n = 0;
+const freshStore = async () => new IndexedDBStore(await openReaderDB(`exchange-${++n}`));
+
+const record = (source: string, text: string, extra: Partial<CorrectionRecord> = {}): CorrectionRecord => ({
+  sourceHash: hashText(normalizeText(source)),
+  source,
+  text,
+  status: 'edited',
+  machineText: 'machine & <text>',
+  origin: { article: 'amerikaanse-troepen-oostflank', segment: 's-abc' },
+  createdAt: Date.UTC(2026, 10, 24, 10, 0, 0),
+  updatedAt: Date.UTC(2026, 10, 24, 11, 30, 5),
+  history: [],
+  ...extra,
+});
+
+const corrections = [
+  record('Kruisraketten', 'Cruise missiles', { history: [{ text: 'Cruise rockets', status: 'edited', at: Date.UTC(2026, 10, 24, 10, 0, 0) }] }),
+  record('Lees ook:', 'Read also: "quotes" & <tags>', { status: 'confirmed' }),
+];
+
+describe('JSON export', () => {
+  it('round-trips every field and every earlier version exactly', () => {
+    expect(parseJson(toJson(corrections)).corrections).toEqual(corrections);
+  });
+  it.each([
+    ['not JSON', '{', /not JSON/],
+    ['another format', JSON.stringify({ format: 'other', version: 1, exportedAt: '', corrections: [] }), /format/],
+    ['a future version', JSON.stringify({ format: 'tweetalig-corrections', version: 2, exportedAt: '', corrections: [] }), /version/],
+    ['a bad status', toJson([{ ...corrections[0]!, status: 'great' as never }]), /corrections\.0\.status/],
+    ['a missing text', JSON.stringify({ format: 'tweetalig-corrections', version: 1, exportedAt: '', corrections: [{ sourceHash: 'x' }] }), /corrections\.0/],
+  ])('rejects %s with a message naming the problem', (_name, text, message) => {
+    expect(() => parseJson(text)).toThrow(message);
+  });
+});
+
+describe('TMX 1.4b export', () => {
+  it('round-trips source, translation, status, origin, machine text and dates', () => {
+    const tmx = toTmx(corrections);
+    expect(tmx).toContain('<tmx version="1.4">');
+    expect(tmx).toContain('srclang="nl"');
+    expect(tmx).toContain('<tuv xml:lang="en"><seg>Read also: &quot;quotes&quot; &amp; &lt;tags&gt;</seg></tuv>');
+    expect(parseTmx(tmx)).toEqual(corrections.map((c) => ({ ...c, history: [] })));
+  });
+  it.each([
+    ['broken XML', '<tmx><body><tu></body>', /not well-formed XML/],
+    ['not TMX', '<?xml version="1.0"?><html/>', /not a TMX file/],
+    ['English as source', toTmx(corrections).replace('srclang="nl"', 'srclang="en"'), /not Dutch/],
+    ['a unit without English', toTmx(corrections).replace('<tuv xml:lang="en"><seg>Cruise missiles</seg></tuv>', ''), /translation unit 1: no en segment/],
+    ['an unknown status', toTmx(corrections).replace('>confirmed<', '>great<'), /translation unit 2: unknown status/],
+  ])('rejects %s', (_name, xml, message) => {
+    expect(() => parseTmx(xml)).toThrow(message);
+  });
+});
+
+describe('importing into the store', () => {
+  it('brings corrections back in a fresh store', async () => {
+    const store = await freshStore();
+    expect(await store.importCorrections(parseJson(toJson(corrections)).corrections)).toEqual({ added: 2, keptExisting: 0 });
+    expect(await store.listCorrections()).toEqual(expect.arrayContaining(corrections));
+  });
+
+  it('never overwrites an existing correction: the imported text goes into its history', async () => {
+    const store = await freshStore();
+    await store.saveCorrection({ ...record('Kruisraketten', 'My own cruise missiles'), status: 'edited' });
+    await store.importCorrections([corrections[0]!]);
+    const kept = (await store.getCorrections([corrections[0]!.sourceHash])).get(corrections[0]!.sourceHash);
+    expect(kept?.text).toBe('My own cruise missiles');
+    expect(kept?.history.map((v) => v.text)).toEqual(['Cruise rockets', 'Cruise missiles']);
+  });
+
+  it('a malformed file changes nothing, because parsing fails before the store is touched', async () => {
+    const store = await freshStore();
+    await store.importCorrections([corrections[0]!]);
+    const before = await store.listCorrections();
+    expect(() => parseTmx(toTmx(corrections).replace('>confirmed<', '>great<'))).toThrow();
+    expect(await store.listCorrections()).toEqual(before);
+  });
+});
+
+describe('eviction', () => {
+  it('drops the least recently used machine translations and never a correction', async () => {
+    const store = await freshStore();
+    for (let i = 0; i < 5; i++) {
+      await store.putMachine({ cacheKey: 'k', sourceHash: `h${i}`, source: `nl ${i}`, text: `en ${i}`, sentences: [] });
+      await new Promise((r) => setTimeout(r, 3));
+    }
+    await store.getMachine('k', ['h0']); // h0 used again: now the most recent
+    await store.saveCorrection(record('nl 1', 'corrected'));
+    expect(await store.evictMachine(2)).toBe(2);
+    const left = (await store.listMachine()).map((m) => m.sourceHash).sort();
+    expect(left).toEqual(['h0', 'h3', 'h4']);
+    expect(await store.listCorrections()).toHaveLength(1);
+    await store.clearMachine();
+    expect(await store.counts()).toMatchObject({ machine: 0, corrections: 1 });
+  });
+});

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import type { CorrectionRecord } from '../types';
+
+/** The JSON export: lossless (every field, every earlier version) and versioned. */
+export const EXPORT_FORMAT = 'tweetalig-corrections';
+export const EXPORT_VERSION = 1;
+
+const version = z.object({ text: z.string(), status: z.enum(['machine', 'edited', 'confirmed']), at: z.number() });
+const correction = z.object({
+  sourceHash: z.string().min(1),
+  source: z.string().min(1),
+  text: z.string(),
+  status: z.enum(['machine', 'edited', 'confirmed']),
+  machineText: z.string(),
+  origin: z.object({ article: z.string(), segment: z.string() }),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+  history: z.array(version),
+});
+const machine = z.object({
+  cacheKey: z.string(),
+  sourceHash: z.string(),
+  source: z.string(),
+  text: z.string(),
+  sentences: z.array(z.object({ source: z.string(), start: z.number(), end: z.number(), target: z.string() })),
+  createdAt: z.number(),
+  lastUsed: z.number(),
+});
+const file = z.object({
+  format: z.literal(EXPORT_FORMAT),
+  version: z.literal(EXPORT_VERSION),
+  exportedAt: z.string(),
+  corrections: z.array(correction),
+  machine: z.array(machine).optional(),
+});
+
+export type ExportFile = z.infer<typeof file>;
+
+export function toJson(corrections: CorrectionRecord[], machineRecords?: ExportFile['machine']): string {
+  const out: ExportFile = { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: new Date().toISOString(), corrections };
+  if (machineRecords) out.machine = machineRecords;
+  return `${JSON.stringify(out, null, 2)}\n`;
+}
+
+/** Parses and validates a whole file before anything is applied; throws a message naming what is wrong. */
+export function parseJson(text: string): ExportFile {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (err) {
+    throw new Error(`not JSON: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  const result = file.safeParse(data);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new Error(`${issue?.path.join('.') || 'file'}: ${issue?.message ?? 'invalid'}`);
+  }
+  return result.data;
+}
