@@ -46,14 +46,7 @@ export interface TranslationStore {
   putMachine(record: Omit<MachineRecord, 'createdAt' | 'lastUsed'>): Promise<void>;
   getCorrections(hashes: string[]): Promise<Map<string, CorrectionRecord>>;
   /** Saves a new version; the previous one goes into history. Returns the stored record. */
-  saveCorrection(input: {
-    sourceHash: string;
-    source: string;
-    text: string;
-    status: CorrectionStatus;
-    machineText: string;
-    origin: { article: string; segment: string };
-  }): Promise<CorrectionRecord>;
+  saveCorrection(input: Omit<CorrectionRecord, 'createdAt' | 'updatedAt' | 'history'>): Promise<CorrectionRecord>;
   listCorrections(): Promise<CorrectionRecord[]>;
   listMachine(): Promise<MachineRecord[]>;
   /**

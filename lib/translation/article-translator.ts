@@ -355,6 +355,12 @@ export class ArticleTranslator {
     this.channel?.postMessage({ sourceHash: record.sourceHash });
   }
 
+  /** All corrections in this browser, as the JSON export (the way out when storage is memory only). */
+  async correctionsJson(): Promise<string> {
+    const { toJson } = await import('@/lib/store/exchange/json');
+    return toJson(await (await this.openStore()).listCorrections());
+  }
+
   confirm(id: string) {
     const state = this.getSegment(id);
     return this.saveCorrection(id, shownText(state), 'confirmed');

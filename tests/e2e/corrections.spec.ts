@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { SEED_SLUG, seedParagraphs } from './helpers';
 import { recordRequests } from './model-server';
 
@@ -143,4 +144,10 @@ test('with IndexedDB unavailable the reader still translates and says correction
   await cell.getByRole('textbox').fill('Cruise missiles');
   await cell.getByRole('button', { name: 'Save' }).click();
   await expect(text(page, 'heading')).toHaveText('Cruise missiles');
+  // The warning offers the way out: export before leaving.
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('storage-warning').getByRole('button', { name: 'Export corrections (JSON)' }).click(),
+  ]);
+  expect(readFileSync(await file.path(), 'utf8')).toContain('"text": "Cruise missiles"');
 });

@@ -27,3 +27,25 @@ for (const locale of ['nl', 'en'] as const) {
     }
   }
 }
+
+for (const locale of ['nl', 'en'] as const) {
+  test(`screenshot stored data ${locale}`, async ({ page }) => {
+    await page.goto(`/${locale}/data`);
+    await expect(page.getByTestId('count-corrections')).toHaveText('0');
+    await page.screenshot({ path: `test-results/screenshots/data-${locale}-desktop.png` });
+  });
+}
+
+test('screenshot a corrected paragraph with its diff', async ({ page }) => {
+  test.setTimeout(150_000);
+  await page.goto(`/en/read/${SEED_SLUG}`);
+  await expect(page.locator('[data-state="done"]')).toHaveCount(9, { timeout: 120_000 });
+  const cell = page.locator('[data-kind="aside-paragraph"] > [data-lang-col="en"]');
+  await cell.getByRole('button', { name: 'Edit' }).click();
+  await cell.getByRole('textbox').fill('No concrete agreements were made in Kyiv. Prime Minister Mark Rutte did say he intends to support Ukraine with more resources.');
+  await cell.getByRole('button', { name: 'Save' }).click();
+  await cell.getByRole('button', { name: 'Compare with machine' }).click();
+  await expect(cell.getByTestId('machine-diff')).toBeVisible();
+  await cell.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/screenshots/correction-en-desktop.png' });
+});

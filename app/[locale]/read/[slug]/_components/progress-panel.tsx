@@ -1,6 +1,7 @@
 'use client';
 
 import { useFormatter, useTranslations } from 'next-intl';
+import { download } from '@/lib/store/download';
 import type { DownloadEvent } from '@/lib/translation/client';
 import type { EngineError } from '@/lib/translation/protocol';
 import { useTranslationProgress } from '@/lib/translation/use-article-translation';
@@ -103,9 +104,18 @@ function LoadFailure({ error, onRetry }: { error: EngineError; onRetry: () => vo
 
 function StorageWarning() {
   const t = useTranslations('Corrections');
+  const td = useTranslations('Data');
+  const { translator } = useTranslationContext();
   return (
-    <p className="rounded-md border border-accent/50 bg-panel px-3 py-1.5 text-ink" data-testid="storage-warning">
-      {t('memoryOnly')}
-    </p>
+    <div className="flex flex-wrap items-center gap-x-3 gap-y-1 rounded-md border border-accent/50 bg-panel px-3 py-1.5 text-ink" data-testid="storage-warning">
+      <p>{t('memoryOnly')}</p>
+      <button
+        type="button"
+        className="font-medium text-accent underline underline-offset-4"
+        onClick={async () => translator && download(`corrections-${new Date().toISOString().slice(0, 10)}.json`, await translator.correctionsJson(), 'application/json')}
+      >
+        {td('exportJson')}
+      </button>
+    </div>
   );
 }
