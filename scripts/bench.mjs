@@ -63,7 +63,6 @@ function instrument() {
   };
   channel.port2.postMessage(0);
   // Reads only the mutation records (no page-wide queries), so the probe itself adds no layout work.
-  const total = () => (w.bench.total ??= document.querySelectorAll('[data-segment]').length);
   new MutationObserver((records) => {
     for (const r of records) {
       if (r.type !== 'attributes') continue;
@@ -77,7 +76,6 @@ function instrument() {
         }
       }
     }
-    void total;
   }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-state'], attributeOldValue: true });
 }
 

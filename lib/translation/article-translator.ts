@@ -5,6 +5,7 @@
  * does not re-render a thousand others). Free of React.
  */
 import { hashText, normalizeText } from '@/lib/content/block-id';
+import type { SegmentKind } from '@/lib/content/types';
 import { MemoryStore } from '@/lib/store/memory-store';
 import type { CorrectionRecord, CorrectionStatus, MachineRecord, TranslationStore } from '@/lib/store/types';
 import { EngineFailure, TranslationClient, type DownloadEvent, type ReadyInfo } from './client';
@@ -15,7 +16,7 @@ import { Scheduler } from './scheduler';
 export interface SourceSegment {
   id: string;
   text: string;
-  kind?: import('@/lib/content/types').SegmentKind;
+  kind?: SegmentKind;
 }
 
 export type SegmentStatus = 'waiting' | 'translating' | 'done' | 'error';
