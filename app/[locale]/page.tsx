@@ -3,6 +3,7 @@ import type { Locale } from 'next-intl';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import { Link } from '@/lib/i18n/navigation';
 import { listArticles } from '@/lib/content/load';
+import { YourTexts } from './_components/your-texts';
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: Locale }> }): Promise<Metadata> {
   const { locale } = await params;
@@ -49,6 +50,7 @@ export default async function LibraryPage({ params }: { params: Promise<{ locale
           ))}
         </ul>
       )}
+      <YourTexts />
       <p className="mt-10 text-sm">
         <Link href="/data" className="text-muted underline decoration-rule underline-offset-4 hover:text-ink">
           {ts('dataLink')}

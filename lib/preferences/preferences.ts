@@ -7,6 +7,9 @@ export const VIEWS = ['both', 'nl', 'en'] as const;
 export type View = (typeof VIEWS)[number];
 export const VIEW_KEY = 'tweetalig.view';
 
+/** Learner view (English blurred until pointed at): '1' on, anything else off. */
+export const LEARNER_KEY = 'tweetalig.learner';
+
 export const THEMES = ['system', 'light', 'dark'] as const;
 export type Theme = (typeof THEMES)[number];
 export const THEME_KEY = 'tweetalig.theme';
@@ -28,6 +31,7 @@ var V=${JSON.stringify(VIEWS)},d=document.documentElement,ls=window.localStorage
 var q=new URLSearchParams(location.search).get('view');var s=null;try{s=ls.getItem('${VIEW_KEY}')}catch(e){}
 var v=V.indexOf(q)>=0?q:(V.indexOf(s)>=0?s:'both');if(q===v){try{ls.setItem('${VIEW_KEY}',v)}catch(e){}}
 d.dataset.view=v;
+var l=null;try{l=ls.getItem('${LEARNER_KEY}')}catch(e){}if(l==='1'){d.dataset.learner=''}
 var t=null;try{t=ls.getItem('${THEME_KEY}')}catch(e){}
 var dark=t==='dark'||(t!=='light'&&matchMedia('(prefers-color-scheme: dark)').matches);
 d.dataset.theme=dark?'dark':'light';d.style.colorScheme=dark?'dark':'light';
@@ -36,4 +40,9 @@ d.dataset.theme=dark?'dark':'light';d.style.colorScheme=dark?'dark':'light';
 /** Shows the chosen columns at once; CSS keys off this attribute. */
 export function applyView(view: View): void {
   document.documentElement.dataset.view = view;
+}
+
+export function applyLearner(on: boolean): void {
+  if (on) document.documentElement.dataset.learner = '';
+  else delete document.documentElement.dataset.learner;
 }

@@ -2,8 +2,8 @@ import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, translationCacheKey } from '@/lib/translation/config';
-import { IndexedDBStore, openReaderDB } from './db';
-import { STORES } from './schema';
+import { IndexedDBStore, IndexedDBTexts, openReaderDB } from './db';
+import { DB_VERSION, STORES } from './schema';
 
 let n = 0;
 let name: string;
@@ -68,12 +68,72 @@ describe('IndexedDBStore', () => {
     v1.close();
 
     const db = await openReaderDB(name);
-    expect(db.version).toBe(2);
+    expect(db.version).toBe(DB_VERSION);
     const record = await db.get(STORES.machine, ['k', 'h1']);
     expect(record).toMatchObject({ text: 'EN h1', createdAt: 1000, lastUsed: 1000 });
     const store = new IndexedDBStore(db);
     expect((await store.getMachine('k', ['h1'])).get('h1')?.text).toBe('EN h1');
     await store.saveCorrection(correction('h1', 'mine'));
     expect((await store.getCorrections(['h1'])).get('h1')?.text).toBe('mine');
+  });
+
+  it('upgrades a version-2 database to hold texts, keeping its corrections', async () => {
+    const v2 = await openDB(name, 2, {
+      upgrade(db) {
+        db.createObjectStore(STORES.machine, { keyPath: ['cacheKey', 'sourceHash'] }).createIndex('lastUsed', 'lastUsed');
+        db.createObjectStore(STORES.corrections, { keyPath: 'sourceHash' }).createIndex('updatedAt', 'updatedAt');
+      },
+    });
+    await v2.put(STORES.corrections, { ...correction('h1', 'kept'), createdAt: 1, updatedAt: 1, history: [] });
+    v2.close();
+    const db = await openReaderDB(name);
+    expect((await new IndexedDBStore(db).getCorrections(['h1'])).get('h1')?.text).toBe('kept');
+    const texts = new IndexedDBTexts(db);
+    await texts.put(userText('a'.repeat(24), 'Mijn tekst', 5));
+    expect((await texts.list()).map((t) => t.title)).toEqual(['Mijn tekst']);
+  });
+});
+
+const userText = (id: string, title: string, updatedAt: number) => ({
+  id,
+  title,
+  format: 'paste' as const,
+  fileName: null,
+  blocks: [{ id: 's-1', kind: 'paragraph' as const, text: 'Een zin.' }],
+  paragraphCount: 1,
+  segmentCount: 1,
+  createdAt: updatedAt,
+  updatedAt,
+});
+
+describe('IndexedDBTexts', () => {
+  it('lists newest first without the text, renames, and deletes only the text, never its corrections', async () => {
+    const db = await openReaderDB(name);
+    const texts = new IndexedDBTexts(db);
+    const store = new IndexedDBStore(db);
+    await texts.put(userText('a'.repeat(24), 'Oud', 1));
+    await texts.put(userText('b'.repeat(24), 'Nieuw', 2));
+    const listed = await texts.list();
+    expect(listed.map((t) => t.title)).toEqual(['Nieuw', 'Oud']);
+    expect(listed[0]).not.toHaveProperty('blocks');
+
+    await texts.rename('a'.repeat(24), 'Hernoemd');
+    expect((await texts.get('a'.repeat(24)))?.title).toBe('Hernoemd');
+    expect((await texts.list())[0]?.title).toBe('Hernoemd'); // renaming counts as a change
+
+    await store.saveCorrection(correction('h1', 'mijn vertaling'));
+    await texts.delete('a'.repeat(24));
+    expect(await texts.get('a'.repeat(24))).toBeNull();
+    expect((await texts.list()).map((t) => t.title)).toEqual(['Nieuw']);
+    expect((await store.getCorrections(['h1'])).get('h1')?.text).toBe('mijn vertaling');
+  });
+
+  it('skips a record that is not a text instead of failing the whole list', async () => {
+    const db = await openReaderDB(name);
+    await db.put(STORES.texts, { id: 'broken', updatedAt: 3 } as never);
+    const texts = new IndexedDBTexts(db);
+    await texts.put(userText('c'.repeat(24), 'Goed', 1));
+    expect((await texts.list()).map((t) => t.title)).toEqual(['Goed']);
+    expect(await texts.get('broken')).toBeNull();
   });
 });

@@ -4,6 +4,7 @@
  */
 import { openDB, type IDBPDatabase } from 'idb';
 import { DB_NAME, DB_VERSION, STORES, type ReaderDB } from './schema';
+import type { UserText, UserTextSummary } from '@/lib/texts/types';
 import type { CorrectionRecord, MachineRecord, TranslationStore } from './types';
 import { mergeImported, nextCorrection, type CorrectionInput } from './versioning';
 
@@ -23,6 +24,10 @@ export async function openReaderDB(name = DB_NAME): Promise<IDBPDatabase<ReaderD
         }
         const corrections = db.createObjectStore(STORES.corrections, { keyPath: 'sourceHash' });
         corrections.createIndex('updatedAt', 'updatedAt');
+      }
+      // Version 3: the reader's own texts.
+      if (oldVersion < 3) {
+        db.createObjectStore(STORES.texts, { keyPath: 'id' }).createIndex('updatedAt', 'updatedAt');
       }
     },
   });
@@ -140,4 +145,49 @@ export class IndexedDBStore implements TranslationStore {
     return record;
   }
 
+}
+
+function isUserText(v: unknown): v is UserText {
+  const r = v as UserText;
+  return !!r && typeof r.id === 'string' && typeof r.title === 'string' && Array.isArray(r.blocks);
+}
+
+/**
+ * The reader's own texts. Deleting a text leaves its corrections: they are keyed by the Dutch
+ * sentence, not by the text, and serve as translation memory for every other text.
+ */
+export class IndexedDBTexts {
+  constructor(private readonly db: IDBPDatabase<ReaderDB>) {}
+
+  /** Newest first, without the text itself (the library lists, it does not read). */
+  async list(): Promise<UserTextSummary[]> {
+    const out: UserTextSummary[] = [];
+    const index = this.db.transaction(STORES.texts).store.index('updatedAt');
+    for (let cursor = await index.openCursor(null, 'prev'); cursor; cursor = await cursor.continue()) {
+      if (!isUserText(cursor.value)) continue;
+      const { id, title, format, fileName, paragraphCount, segmentCount, createdAt, updatedAt } = cursor.value;
+      out.push({ id, title, format, fileName, paragraphCount, segmentCount, createdAt, updatedAt });
+    }
+    return out;
+  }
+
+  async get(id: string): Promise<UserText | null> {
+    const record = await this.db.get(STORES.texts, id);
+    return isUserText(record) ? record : null;
+  }
+
+  async put(text: UserText): Promise<void> {
+    await this.db.put(STORES.texts, text);
+  }
+
+  async rename(id: string, title: string): Promise<void> {
+    const tx = this.db.transaction(STORES.texts, 'readwrite');
+    const record = await tx.store.get(id);
+    if (isUserText(record)) await tx.store.put({ ...record, title, updatedAt: Date.now() });
+    await tx.done;
+  }
+
+  async delete(id: string): Promise<void> {
+    await this.db.delete(STORES.texts, id);
+  }
 }

@@ -1,8 +1,9 @@
 import type { DBSchema } from 'idb';
+import type { UserText } from '@/lib/texts/types';
 import type { CorrectionRecord, MachineRecord } from './types';
 
 export const DB_NAME = 'tweetalig';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 /**
  * Warning: these names live in readers' browsers. Renaming a store or an index
@@ -11,6 +12,7 @@ export const DB_VERSION = 2;
 export const STORES = {
   machine: 'machine-translations',
   corrections: 'corrections',
+  texts: 'texts',
 } as const;
 
 export interface ReaderDB extends DBSchema {
@@ -22,6 +24,11 @@ export interface ReaderDB extends DBSchema {
   corrections: {
     key: string; // sourceHash
     value: CorrectionRecord;
+    indexes: { updatedAt: number };
+  };
+  texts: {
+    key: string; // UserText.id
+    value: UserText;
     indexes: { updatedAt: number };
   };
 }

@@ -21,7 +21,7 @@ const ABBREVIATIONS = new Set(
   ].map((a) => a.toLowerCase()),
 );
 
-let segmenter: Intl.Segmenter | null = null;
+const segmenters = new Map<string, Intl.Segmenter>();
 
 function endsWithAbbreviation(sentence: string): boolean {
   const m = /(?:^|[\s(“‘"'])([\p{L}.]+)\.\s*$/u.exec(sentence);
@@ -32,8 +32,10 @@ function endsWithAbbreviation(sentence: string): boolean {
   return /^\p{Lu}$/u.test(word) || /^(\p{L}\.)+\p{L}$/u.test(word);
 }
 
-export function splitSentences(paragraph: string): SentenceSpan[] {
-  segmenter ??= new Intl.Segmenter('nl', { granularity: 'sentence' });
+/** `locale` is 'en' only to split a reader's corrected English for alignment; the abbreviations mostly hold there too. */
+export function splitSentences(paragraph: string, locale: 'nl' | 'en' = 'nl'): SentenceSpan[] {
+  let segmenter = segmenters.get(locale);
+  if (!segmenter) segmenters.set(locale, (segmenter = new Intl.Segmenter(locale, { granularity: 'sentence' })));
   const spans: SentenceSpan[] = [];
   for (const { segment, index } of segmenter.segment(paragraph)) {
     const last = spans.at(-1);

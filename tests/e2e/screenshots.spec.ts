@@ -5,6 +5,7 @@ import { SEED_SLUG } from './helpers';
 const shots = [
   ['library', ''],
   ['reader', `/read/${SEED_SLUG}`],
+  ['new-text', '/texts/new'],
 ] as const;
 const viewports = [
   ['desktop', { width: 1280, height: 900 }],

@@ -5,12 +5,10 @@ import { notFound } from 'next/navigation';
 import { articleSlugs, getArticle } from '@/lib/content/load';
 import { routing } from '@/lib/i18n/routing';
 import { segmentsOf } from '@/lib/content/types';
-import { ArticleHeader } from './_components/article-header';
-import { ExportMarkdown } from './_components/export-markdown';
-import { ProgressPanel } from './_components/progress-panel';
-import { ReaderBody } from './_components/reader-body';
-import { TranslationProvider } from './_components/translation-provider';
-import { ViewToggle } from './_components/view-toggle';
+import { ArticleHeader } from '@/app/_components/reader/article-header';
+import { ReaderBody } from '@/app/_components/reader/reader-body';
+import { ReaderToolbar } from '@/app/_components/reader/reader-toolbar';
+import { TranslationProvider } from '@/app/_components/reader/translation-provider';
 
 type Params = Promise<{ locale: Locale; slug: string }>;
 
@@ -38,13 +36,7 @@ export default async function ReaderPage({ params }: { params: Params }) {
     <article className="mx-auto max-w-6xl px-4 pb-24 pt-8 sm:px-6 sm:pt-12">
       <ArticleHeader article={article} />
       <TranslationProvider segments={segments} article={article.slug}>
-        <div className="no-print sticky top-0 z-10 -mx-4 mb-6 space-y-2 border-b border-rule bg-paper px-4 py-2 sm:-mx-6 sm:px-6">
-          <div className="flex flex-wrap items-center justify-between gap-2">
-            <ViewToggle />
-            <ExportMarkdown title={article.title} slug={article.slug} />
-          </div>
-          <ProgressPanel />
-        </div>
+        <ReaderToolbar title={article.title} slug={article.slug} />
         <ReaderBody blocks={article.blocks} />
       </TranslationProvider>
     </article>

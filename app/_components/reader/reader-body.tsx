@@ -1,9 +1,10 @@
-import { getTranslations } from 'next-intl/server';
+import { useTranslations } from 'next-intl';
 import { isAside, type Block } from '@/lib/content/types';
 import { SegmentPair } from './segment-pair';
 
-export async function ReaderBody({ blocks }: { blocks: Block[] }) {
-  const t = await getTranslations('Article');
+/** The pairs, in reading order. Shared by the server-rendered articles and the reader's own texts. */
+export function ReaderBody({ blocks }: { blocks: Block[] }) {
+  const t = useTranslations('Article');
   return (
     <div className="reader-body">
       <div className="pair-head mb-4 grid border-b border-rule pb-2 text-xs font-semibold uppercase tracking-[0.14em] text-muted">

@@ -37,7 +37,7 @@ export function CorrectionBar({ state, comparing, editButton, onEdit, onCompare,
           {t('edited')}
         </span>
       ) : null}
-      <button ref={editButton} type="button" onClick={onEdit} className={button}>
+      <button ref={editButton} type="button" data-action="edit" onClick={onEdit} className={button}>
         {t('edit')}
       </button>
       {corrected && (

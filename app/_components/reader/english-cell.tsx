@@ -1,7 +1,8 @@
 'use client';
 
 import { useLocale, useTranslations } from 'next-intl';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { dutchSpans, englishSpans } from '@/lib/alignment/align';
 import type { Segment } from '@/lib/content/types';
 import { shownText } from '@/lib/translation/article-translator';
 import { useSegmentTranslation } from '@/lib/translation/use-article-translation';
@@ -38,6 +39,8 @@ export function EnglishCell({ segment }: { segment: Segment }) {
   const corrected = state.correction !== null && state.correction.status !== 'machine';
   const readable = state.status === 'done' || corrected;
   const shown = shownText(state);
+  const dutch = useMemo(() => dutchSpans(segment.text), [segment.text]);
+  const spans = useMemo(() => englishSpans(shown, state.sentences, dutch, corrected), [shown, state.sentences, dutch, corrected]);
 
   if (editing && translator) {
     return (
@@ -58,7 +61,7 @@ export function EnglishCell({ segment }: { segment: Segment }) {
     <div ref={ref} data-state={readable ? 'done' : state.status} data-correction={state.correction?.status ?? 'none'} aria-busy={state.status === 'translating'}>
       {readable ? (
         <>
-          <SegmentText segment={segment} text={shown} lang="en" />
+          <SegmentText segment={segment} text={shown} lang="en" spans={spans} />
           {translator && (
             <CorrectionBar
               state={state}

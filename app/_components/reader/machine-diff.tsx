@@ -5,7 +5,7 @@ import { wordDiff } from '@/lib/corrections/word-diff';
 export function MachineDiff({ machine, corrected }: { machine: string; corrected: string }) {
   const t = useTranslations('Corrections');
   return (
-    <div className="mt-2 rounded-md border border-rule bg-panel p-3 text-sm" data-testid="machine-diff">
+    <div className="no-print mt-2 rounded-md border border-rule bg-panel p-3 text-sm" data-testid="machine-diff">
       <p className="mb-1 text-xs font-semibold uppercase tracking-wide text-muted">{t('machine')}</p>
       <p lang="en" className="font-serif leading-relaxed">
         {wordDiff(machine, corrected).map((part, i) =>

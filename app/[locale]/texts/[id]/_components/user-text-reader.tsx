@@ -1,0 +1,93 @@
+'use client';
+
+import { useFormatter, useTranslations } from 'next-intl';
+import { useEffect, useMemo, useState } from 'react';
+import { ReaderBody } from '@/app/_components/reader/reader-body';
+import { ReaderToolbar } from '@/app/_components/reader/reader-toolbar';
+import { TranslationProvider } from '@/app/_components/reader/translation-provider';
+import { segmentsOf } from '@/lib/content/types';
+import { Link } from '@/lib/i18n/navigation';
+import { openTextLibrary } from '@/lib/store/open-store';
+import type { UserText } from '@/lib/texts/types';
+
+type Loaded = { status: 'loading' } | { status: 'missing' } | { status: 'ready'; text: UserText };
+
+/** The same reader as for articles (cache, corrections, keyboard, export), over a text from IndexedDB. */
+export function UserTextReader({ id }: { id: string }) {
+  const t = useTranslations('Texts');
+  const ta = useTranslations('Article');
+  const format = useFormatter();
+  const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
+
+  useEffect(() => {
+    let live = true;
+    openTextLibrary()
+      .then((library) => library.get(id))
+      .catch(() => null)
+      .then((text) => {
+        if (live) setLoaded(text ? { status: 'ready', text } : { status: 'missing' });
+      });
+    return () => {
+      live = false;
+    };
+  }, [id]);
+
+  const text = loaded.status === 'ready' ? loaded.text : null;
+  const segments = useMemo(() => (text ? segmentsOf(text.blocks).map(({ id: sid, text: s, kind }) => ({ id: sid, text: s, kind })) : []), [text]);
+
+  useEffect(() => {
+    if (text) document.title = `${text.title} · Tweetalig`;
+  }, [text]);
+
+  if (loaded.status === 'loading') {
+    return (
+      <p className="py-16 text-center text-muted" aria-busy="true">
+        {t('loading')}
+      </p>
+    );
+  }
+  if (!text) {
+    return (
+      <div className="mx-auto max-w-prose py-16 text-center">
+        <h1 className="font-serif text-2xl font-semibold">{t('missingTitle')}</h1>
+        <p className="mt-3 text-muted">{t('missingBody')}</p>
+        <Link href="/" className="mt-6 inline-block underline underline-offset-4">
+          {t('backToLibrary')}
+        </Link>
+      </div>
+    );
+  }
+
+  return (
+    <>
+      <header className="mx-auto mb-8 max-w-3xl text-center">
+        <h1 lang="nl" className="text-balance font-serif text-3xl font-semibold leading-tight tracking-tight sm:text-[2.6rem]">
+          {text.title}
+        </h1>
+        <p className="mt-4 flex flex-wrap justify-center gap-x-3 gap-y-1 text-sm text-muted">
+          <span>{t('yourText')}</span>
+          {text.fileName && <span>{text.fileName}</span>}
+          <time dateTime={new Date(text.createdAt).toISOString()}>{format.dateTime(new Date(text.createdAt), { dateStyle: 'long' })}</time>
+          <span>{ta('paragraphs', { count: text.paragraphCount })}</span>
+        </p>
+      </header>
+      <TranslationProvider segments={segments} article={`text:${text.id}`}>
+        <ReaderToolbar title={text.title} slug={slugOf(text.title)} />
+        <ReaderBody blocks={text.blocks} />
+      </TranslationProvider>
+    </>
+  );
+}
+
+/** A file-name-safe version of a title, for exports. */
+function slugOf(title: string): string {
+  return (
+    title
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 60) || 'tekst'
+  );
+}

@@ -1,0 +1,20 @@
+import type { Locale } from 'next-intl';
+import { setRequestLocale } from 'next-intl/server';
+import { notFound } from 'next/navigation';
+import { TEXT_ID_PATTERN } from '@/lib/texts/types';
+import { UserTextReader } from './_components/user-text-reader';
+
+/**
+ * A reader's own text. The server knows only the id: the text lives in this browser's
+ * IndexedDB and is read and rendered there.
+ */
+export default async function UserTextPage({ params }: { params: Promise<{ locale: Locale; id: string }> }) {
+  const { locale, id } = await params;
+  setRequestLocale(locale);
+  if (!TEXT_ID_PATTERN.test(id)) notFound();
+  return (
+    <article className="mx-auto max-w-6xl px-4 pb-24 pt-8 sm:px-6 sm:pt-12">
+      <UserTextReader id={id} />
+    </article>
+  );
+}

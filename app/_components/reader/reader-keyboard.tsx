@@ -1,0 +1,157 @@
+'use client';
+
+import { useLocale, useTranslations } from 'next-intl';
+import { useRouter } from 'next/navigation';
+import { useEffect, useRef, useState } from 'react';
+import { routing } from '@/lib/i18n/routing';
+import { currentPair, describePair, focusPair, movePair, moveSentence } from '@/lib/reading/navigate';
+import { actionFor, isTypingTarget, keyLabel, SHORTCUTS, type ShortcutAction } from '@/lib/reading/shortcuts';
+
+const VIEW_OF = { viewBoth: 'both', viewNl: 'nl', viewEn: 'en' } as const;
+
+function click(selector: string, within: ParentNode = document) {
+  within.querySelector<HTMLElement>(selector)?.click();
+}
+
+/**
+ * The reader without a mouse: the shortcuts of lib/reading/shortcuts, the `?` overlay that
+ * lists them, and a polite live region that tells a screen reader where focus is.
+ */
+export function ReaderKeyboard() {
+  const t = useTranslations('Keyboard');
+  const locale = useLocale();
+  const router = useRouter();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [announcement, setAnnouncement] = useState('');
+  // The listeners are installed once; they read the latest of these through the ref.
+  const latest = useRef({ t, locale, router });
+  useEffect(() => {
+    latest.current = { t, locale, router };
+  });
+
+  useEffect(() => {
+    const run = (action: ShortcutAction) => {
+      switch (action) {
+        case 'next':
+        case 'previous':
+          return movePair(action === 'next' ? 1 : -1);
+        case 'nextSentence':
+        case 'previousSentence':
+          return moveSentence(action === 'nextSentence' ? 1 : -1);
+        case 'edit': {
+          const pair = currentPair() ?? movePair(1);
+          if (pair) click('[data-action="edit"]', pair);
+          return;
+        }
+        case 'viewBoth':
+        case 'viewNl':
+        case 'viewEn':
+          return click(`input[name="view"][value="${VIEW_OF[action]}"]`);
+        case 'learner':
+          return click('input[name="learner"]');
+        case 'language': {
+          const other = routing.locales.find((l) => l !== latest.current.locale) ?? routing.defaultLocale;
+          const rest = window.location.pathname.replace(/^\/[^/]+/, '');
+          // The same place in the other language: the focused pair travels in the hash.
+          const hash = currentPair()?.id ? `#${currentPair()!.id}` : '';
+          return latest.current.router.push(`/${other}${rest}${window.location.search}${hash}`);
+        }
+        case 'help':
+          return dialog.current?.showModal();
+      }
+    };
+
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || isTypingTarget(e.target, e.key) || document.querySelector('dialog[open]')) return;
+      const action = actionFor(e);
+      if (!action) return;
+      e.preventDefault();
+      run(action);
+    };
+    // While a pair has focus, a change to its translation (restored, finished, saved) is announced too.
+    let watching: MutationObserver | null = null;
+    const onFocus = (e: FocusEvent) => {
+      const target = e.target;
+      if (!(target instanceof HTMLElement) || !target.classList.contains('pair')) return;
+      const announce = () => setAnnouncement(latest.current.t('position', describePair(target)));
+      announce();
+      watching?.disconnect();
+      watching = new MutationObserver(() => {
+        if (document.activeElement === target) announce();
+        else watching?.disconnect();
+      });
+      watching.observe(target, { subtree: true, attributes: true, attributeFilter: ['data-state', 'data-correction'] });
+    };
+
+    document.addEventListener('keydown', onKey);
+    document.addEventListener('focusin', onFocus);
+    // Arriving with a pair in the hash (a language switch, a shared link): continue from there.
+    const id = decodeURIComponent(window.location.hash.slice(1));
+    const target = id ? document.getElementById(id) : null;
+    if (target?.classList.contains('pair')) focusPair(target);
+    return () => {
+      document.removeEventListener('keydown', onKey);
+      document.removeEventListener('focusin', onFocus);
+      watching?.disconnect();
+    };
+  }, []);
+
+  return (
+    <>
+      <button
+        type="button"
+        onClick={() => dialog.current?.showModal()}
+        aria-keyshortcuts="?"
+        className="hidden rounded-full border border-rule px-3 py-1 text-sm text-muted hover:text-ink sm:inline-flex sm:items-center sm:gap-1.5"
+      >
+        {t('button')} <kbd className="rounded border border-rule px-1 font-sans text-xs">?</kbd>
+      </button>
+      <p role="status" className="sr-only" data-testid="reader-announcer">
+        {announcement}
+      </p>
+      <dialog
+        ref={dialog}
+        aria-labelledby="shortcuts-title"
+        className="m-auto w-[min(32rem,calc(100vw-2rem))] rounded-xl border border-rule bg-paper p-0 text-ink shadow-2xl backdrop:bg-black/40"
+        onClick={(e) => {
+          if (e.target === e.currentTarget) e.currentTarget.close(); // a click on the backdrop
+        }}
+      >
+        <div className="p-6">
+          <h2 id="shortcuts-title" className="font-serif text-xl font-semibold">
+            {t('title')}
+          </h2>
+          <dl className="mt-4 divide-y divide-rule text-sm">
+            {SHORTCUTS.map(({ action, keys }) => (
+              <div key={action} className="flex items-center justify-between gap-4 py-2">
+                <dt>{t(`actions.${action}`)}</dt>
+                <dd className="flex shrink-0 gap-1">
+                  {keys.map((k) => (
+                    <kbd key={k} className="min-w-7 rounded border border-rule bg-panel px-1.5 py-0.5 text-center font-sans text-xs font-semibold">
+                      {keyLabel(k)}
+                    </kbd>
+                  ))}
+                </dd>
+              </div>
+            ))}
+            <div className="flex items-center justify-between gap-4 py-2">
+              <dt>{t('actions.save')}</dt>
+              <dd className="shrink-0">
+                <kbd className="rounded border border-rule bg-panel px-1.5 py-0.5 font-sans text-xs font-semibold">Ctrl+Enter</kbd>
+              </dd>
+            </div>
+            <div className="flex items-center justify-between gap-4 py-2">
+              <dt>{t('actions.close')}</dt>
+              <dd className="shrink-0">
+                <kbd className="rounded border border-rule bg-panel px-1.5 py-0.5 font-sans text-xs font-semibold">Esc</kbd>
+              </dd>
+            </div>
+          </dl>
+          <form method="dialog" className="mt-5 text-right">
+            <button className="rounded-full bg-ink px-4 py-1.5 text-sm font-medium text-paper hover:opacity-90">{t('close')}</button>
+          </form>
+        </div>
+      </dialog>
+    </>
+  );
+}

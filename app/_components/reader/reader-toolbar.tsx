@@ -1,0 +1,26 @@
+import { AlignmentHighlighter } from './alignment-highlighter';
+import { ExportMenu } from './export-menu';
+import { LearnerToggle } from './learner-toggle';
+import { ProgressPanel } from './progress-panel';
+import { ReaderKeyboard } from './reader-keyboard';
+import { ViewToggle } from './view-toggle';
+
+/** The reader's sticky bar: what to show, how to read it, how to take it away, and how far translation is. */
+export function ReaderToolbar({ title, slug }: { title: string; slug: string }) {
+  return (
+    <div data-reader-toolbar="" className="no-print z-10 -mx-4 sm:sticky sm:top-0 mb-6 space-y-2 border-b border-rule bg-paper px-4 py-2 sm:-mx-6 sm:px-6">
+      <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2">
+        <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
+          <ViewToggle />
+          <LearnerToggle />
+        </div>
+        <div className="flex flex-wrap items-center gap-2">
+          <ExportMenu title={title} slug={slug} />
+          <ReaderKeyboard />
+        </div>
+      </div>
+      <ProgressPanel />
+      <AlignmentHighlighter />
+    </div>
+  );
+}

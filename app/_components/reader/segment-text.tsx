@@ -1,0 +1,69 @@
+import { pieces, type AlignedSpan } from '@/lib/alignment/align';
+import type { Segment } from '@/lib/content/types';
+
+const BASE = 'font-serif text-[1.0625rem] leading-[1.7] sm:text-lg sm:leading-[1.75]';
+
+/**
+ * The text, with each aligned sentence in its own span. Sentences take focus only from script
+ * (tabIndex -1: the arrow keys move through them), so Tab still goes from control to control.
+ */
+function Sentences({ text, spans }: { text: string; spans?: readonly AlignedSpan[] | null }) {
+  return pieces(text, spans ?? null).map((piece, i) =>
+    piece.index === null ? (
+      piece.text
+    ) : (
+      <span key={i} data-s={piece.index} tabIndex={-1} className="sentence">
+        {piece.text}
+      </span>
+    ),
+  );
+}
+
+/** One side of a pair, rendered as what the segment is: heading, paragraph, or part of an aside. */
+export function SegmentText({ segment, text, lang, spans }: { segment: Segment; text: string; lang: 'nl' | 'en'; spans?: readonly AlignedSpan[] | null }) {
+  const content = <Sentences text={text} spans={spans} />;
+  switch (segment.kind) {
+    case 'heading': {
+      const Tag = `h${segment.level ?? 2}` as 'h2' | 'h3' | 'h4';
+      return (
+        <Tag lang={lang} data-align="" className="pt-4 font-serif text-2xl font-semibold leading-snug tracking-tight">
+          {content}
+        </Tag>
+      );
+    }
+    case 'aside-label':
+      return (
+        <p lang={lang} data-align="" className="text-xs font-semibold uppercase tracking-[0.14em] text-accent">
+          {content}
+        </p>
+      );
+    case 'aside-title':
+      return (
+        <h3 lang={lang} data-align="" className="font-serif text-lg font-semibold leading-snug">
+          {segment.href ? (
+            <a href={segment.href} className="underline decoration-rule underline-offset-4 hover:decoration-current">
+              {content}
+            </a>
+          ) : (
+            content
+          )}
+        </h3>
+      );
+    case 'aside-paragraph':
+      return (
+        <p lang={lang} data-align="" className="font-serif text-base leading-relaxed">
+          {content}
+        </p>
+      );
+    case 'paragraph':
+      return (
+        <p lang={lang} data-align="" className={BASE}>
+          {content}
+        </p>
+      );
+    default: {
+      const unreachable: never = segment.kind;
+      return unreachable;
+    }
+  }
+}

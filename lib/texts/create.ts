@@ -1,0 +1,55 @@
+/** Glue for the "your text" form: bytes or pasted text → a stored UserText. Browser only. */
+import { openTextLibrary } from '@/lib/store/open-store';
+import { decodeText, MAX_BYTES, TextInputError } from './limits';
+import { formatOfFile, parseUserText, titleFromBlocks } from './parse';
+import type { TextFormat, UserText } from './types';
+
+/** 24 hex digits from the browser's CSPRNG (randomUUID needs a secure context; a LAN install may not be one). */
+export function newTextId(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+const parseHtml = (html: string) => new DOMParser().parseFromString(html, 'text/html');
+
+export interface TextInput {
+  /** Pasted text, or null when a file was chosen. */
+  pasted: string | null;
+  file: File | null;
+  title: string;
+}
+
+/** Validates, parses and stores the text; returns its id. Throws TextInputError for anything refused. */
+export async function createUserText(input: TextInput, untitled: string): Promise<string> {
+  let raw: string;
+  let format: TextFormat;
+  if (input.file) {
+    const fileFormat = formatOfFile(input.file.name);
+    if (!fileFormat) throw new TextInputError('unsupported', { name: input.file.name });
+    // Checked before reading, so a huge file is never loaded into memory.
+    if (input.file.size > MAX_BYTES) throw new TextInputError('tooLarge', { max: MAX_BYTES / 1024 / 1024 });
+    raw = decodeText(new Uint8Array(await input.file.arrayBuffer()));
+    format = fileFormat;
+  } else {
+    raw = input.pasted ?? '';
+    format = 'paste';
+  }
+  const parsed = parseUserText(raw, format, parseHtml);
+  const now = Date.now();
+  const text: UserText = {
+    id: newTextId(),
+    title: input.title.trim() || parsed.title || (input.file ? input.file.name.replace(/\.[^.]+$/, '') : titleFromBlocks(parsed.blocks, untitled)),
+    format,
+    fileName: input.file?.name ?? null,
+    blocks: parsed.blocks,
+    paragraphCount: parsed.paragraphCount,
+    segmentCount: parsed.segmentCount,
+    createdAt: now,
+    updatedAt: now,
+  };
+  try {
+    await (await openTextLibrary()).put(text);
+  } catch {
+    throw new TextInputError('storage');
+  }
+  return text.id;
+}

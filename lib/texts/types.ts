@@ -1,0 +1,21 @@
+import type { Block } from '@/lib/content/types';
+
+export type TextFormat = 'paste' | 'txt' | 'md' | 'html';
+
+/** A text the reader brought: kept in this browser only, never sent to the server. */
+export interface UserText {
+  /** Random, URL-safe; the page address is /texts/<id>. */
+  id: string;
+  title: string;
+  format: TextFormat;
+  fileName: string | null;
+  blocks: Block[];
+  paragraphCount: number;
+  segmentCount: number;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export type UserTextSummary = Omit<UserText, 'blocks'>;
+
+export const TEXT_ID_PATTERN = /^[a-f0-9]{24}$/;
