@@ -36,6 +36,8 @@ test('paste Dutch text, read it translated, find it under "Your texts": and the 
   await page.reload();
   await expect(page.locator('.pair').nth(1).locator('[data-lang-col="en"] [data-align]')).toHaveText('The second paragraph is short.', { timeout: 60_000 });
 
+  await expectNoSeriousAxeViolations(page);
+
   await page.goto('/nl');
   const yours = page.getByRole('region', { name: 'Je eigen teksten' });
   await expect(yours.getByRole('link', { name: new RegExp(MARKER) })).toBeVisible();

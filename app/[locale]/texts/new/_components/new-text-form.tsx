@@ -3,7 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useRef, useState, type FormEvent } from 'react';
 import { useRouter } from '@/lib/i18n/navigation';
-import { MAX_PARAGRAPHS, TextInputError } from '@/lib/texts/limits';
+import { TextInputError } from '@/lib/texts/limits';
 
 const field = 'w-full rounded-md border border-rule bg-paper px-3 py-2 text-ink focus:border-accent';
 
@@ -31,8 +31,9 @@ export function NewTextForm() {
       const id = await createUserText({ pasted: file ? null : String(data.get('text') ?? ''), file, title: String(data.get('title') ?? '') }, t('untitled'));
       router.push(`/texts/${id}`);
     } catch (err) {
-      const code = err instanceof TextInputError ? err.code : 'storage';
-      setError(t(`error.${code}`, { max: MAX_PARAGRAPHS, name: file?.name ?? '' }));
+      const refused = err instanceof TextInputError ? err : new TextInputError('storage');
+      // Each message takes the figures its check gives (5 MB, 20,000 paragraphs) and the file's name.
+      setError(t(`error.${refused.code}`, { max: 0, name: file?.name ?? '', ...refused.detail }));
       setBusy(false);
     }
   };
