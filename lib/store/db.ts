@@ -49,19 +49,29 @@ export class IndexedDBStore implements TranslationStore {
   constructor(private readonly db: IDBPDatabase<ReaderDB>) {}
 
   async getMachine(cacheKey: string, hashes: string[]) {
-    const tx = this.db.transaction(STORES.machine, 'readwrite');
+    // Read-only: a reopened article's English waits for these reads and nothing else.
+    const tx = this.db.transaction(STORES.machine, 'readonly');
     const found = new Map<string, MachineRecord>();
-    const now = Date.now();
     await Promise.all(
       hashes.map(async (hash) => {
         const record = await tx.store.get([cacheKey, hash]);
-        if (!isMachineRecord(record)) return; // missing or malformed: translate again
-        found.set(hash, record);
-        await tx.store.put({ ...record, lastUsed: now });
+        if (isMachineRecord(record)) found.set(hash, record); // missing or malformed: translate again
       }),
     );
     await tx.done;
+    void this.touch([...found.values()]).catch(() => {});
     return found;
+  }
+
+  /**
+   * Marks records as just used, for eviction. Its own transaction, not awaited by readers; created at
+   * once, so any later write (an eviction) sees it, as IndexedDB runs write transactions in order.
+   */
+  private async touch(records: MachineRecord[]) {
+    if (records.length === 0) return;
+    const tx = this.db.transaction(STORES.machine, 'readwrite');
+    const now = Date.now();
+    await Promise.all([...records.map((r) => tx.store.put({ ...r, lastUsed: now })), tx.done]);
   }
 
   async putMachine(record: Omit<MachineRecord, 'createdAt' | 'lastUsed'>) {

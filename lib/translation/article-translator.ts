@@ -55,6 +55,23 @@ export interface TranslatorDeps {
   openStore?: () => Promise<TranslationStore>;
   /** The article's slug, recorded with corrections (translation-memory matches elsewhere are marked). */
   article?: string;
+  /** What the store holds for these segments, read ahead (during hydration); used if read under the same settings. */
+  prefetched?: Promise<StoredRecords | null>;
+}
+
+/** A read of the store for one article's segments under one configuration. */
+export interface StoredRecords {
+  cacheKey: string;
+  machine: Map<string, MachineRecord>;
+  corrections: Map<string, CorrectionRecord>;
+}
+
+/** Reads the stored machine translations (under these settings) and the corrections for these segments. */
+export async function readStored(store: TranslationStore, config: EngineConfig, segments: readonly SourceSegment[]): Promise<StoredRecords> {
+  const cacheKey = translationCacheKey(config);
+  const unique = [...new Set(segments.map((s) => hashText(normalizeText(s.text))))];
+  const [machine, corrections] = await Promise.all([store.getMachine(cacheKey, unique), store.getCorrections(unique)]);
+  return { cacheKey, machine, corrections };
 }
 
 const CHANNEL = 'tweetalig-corrections';
@@ -274,14 +291,11 @@ export class ArticleTranslator {
 
   private async restore(config: EngineConfig) {
     if (!this.store) return;
-    const unique = [...new Set(this.hashes)];
     let machine = new Map<string, MachineRecord>();
     let corrections = new Map<string, CorrectionRecord>();
     try {
-      [machine, corrections] = await Promise.all([
-        this.store.getMachine(translationCacheKey(config), unique),
-        this.store.getCorrections(unique),
-      ]);
+      const early = await this.deps.prefetched?.catch(() => null);
+      ({ machine, corrections } = early && early.cacheKey === translationCacheKey(config) ? early : await readStored(this.store, config, this.segments));
     } catch {
       // Storage failed to answer: translate everything, lose nothing.
     }

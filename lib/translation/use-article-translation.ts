@@ -2,14 +2,55 @@
 
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { openTranslationStore } from '@/lib/store/open-store';
-import { ArticleTranslator, IDLE, WAITING, type Progress, type SegmentState, type SourceSegment } from './article-translator';
+import { ArticleTranslator, IDLE, readStored, WAITING, type Progress, type SegmentState, type SourceSegment, type StoredRecords } from './article-translator';
+import type { EngineConfig } from './config';
 import { fetchEngineConfig } from './fetch-config';
+
+/**
+ * The settings request and the IndexedDB connection start when this module loads in the browser, while
+ * React is still hydrating, not in an effect after it: a reopened article's stored English then waits
+ * for neither. Taken once; a retry after a failure asks again.
+ */
+let earlyConfig: Promise<EngineConfig> | null = null;
+if (typeof window !== 'undefined') {
+  earlyConfig = fetchEngineConfig();
+  earlyConfig.catch(() => {}); // handled by whoever takes it
+  void openTranslationStore();
+}
+
+function takeConfig(): Promise<EngineConfig> {
+  const early = earlyConfig;
+  earlyConfig = null;
+  return early ?? fetchEngineConfig();
+}
+
+const prefetches = new WeakMap<readonly SourceSegment[], Promise<StoredRecords | null>>();
+
+/**
+ * Starts reading the article's stored translations and corrections while React hydrates the page
+ * (called from render, but only fills a cache: the same segments read once). The translator, created
+ * after hydration, uses the result if it was read under the settings it gets. Only with the early
+ * settings: later articles in the same visit simply read when their translator starts.
+ */
+function prefetchStored(segments: readonly SourceSegment[]): Promise<StoredRecords | null> | undefined {
+  if (typeof window === 'undefined' || !earlyConfig) return prefetches.get(segments);
+  let pending = prefetches.get(segments);
+  if (!pending) {
+    const config = earlyConfig;
+    pending = Promise.all([config, openTranslationStore()]).then(([c, store]) => readStored(store, c, segments));
+    pending.catch(() => {}); // the translator reads again itself
+    prefetches.set(segments, pending);
+  }
+  return pending;
+}
 
 /** Creates the article's translator in the browser only (never during server rendering) and starts it. */
 export function useArticleTranslator(segments: readonly SourceSegment[], article: string): ArticleTranslator | null {
   const [translator, setTranslator] = useState<ArticleTranslator | null>(null);
+  prefetchStored(segments);
   useEffect(() => {
-    const t = new ArticleTranslator(segments, { fetchConfig: fetchEngineConfig, openStore: openTranslationStore, article });
+    const prefetched = prefetchStored(segments);
+    const t = new ArticleTranslator(segments, { fetchConfig: takeConfig, openStore: openTranslationStore, article, prefetched });
     // eslint-disable-next-line react-hooks/set-state-in-effect -- the translator (and its worker) must only exist in the browser
     setTranslator(t);
     t.start();

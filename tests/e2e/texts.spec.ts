@@ -27,6 +27,9 @@ test('paste Dutch text, read it translated, find it under "Your texts": and the 
   expect(await dutchTexts(page)).toEqual([`${MARKER} staat in de eerste alinea. Hij heeft twee zinnen.`, 'De tweede alinea is kort.', 'De derde alinea sluit af.']);
   // The same engine and cache: each paragraph gets its English from the worker.
   await expect(page.locator('[data-state="done"]')).toHaveCount(3, { timeout: 120_000 });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: 'test-results/screenshots/your-text-reader-nl-phone.png' });
+  await page.setViewportSize({ width: 1280, height: 720 });
 
   // A correction on one's own text survives a reload, like anywhere else.
   const en = page.locator('.pair').nth(1).locator('[data-lang-col="en"]');
@@ -42,6 +45,7 @@ test('paste Dutch text, read it translated, find it under "Your texts": and the 
   const yours = page.getByRole('region', { name: 'Je eigen teksten' });
   await expect(yours.getByRole('link', { name: new RegExp(MARKER) })).toBeVisible();
   await expect(yours).toContainText("3 alinea's");
+  await yours.screenshot({ path: 'test-results/screenshots/your-texts-nl-desktop.png' });
   expect(leaks, 'requests that carried the text').toEqual([]);
   await expectNoSeriousAxeViolations(page);
 });

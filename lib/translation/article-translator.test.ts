@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { hashText, normalizeText } from '@/lib/content/block-id';
+import { MemoryStore } from '@/lib/store/memory-store';
+import type { MachineRecord } from '@/lib/store/types';
+import { ArticleTranslator, type StoredRecords } from './article-translator';
+import { DEFAULT_CONFIG, translationCacheKey } from './config';
+
+const segments = [
+  { id: 's-1', text: 'Eerste alinea.' },
+  { id: 's-2', text: 'Tweede alinea.' },
+];
+const hash = (text: string) => hashText(normalizeText(text));
+const record = (cacheKey: string, text: string, english: string): MachineRecord => ({
+  cacheKey,
+  sourceHash: hash(text),
+  source: text,
+  text: english,
+  sentences: [{ source: text, start: 0, end: text.length, target: english }],
+  createdAt: 1,
+  lastUsed: 1,
+});
+const key = translationCacheKey(DEFAULT_CONFIG);
+
+/** Resolves once the translator has nothing left to do (or fails). */
+function settled(t: ArticleTranslator) {
+  return new Promise<void>((resolve) => {
+    const check = () => ['done', 'failed'].includes(t.getProgress().phase) && resolve();
+    t.subscribeProgress(check);
+    check();
+  });
+}
+
+function translator(store: MemoryStore, prefetched?: Promise<StoredRecords | null>) {
+  return new ArticleTranslator(segments, {
+    fetchConfig: async () => DEFAULT_CONFIG,
+    openStore: async () => store,
+    // Reopening a fully stored article must never start the engine.
+    createClient: () => {
+      throw new Error('the engine was started');
+    },
+    prefetched,
+  });
+}
+
+describe('reopening an article', () => {
+  it('shows every stored translation without starting the engine', async () => {
+    const store = new MemoryStore();
+    for (const s of segments) await store.putMachine(record(key, s.text, `EN ${s.text}`));
+    const t = translator(store);
+    t.start();
+    await settled(t);
+    expect(t.getProgress()).toMatchObject({ phase: 'done', done: 2, error: null });
+    expect(t.snapshot().map((s) => s.english)).toEqual(['EN Eerste alinea.', 'EN Tweede alinea.']);
+    t.dispose();
+  });
+
+  it('uses what was read ahead during hydration, when it was read under the same settings', async () => {
+    const machine = new Map(segments.map((s) => [hash(s.text), record(key, s.text, `early ${s.text}`)]));
+    const t = translator(new MemoryStore(), Promise.resolve({ cacheKey: key, machine, corrections: new Map() }));
+    t.start();
+    await settled(t);
+    expect(t.snapshot().map((s) => s.english)).toEqual(['early Eerste alinea.', 'early Tweede alinea.']);
+    t.dispose();
+  });
+
+  it('ignores a read-ahead made under other settings (or one that failed) and reads the store itself', async () => {
+    const store = new MemoryStore();
+    for (const s of segments) await store.putMachine(record(key, s.text, `EN ${s.text}`));
+    const other = new Map(segments.map((s) => [hash(s.text), record('other-key', s.text, 'stale')]));
+    for (const prefetched of [Promise.resolve({ cacheKey: 'other-key', machine: other, corrections: new Map() }), Promise.reject(new Error('blocked'))]) {
+      const t = translator(store, prefetched);
+      t.start();
+      await settled(t);
+      expect(t.snapshot().map((s) => s.english)).toEqual(['EN Eerste alinea.', 'EN Tweede alinea.']);
+      t.dispose();
+    }
+  });
+});
