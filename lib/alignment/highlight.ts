@@ -11,7 +11,10 @@ type Slot = 'hover' | 'focus' | 'pin';
 function alignable(target: EventTarget | null): HTMLElement | null {
   if (!(target instanceof Element)) return null;
   const el = target.closest<HTMLElement>('[data-s], [data-align]');
-  return el?.closest('.pair [data-lang-col]') ? el : null;
+  if (!el?.closest('.pair [data-lang-col]')) return null;
+  // The space between two sentences belongs to neither: lighting the whole paragraph there would flicker.
+  if (!el.matches('[data-s]') && el.querySelector('[data-s]')) return null;
+  return el;
 }
 
 /** The other side's sentence with the same index, else the other side's whole text (paragraph fallback). */
