@@ -103,3 +103,38 @@ describe('eviction', () => {
     expect(await store.counts()).toMatchObject({ machine: 0, corrections: 1 });
   });
 });
+
+describe('storage full', () => {
+  it('on QuotaExceededError, evicts the least recently used machine translations (never a correction) and stores the new one', async () => {
+    const db = await openReaderDB(`exchange-${++n}`);
+    // The browser refuses the next write once, as a full disk or quota would; later writes succeed.
+    let refuse = false;
+    const full = new Proxy(db, {
+      get(target, prop, receiver) {
+        if (prop === 'put') {
+          return (...args: Parameters<typeof db.put>) => {
+            if (refuse) {
+              refuse = false;
+              return Promise.reject(new DOMException('quota', 'QuotaExceededError'));
+            }
+            return target.put(...args);
+          };
+        }
+        const value = Reflect.get(target, prop, receiver);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const store = new IndexedDBStore(full);
+    for (let i = 0; i < 60; i++) {
+      await store.putMachine({ cacheKey: 'k', sourceHash: `h${i}`, source: `nl ${i}`, text: `en ${i}`, sentences: [] });
+    }
+    await store.saveCorrection(record('nl 0', 'my correction'));
+    refuse = true;
+    await store.putMachine({ cacheKey: 'k', sourceHash: 'new', source: 'nieuw', text: 'new', sentences: [] });
+    const left = (await store.listMachine()).map((m) => m.sourceHash);
+    expect(left).toContain('new');
+    expect(left).toHaveLength(11); // 60 - max(50, 60 / 10) evicted, + the new one
+    expect(left).not.toContain('h0'); // oldest first
+    expect(await store.listCorrections()).toHaveLength(1);
+  });
+});
