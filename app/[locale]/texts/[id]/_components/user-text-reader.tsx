@@ -3,6 +3,7 @@
 import { useFormatter, useTranslations } from 'next-intl';
 import { useEffect, useMemo, useState } from 'react';
 import { ReaderBody } from '@/app/_components/reader/reader-body';
+import { ReaderHeading } from '@/app/_components/reader/reader-heading';
 import { ReaderToolbar } from '@/app/_components/reader/reader-toolbar';
 import { TranslationProvider } from '@/app/_components/reader/translation-provider';
 import { segmentsOf } from '@/lib/content/types';
@@ -60,17 +61,12 @@ export function UserTextReader({ id }: { id: string }) {
 
   return (
     <>
-      <header className="mx-auto mb-8 max-w-3xl text-center">
-        <h1 lang="nl" className="text-balance font-serif text-3xl font-semibold leading-tight tracking-tight sm:text-[2.6rem]">
-          {text.title}
-        </h1>
-        <p className="mt-4 flex flex-wrap justify-center gap-x-3 gap-y-1 text-sm text-muted">
-          <span>{t('yourText')}</span>
-          {text.fileName && <span>{text.fileName}</span>}
-          <time dateTime={new Date(text.createdAt).toISOString()}>{format.dateTime(new Date(text.createdAt), { dateStyle: 'long' })}</time>
-          <span>{ta('paragraphs', { count: text.paragraphCount })}</span>
-        </p>
-      </header>
+      <ReaderHeading title={text.title}>
+        <span>{t('yourText')}</span>
+        {text.fileName && <span>{text.fileName}</span>}
+        <time dateTime={new Date(text.createdAt).toISOString()}>{format.dateTime(new Date(text.createdAt), { dateStyle: 'long' })}</time>
+        <span>{ta('paragraphs', { count: text.paragraphCount })}</span>
+      </ReaderHeading>
       <TranslationProvider segments={segments} article={`text:${text.id}`}>
         <ReaderToolbar title={text.title} slug={slugOf(text.title)} />
         <ReaderBody blocks={text.blocks} />
