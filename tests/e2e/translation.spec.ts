@@ -103,8 +103,12 @@ test('paragraphs on screen are translated first, and scrolling re-prioritises wh
 
   // Scroll to 900: what is on screen there overtakes the paragraphs waiting at the top of the article.
   // Only the two requests already at the worker (the one running and the next) may be from there.
-  const before = await page.evaluate(() => {
+  // The IntersectionObserver reports after the next rendering frame, so count from when it has: a
+  // paragraph the worker takes in between was chosen before the scheduler could know of the scroll.
+  const before = await page.evaluate(async () => {
     document.querySelectorAll('[data-segment]')[899]?.scrollIntoView();
+    for (let i = 0; i < 2; i++) await new Promise((r) => requestAnimationFrame(r));
+    await new Promise((r) => setTimeout(r, 0)); // the observer's task runs before this one
     return (window as unknown as { doneOrder: number[] }).doneOrder.length;
   });
   await expect(pairs.nth(899).locator('[data-state="done"]')).toBeVisible({ timeout: 60_000 });
