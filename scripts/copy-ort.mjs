@@ -14,7 +14,7 @@ const dist = path.join(ortEntry.slice(0, ortEntry.lastIndexOf(`${path.sep}dist${
 const out = path.resolve('public/ort');
 mkdirSync(out, { recursive: true });
 
-// asyncify: what transformers.js uses for WASM and WebGPU; plain: its fallback for Safari < 26 without WebGPU.
+// plain: what the worker loads for device wasm; asyncify: for webgpu and auto (lib/translation/runtime-files.ts).
 const files = ['ort-wasm-simd-threaded.asyncify.mjs', 'ort-wasm-simd-threaded.asyncify.wasm', 'ort-wasm-simd-threaded.mjs', 'ort-wasm-simd-threaded.wasm'];
 for (const f of files) {
   copyFileSync(path.join(dist, f), path.join(out, f));

@@ -8,6 +8,7 @@ import { env, pipeline, type TranslationPipeline } from '@huggingface/transforme
 import { threadCount, type EngineConfig, type ResolvedDevice } from './config';
 import { classifyLoadError, NetworkLog } from './load-errors';
 import { marianModel } from './marian-model';
+import { runtimeFiles } from './runtime-files';
 import type { EngineError, WorkerRequest, WorkerResponse } from './protocol';
 import { CancelledError, translateParagraph, type SentenceModel } from './translate-paragraph';
 
@@ -69,12 +70,8 @@ function configure(config: EngineConfig) {
     // renders the streaming text: on 2 cores, 2 ORT threads made both translation and scrolling slower
     // (bench figures in the README). TRANSLATION_THREADS overrides.
     onnx.wasm.numThreads = self.crossOriginIsolated ? threadCount(config.threads, self.navigator.hardwareConcurrency) : 1;
-    // ONNX Runtime's own files come from this origin, never from a CDN.
-    const base = new URL(config.wasmPath, self.location.origin).href;
-    onnx.wasm.wasmPaths = {
-      mjs: `${base}ort-wasm-simd-threaded.asyncify.mjs`,
-      wasm: `${base}ort-wasm-simd-threaded.asyncify.wasm`,
-    };
+    // ONNX Runtime's own files come from this origin, never from a CDN; the build suits the device.
+    onnx.wasm.wasmPaths = runtimeFiles(new URL(config.wasmPath, self.location.origin).href, config.device);
   }
   env.fetch = network.wrap();
 }
@@ -152,6 +149,7 @@ async function handleTranslate(request: Extract<WorkerRequest, { type: 'translat
     if (!engine) throw new Error('the model is not loaded');
     const { model } = await engine;
     post({ type: 'partial', id, text: '' }); // started: the page shows this paragraph as in progress
+    lastPartial = performance.now(); // a paragraph done within one interval sends its result only
     const result = await translateParagraph(model, text, {
       shouldStop: () => cancelled.has(id),
       onPartial: (partial) => {
