@@ -1,10 +1,11 @@
 'use client';
 
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { openTranslationStore } from '@/lib/store/open-store';
 import { ArticleTranslator, IDLE, readStored, WAITING, type Progress, type SegmentState, type SourceSegment, type StoredRecords } from './article-translator';
 import type { EngineConfig } from './config';
 import { fetchEngineConfig } from './fetch-config';
+import { createUiBatch } from './ui-batch';
 
 /**
  * The settings request and the IndexedDB connection start when this module loads in the browser, while
@@ -61,18 +62,15 @@ export function useArticleTranslator(segments: readonly SourceSegment[], article
 
 const noop = () => () => {};
 
+/** At most ten UI updates a second while translating: smooth for streaming text, light for the main thread. */
+const batched = createUiBatch(100);
+
 export function useSegmentTranslation(translator: ArticleTranslator | null, id: string): SegmentState {
-  return useSyncExternalStore(
-    translator ? (l) => translator.subscribeSegment(id, l) : noop,
-    () => translator?.getSegment(id) ?? WAITING,
-    () => WAITING,
-  );
+  const subscribe = useMemo(() => (translator ? batched((l) => translator.subscribeSegment(id, l)) : noop), [translator, id]);
+  return useSyncExternalStore(subscribe, () => translator?.getSegment(id) ?? WAITING, () => WAITING);
 }
 
 export function useTranslationProgress(translator: ArticleTranslator | null): Progress {
-  return useSyncExternalStore(
-    translator ? translator.subscribeProgress : noop,
-    () => translator?.getProgress() ?? IDLE,
-    () => IDLE,
-  );
+  const subscribe = useMemo(() => (translator ? batched(translator.subscribeProgress) : noop), [translator]);
+  return useSyncExternalStore(subscribe, () => translator?.getProgress() ?? IDLE, () => IDLE);
 }

@@ -24,11 +24,14 @@ export function EnglishCell({ segment }: { segment: Segment }) {
   const [comparing, setComparing] = useState(false);
   const wasEditing = useRef(false);
 
+  // Only a pair still waiting for its English is watched: every observed element is checked on every
+  // frame, and on a 1,000-paragraph article that check was a large part of each frame.
+  const waiting = state.status === 'waiting';
   useEffect(() => {
     const pair = ref.current?.closest('[data-segment]');
-    if (!pair || !translator) return;
+    if (!pair || !translator || !waiting) return;
     return observe(pair, segment.id);
-  }, [observe, segment.id, translator]);
+  }, [observe, segment.id, translator, waiting]);
 
   // Back from the editor, keyboard focus returns to where it was.
   useEffect(() => {

@@ -44,7 +44,9 @@ function TranslationStatus() {
       <span className="font-medium text-ink">{phase === 'done' ? t('done', { total }) : t('progress', { done, total })}</span>
       {phase === 'translating' && (
         <span className="h-1.5 w-24 overflow-hidden rounded-full bg-rule" aria-hidden="true">
-          <span className="block h-full bg-accent transition-[width]" style={{ width: `${total ? (100 * done) / total : 0}%` }} />
+          {/* No transition: it updates ten times a second anyway, and an animated bar asked for a new frame (with
+              layout and 1,000 intersection checks on a long article) sixty times a second while translating. */}
+          <span className="block h-full origin-left bg-accent" style={{ transform: `scaleX(${total ? done / total : 0})` }} />
         </span>
       )}
       {wordsPerSecond !== null && (

@@ -35,7 +35,10 @@ export function TranslationProvider({ segments, article, children }: { segments:
       observe: (element, id) => {
         ids.set(element, id);
         io.observe(element);
-        return () => io.unobserve(element);
+        return () => {
+          io.unobserve(element);
+          translator.setVisible(id, false);
+        };
       },
       disconnect: () => io.disconnect(),
     };
