@@ -89,6 +89,14 @@ function parseThreads(value: string | undefined): number | null {
  * the output changes (model, revision, where it came from, dtype, device, decoding).
  */
 export function translationCacheKey(config: EngineConfig): string {
+  return cacheKeyOf(config, DECODING.version);
+}
+
+/**
+ * The key itself. Self-contained (it names nothing outside its parameters): the prepaint script
+ * (lib/store/prepaint.ts) carries its source into the page, so both always compute the same key.
+ */
+export function cacheKeyOf(config: Pick<EngineConfig, 'modelId' | 'revision' | 'source' | 'hubUrl' | 'dtype' | 'device'>, decodingVersion: number): string {
   const origin = config.source === 'hub' ? config.hubUrl : 'self';
-  return [config.modelId, config.revision, origin, config.dtype, config.device, `decoding-v${DECODING.version}`].join('|');
+  return [config.modelId, config.revision, origin, config.dtype, config.device, `decoding-v${decodingVersion}`].join('|');
 }

@@ -92,6 +92,36 @@ test('reopening a fully translated article requests no model file and starts no 
   expect(workers).toEqual([]);
 });
 
+test('reopened, the stored English and the corrections show before the app has loaded, as text, and stay once it has', async ({ page, context }) => {
+  await page.goto(READER);
+  await allDone(page);
+  const cell = english(page, 'paragraph', 2);
+  await cell.getByRole('button', { name: 'Bewerken' }).click();
+  await cell.getByRole('textbox').fill('<img src=x onerror="window.hacked=1"> Mine.');
+  await cell.getByRole('button', { name: 'Bewaren' }).click();
+  await expect(cell.locator('[data-mark="edited"]')).toBeVisible();
+  const shown = await page.locator('[data-lang-col="en"] [data-state="done"] > [lang="en"]').allTextContents();
+
+  // The app's JavaScript never arrives: only the page's own inline script can show the English.
+  await context.route('**/_next/static/**/*.js', (route) => route.abort());
+  await page.reload();
+  const early = page.locator('[data-lang-col="en"] [data-prepaint]');
+  await expect(early).toHaveCount(seedParagraphs.length);
+  await expect.poll(() => early.allTextContents(), { timeout: 15_000 }).toEqual(shown);
+  await expect(page.locator('[data-lang-col="en"] [data-placeholder]').first()).toBeHidden();
+  await expect(page.locator('[data-state="done"]')).toHaveCount(0); // React has not run
+  await expect(cell.locator('img')).toHaveCount(0);
+  expect(await page.evaluate(() => (window as unknown as { hacked?: number }).hacked)).toBeUndefined();
+
+  // With the app back, it takes over with the same text and the controls.
+  await context.unroute('**/_next/static/**/*.js');
+  await page.reload();
+  await allDone(page);
+  expect(await page.locator('[data-lang-col="en"] [data-state="done"] > [lang="en"]').allTextContents()).toEqual(shown);
+  await expect(page.locator('[data-prepaint]')).toHaveCount(0);
+  await expect(cell.locator('[data-mark="edited"]')).toBeVisible();
+});
+
 test('a correction is offered for the same Dutch text in another article, marked as a memory match', async ({ page }) => {
   await page.goto(READER);
   await allDone(page);

@@ -3,6 +3,7 @@
 import { useLocale, useTranslations } from 'next-intl';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { dutchSpans, englishSpans } from '@/lib/alignment/align';
+import { hashText, normalizeText } from '@/lib/content/block-id';
 import type { Segment } from '@/lib/content/types';
 import { shownText } from '@/lib/translation/article-translator';
 import { useSegmentTranslation } from '@/lib/translation/use-article-translation';
@@ -43,6 +44,7 @@ export function EnglishCell({ segment }: { segment: Segment }) {
   const readable = state.status === 'done' || corrected;
   const shown = shownText(state);
   const dutch = useMemo(() => dutchSpans(segment.text), [segment.text]);
+  const hash = useMemo(() => hashText(normalizeText(segment.text)), [segment.text]);
   const spans = useMemo(() => englishSpans(shown, state.sentences, dutch, corrected), [shown, state.sentences, dutch, corrected]);
 
   if (editing && translator) {
@@ -94,9 +96,12 @@ export function EnglishCell({ segment }: { segment: Segment }) {
           </button>
         </div>
       ) : (
-        <p lang={locale} className="text-sm italic text-muted">
-          {state.status === 'translating' ? t('translating') : t('waiting')}
-        </p>
+        <>
+          {state.status === 'waiting' && <SegmentText segment={segment} text="" lang="en" prepaint={hash} />}
+          <p lang={locale} className="text-sm italic text-muted" data-placeholder="">
+            {state.status === 'translating' ? t('translating') : t('waiting')}
+          </p>
+        </>
       )}
     </div>
   );

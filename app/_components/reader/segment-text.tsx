@@ -20,27 +20,42 @@ function Sentences({ text, spans }: { text: string; spans?: readonly AlignedSpan
 }
 
 /** One side of a pair, rendered as what the segment is: heading, paragraph, or part of an aside. */
-export function SegmentText({ segment, text, lang, spans }: { segment: Segment; text: string; lang: 'nl' | 'en'; spans?: readonly AlignedSpan[] | null }) {
-  const content = <Sentences text={text} spans={spans} />;
+export function SegmentText({
+  segment,
+  text,
+  lang,
+  spans,
+  prepaint,
+}: {
+  segment: Segment;
+  text: string;
+  lang: 'nl' | 'en';
+  spans?: readonly AlignedSpan[] | null;
+  /** An empty slot, typeset like the text, that the prepaint script fills with the stored English (lib/store/prepaint.ts). */
+  prepaint?: string;
+}) {
+  // React leaves a dangerouslySetInnerHTML element's content alone while hydrating: the script's text stays.
+  const slot = prepaint === undefined ? null : { 'data-prepaint': prepaint, dangerouslySetInnerHTML: { __html: '' }, suppressHydrationWarning: true };
+  const content = slot ? undefined : <Sentences text={text} spans={spans} />;
   switch (segment.kind) {
     case 'heading': {
       const Tag = `h${segment.level ?? 2}` as 'h2' | 'h3' | 'h4';
       return (
-        <Tag lang={lang} data-align="" className="pt-4 font-serif text-2xl font-semibold leading-snug tracking-tight">
+        <Tag lang={lang} data-align="" className="pt-4 font-serif text-2xl font-semibold leading-snug tracking-tight" {...slot}>
           {content}
         </Tag>
       );
     }
     case 'aside-label':
       return (
-        <p lang={lang} data-align="" className="text-xs font-semibold uppercase tracking-[0.14em] text-accent">
+        <p lang={lang} data-align="" className="text-xs font-semibold uppercase tracking-[0.14em] text-accent" {...slot}>
           {content}
         </p>
       );
     case 'aside-title':
       return (
-        <h3 lang={lang} data-align="" className="font-serif text-lg font-semibold leading-snug">
-          {segment.href ? (
+        <h3 lang={lang} data-align="" className="font-serif text-lg font-semibold leading-snug" {...slot}>
+          {segment.href && content ? (
             <a href={segment.href} className="underline decoration-rule underline-offset-4 hover:decoration-current">
               {content}
             </a>
@@ -51,13 +66,13 @@ export function SegmentText({ segment, text, lang, spans }: { segment: Segment; 
       );
     case 'aside-paragraph':
       return (
-        <p lang={lang} data-align="" className="font-serif text-base leading-relaxed">
+        <p lang={lang} data-align="" className="font-serif text-base leading-relaxed" {...slot}>
           {content}
         </p>
       );
     case 'paragraph':
       return (
-        <p lang={lang} data-align="" className={BASE}>
+        <p lang={lang} data-align="" className={BASE} {...slot}>
           {content}
         </p>
       );

@@ -5,6 +5,8 @@ import { notFound } from 'next/navigation';
 import { articleSlugs, getArticle } from '@/lib/content/load';
 import { routing } from '@/lib/i18n/routing';
 import { segmentsOf } from '@/lib/content/types';
+import { hashText, normalizeText } from '@/lib/content/block-id';
+import { prepaintScript } from '@/lib/store/prepaint';
 import { ArticleHeader } from '@/app/_components/reader/article-header';
 import { ReaderBody } from '@/app/_components/reader/reader-body';
 import { ReaderToolbar } from '@/app/_components/reader/reader-toolbar';
@@ -34,6 +36,9 @@ export default async function ReaderPage({ params }: { params: Params }) {
 
   return (
     <article className="mx-auto max-w-6xl px-4 pb-24 pt-8 sm:px-6 sm:pt-12">
+      {/* Starts reading this browser's stored English while the rest of the page arrives, and paints it
+          before the app's JavaScript has loaded (lib/store/prepaint.ts). */}
+      <script dangerouslySetInnerHTML={{ __html: prepaintScript(segments.map((s) => hashText(normalizeText(s.text)))) }} />
       <ArticleHeader article={article} />
       <TranslationProvider segments={segments} article={article.slug}>
         <ReaderToolbar title={article.title} slug={article.slug} />

@@ -1,0 +1,98 @@
+import 'fake-indexeddb/auto';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { cacheKeyOf, DECODING, DEFAULT_CONFIG, translationCacheKey } from '@/lib/translation/config';
+import { IndexedDBStore, openReaderDB } from './db';
+import { prepaintScript, prepaintStoredEnglish } from './prepaint';
+import { STORES } from './schema';
+
+let n = 0;
+let name: string;
+beforeEach(() => {
+  name = `prepaint-db-${++n}`; // a fresh database per test
+});
+
+/** The slots as the server renders them: empty, keyed by the Dutch text's hash. */
+function page(hashes: string[]) {
+  const slots = hashes.map((hash) => ({ hash, isConnected: true, textContent: '', getAttribute: (a: string) => (a === 'data-prepaint' ? hash : null) }));
+  return { slots, hashes, doc: { readyState: 'complete', querySelectorAll: () => slots, addEventListener: () => {} } };
+}
+const names = () => ({ db: name, machine: STORES.machine, corrections: STORES.corrections, decodingVersion: DECODING.version });
+const record = (sourceHash: string, text: string, config = DEFAULT_CONFIG) => ({
+  cacheKey: translationCacheKey(config),
+  sourceHash,
+  source: `NL ${sourceHash}`,
+  text,
+  sentences: [{ source: `NL ${sourceHash}`, start: 0, end: 4, target: text }],
+});
+
+async function seed() {
+  const store = new IndexedDBStore(await openReaderDB(name));
+  await store.putMachine(record('h1', 'Machine one'));
+  await store.putMachine(record('h2', 'Machine two'));
+  await store.putMachine(record('h3', 'Other model', { ...DEFAULT_CONFIG, modelId: 'someone/else' }));
+  await store.saveCorrection({ sourceHash: 'h2', source: 'NL h2', text: '<img src=x onerror=alert(1)> mine', status: 'edited', machineText: 'Machine two', origin: { article: 'a', segment: 's2' } });
+  await store.saveCorrection({ sourceHash: 'h4', source: 'NL h4', text: 'Corrected, never machine-translated', status: 'confirmed', machineText: '', origin: { article: 'a', segment: 's4' } });
+  await store.saveCorrection({ sourceHash: 'h1', source: 'NL h1', text: 'Reverted', status: 'machine', machineText: 'Machine one', origin: { article: 'a', segment: 's1' } });
+}
+
+describe('prepaintStoredEnglish', () => {
+  it('paints what the reader will see: the correction, else the machine text under these settings, as text', async () => {
+    await seed();
+    const { doc, slots, hashes } = page(['h1', 'h2', 'h3', 'h4', 'h5']);
+    const painted = await prepaintStoredEnglish(doc, indexedDB, Promise.resolve(DEFAULT_CONFIG), cacheKeyOf, names(), hashes);
+    expect(Object.fromEntries(slots.map((s) => [s.hash, s.textContent]))).toEqual({
+      h1: 'Machine one', // its correction was reverted
+      h2: '<img src=x onerror=alert(1)> mine', // textContent: shown as text
+      h3: '', // made by another model: never shown as current
+      h4: 'Corrected, never machine-translated',
+      h5: '', // nothing stored
+    });
+    expect(painted).toBe(3);
+  });
+
+  it('paints nothing stale when the settings changed, and nothing when they cannot be read', async () => {
+    await seed();
+    const other = page(['h1', 'h2']);
+    await prepaintStoredEnglish(other.doc, indexedDB, Promise.resolve({ ...DEFAULT_CONFIG, dtype: 'fp16' }), cacheKeyOf, names(), other.hashes);
+    expect(other.slots.map((s) => s.textContent)).toEqual(['', '<img src=x onerror=alert(1)> mine']); // corrections do not depend on the model
+
+    const failed = page(['h1']);
+    expect(await prepaintStoredEnglish(failed.doc, indexedDB, Promise.reject(new Error('offline')), cacheKeyOf, names(), failed.hashes)).toBe(0);
+    expect(failed.slots[0]!.textContent).toBe('');
+  });
+
+  it('reads one record per paragraph when far more are stored than the article needs', async () => {
+    await seed();
+    const store = new IndexedDBStore(await openReaderDB(name));
+    for (let i = 0; i < 150; i++) await store.putMachine(record(`other-${i}`, `Elsewhere ${i}`));
+    const { doc, slots, hashes } = page(['h1', 'h2']); // 4 * 2 + 100 < 153 stored: one get each
+    await prepaintStoredEnglish(doc, indexedDB, Promise.resolve(DEFAULT_CONFIG), cacheKeyOf, names(), hashes);
+    expect(slots.map((s) => s.textContent)).toEqual(['Machine one', '<img src=x onerror=alert(1)> mine']);
+  });
+
+  it('leaves alone a slot React has already replaced', async () => {
+    await seed();
+    const { doc, slots, hashes } = page(['h1']);
+    slots[0]!.isConnected = false;
+    expect(await prepaintStoredEnglish(doc, indexedDB, Promise.resolve(DEFAULT_CONFIG), cacheKeyOf, names(), hashes)).toBe(0);
+  });
+
+  it('never creates the database, and the app can open and upgrade it afterwards', async () => {
+    const { doc, hashes } = page(['h1']);
+    expect(await prepaintStoredEnglish(doc, indexedDB, Promise.resolve(DEFAULT_CONFIG), cacheKeyOf, names(), hashes)).toBe(0);
+    expect((await indexedDB.databases()).map((d) => d.name)).not.toContain(name);
+    const db = await openReaderDB(name); // would be blocked if the prepaint had kept its connection
+    expect([...db.objectStoreNames]).toContain(STORES.corrections);
+    db.close();
+  });
+
+  it('is self-contained, as the inline script needs: its source runs on its own', async () => {
+    await seed();
+    const rebuilt = new Function(`return ${prepaintStoredEnglish.toString()}`)() as typeof prepaintStoredEnglish;
+    const keyOf = new Function(`return ${cacheKeyOf.toString()}`)() as typeof cacheKeyOf;
+    const { doc, slots, hashes } = page(['h1']);
+    await rebuilt(doc, indexedDB, Promise.resolve(DEFAULT_CONFIG), keyOf, names(), hashes);
+    expect(slots[0]!.textContent).toBe('Machine one');
+    expect(() => new Function(prepaintScript(['h1', 'h2']))).not.toThrow(); // the whole inline script parses
+  });
+});
