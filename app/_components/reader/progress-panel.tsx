@@ -21,7 +21,9 @@ export function ProgressPanel() {
   }
 
   return (
-    <div role="status" aria-live="polite" className="space-y-1 text-sm text-muted">
+    // min-h-5: the status line's height is there from the first paint, so the article does not move down
+    // when it appears (the stored English may already be on screen: see lib/store/prepaint.ts).
+    <div role="status" aria-live="polite" className="min-h-5 space-y-1 text-sm text-muted">
       {progress.storage === 'memory' && <StorageWarning />}
       {progress.phase === 'downloading' && files.length > 0 ? (
         <Downloads files={files} />
