@@ -1,9 +1,11 @@
 import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_CONFIG, translationCacheKey } from '@/lib/translation/config';
 import { IndexedDBStore, IndexedDBTexts, openReaderDB } from './db';
 import { DB_VERSION, STORES } from './schema';
+import { SNAPSHOT_PREFIX, storeStamp, writeSnapshot } from './snapshot';
+import { MapStorage } from './test-storage';
 
 let n = 0;
 let name: string;
@@ -135,5 +137,37 @@ describe('IndexedDBTexts', () => {
     await texts.put(userText('c'.repeat(24), 'Goed', 1));
     expect((await texts.list()).map((t) => t.title)).toEqual(['Goed']);
     expect(await texts.get('broken')).toBeNull();
+  });
+});
+
+describe('the store stamp that vouches for quick-open copies (lib/store/snapshot.ts)', () => {
+  let storage: MapStorage;
+  beforeEach(() => {
+    storage = new MapStorage();
+    vi.stubGlobal('localStorage', storage);
+  });
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('changes with every write that changes what a paragraph shows other than by translating', async () => {
+    const store = new IndexedDBStore(await openReaderDB(name));
+    const seen = [storeStamp()];
+    await store.putMachine(machine('k', 'h1')); // a translation is made again the same: no change
+    expect(storeStamp()).toBe(seen[0]);
+    await store.saveCorrection(correction('h1', 'mine'));
+    seen.push(storeStamp());
+    await store.importCorrections([{ ...correction('h2', 'imported'), createdAt: 1, updatedAt: 1, history: [] }]);
+    seen.push(storeStamp());
+    await store.clearMachine();
+    seen.push(storeStamp());
+    expect(new Set(seen).size).toBe(4);
+  });
+
+  it('clearing machine translations removes every copy, which holds machine text too', async () => {
+    const store = new IndexedDBStore(await openReaderDB(name));
+    writeSnapshot('artikel', { key: 'k', stamp: storeStamp(), texts: { h1: 'EN h1' } });
+    expect(storage.getItem(`${SNAPSHOT_PREFIX}artikel`)).not.toBeNull();
+    expect((await store.counts()).bytes).toBeGreaterThan(2 * 'EN h1'.length); // counted on the "Stored data" page
+    await store.clearMachine();
+    expect(storage.getItem(`${SNAPSHOT_PREFIX}artikel`)).toBeNull();
   });
 });

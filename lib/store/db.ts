@@ -7,6 +7,7 @@ import { DB_NAME, DB_VERSION, STORES, type ReaderDB } from './schema';
 import type { UserText, UserTextSummary } from '@/lib/texts/types';
 import type { CorrectionRecord, MachineRecord, TranslationStore } from './types';
 import { mergeImported, nextCorrection, type CorrectionInput } from './versioning';
+import { bumpStoreStamp, removeSnapshots, snapshotBytes } from './snapshot';
 
 export async function openReaderDB(name = DB_NAME): Promise<IDBPDatabase<ReaderDB>> {
   return openDB<ReaderDB>(name, DB_VERSION, {
@@ -99,6 +100,9 @@ export class IndexedDBStore implements TranslationStore {
 
   async clearMachine() {
     await this.db.clear(STORES.machine);
+    // The quick-open copies hold machine text too; an open article must not write its copy back.
+    removeSnapshots();
+    bumpStoreStamp();
   }
 
   async listCorrections() {
@@ -121,12 +125,13 @@ export class IndexedDBStore implements TranslationStore {
       else keptExisting++;
     }
     await tx.done;
+    bumpStoreStamp(); // what a paragraph shows may have changed: no quick-open copy made before is painted
     return { added, keptExisting };
   }
 
   async counts() {
     const [machine, corrections] = await Promise.all([this.listMachine(), this.listCorrections()]);
-    const bytes = new Blob([JSON.stringify(machine), JSON.stringify(corrections)]).size;
+    const bytes = new Blob([JSON.stringify(machine), JSON.stringify(corrections)]).size + snapshotBytes();
     return { machine: machine.length, corrections: corrections.length, bytes };
   }
 
@@ -152,6 +157,7 @@ export class IndexedDBStore implements TranslationStore {
     const record = nextCorrection(isCorrection(existing) ? existing : null, input, now);
     await tx.store.put(record);
     await tx.done;
+    bumpStoreStamp();
     return record;
   }
 

@@ -93,6 +93,6 @@ describe('prepaintStoredEnglish', () => {
     const { doc, slots, hashes } = page(['h1']);
     await rebuilt(doc, indexedDB, Promise.resolve(DEFAULT_CONFIG), keyOf, names(), hashes);
     expect(slots[0]!.textContent).toBe('Machine one');
-    expect(() => new Function(prepaintScript(['h1', 'h2']))).not.toThrow(); // the whole inline script parses
+    expect(() => new Function(prepaintScript(['h1', 'h2'], 'een-artikel'))).not.toThrow(); // the whole inline script parses
   });
 });

@@ -1,5 +1,6 @@
 import { cacheKeyOf, DECODING } from '@/lib/translation/config';
 import { DB_NAME, STORES } from './schema';
+import { paintSnapshotCall } from './snapshot';
 
 /** Where the page's inline script leaves the settings request, for the app to take over (lib/translation/fetch-config). */
 export const EARLY_CONFIG = '__tweetaligConfig';
@@ -128,8 +129,8 @@ export async function prepaintStoredEnglish(
     let painted = 0;
     for (const slot of Array.from(doc.querySelectorAll('[data-prepaint]'))) {
       const text = shown(slot.getAttribute('data-prepaint') ?? '');
-      // A slot React has already replaced, or filled, is left alone.
-      if (text && slot.isConnected && !slot.textContent) {
+      // A slot React has already replaced is left alone; one the quick-open copy filled is put right.
+      if (text && slot.isConnected && slot.textContent !== text) {
         slot.textContent = text;
         painted++;
       }
@@ -143,9 +144,13 @@ export async function prepaintStoredEnglish(
   }
 }
 
-/** The inline script for an article whose paragraphs have these hashes: starts the settings request (the app takes it over) and prepaints. */
-export function prepaintScript(hashes: readonly string[]): string {
+/**
+ * The inline script for an article whose paragraphs have these hashes: paints its quick-open copy as
+ * the paragraphs arrive (lib/store/snapshot.ts), starts the settings request (the app takes it over),
+ * and prepaints from IndexedDB what the copy did not have or had out of date.
+ */
+export function prepaintScript(hashes: readonly string[], article: string): string {
   const names: Names = { db: DB_NAME, machine: STORES.machine, corrections: STORES.corrections, decodingVersion: DECODING.version };
   const config = `(self.${EARLY_CONFIG} = fetch(${JSON.stringify(CONFIG_URL)}, { cache: 'no-store' })).then((r) => (r.ok ? r.clone().json() : null))`;
-  return `(${prepaintStoredEnglish.toString()})(document, self.indexedDB, ${config}, ${cacheKeyOf.toString()}, ${JSON.stringify(names)}, ${JSON.stringify([...new Set(hashes)])}).catch(() => {})`;
+  return `${paintSnapshotCall(article)};(${prepaintStoredEnglish.toString()})(document, self.indexedDB, ${config}, ${cacheKeyOf.toString()}, ${JSON.stringify(names)}, ${JSON.stringify([...new Set(hashes)])}).catch(() => {})`;
 }

@@ -1,6 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { hashText, normalizeText } from '@/lib/content/block-id';
+import { IndexedDBStore, openReaderDB } from '@/lib/store/db';
 import { MemoryStore } from '@/lib/store/memory-store';
+import { bumpStoreStamp, SNAPSHOT_PREFIX, storeStamp, type Snapshot } from '@/lib/store/snapshot';
+import { MapStorage } from '@/lib/store/test-storage';
 import type { MachineRecord } from '@/lib/store/types';
 import { ArticleTranslator, type StoredRecords } from './article-translator';
 import { DEFAULT_CONFIG, translationCacheKey } from './config';
@@ -56,7 +60,7 @@ describe('reopening an article', () => {
 
   it('uses what was read ahead during hydration, when it was read under the same settings', async () => {
     const machine = new Map(segments.map((s) => [hash(s.text), record(key, s.text, `early ${s.text}`)]));
-    const t = translator(new MemoryStore(), Promise.resolve({ cacheKey: key, machine, corrections: new Map() }));
+    const t = translator(new MemoryStore(), Promise.resolve({ cacheKey: key, stamp: '', machine, corrections: new Map() }));
     t.start();
     await settled(t);
     expect(t.snapshot().map((s) => s.english)).toEqual(['early Eerste alinea.', 'early Tweede alinea.']);
@@ -67,12 +71,62 @@ describe('reopening an article', () => {
     const store = new MemoryStore();
     for (const s of segments) await store.putMachine(record(key, s.text, `EN ${s.text}`));
     const other = new Map(segments.map((s) => [hash(s.text), record('other-key', s.text, 'stale')]));
-    for (const prefetched of [Promise.resolve({ cacheKey: 'other-key', machine: other, corrections: new Map() }), Promise.reject(new Error('blocked'))]) {
+    for (const prefetched of [Promise.resolve({ cacheKey: 'other-key', stamp: '', machine: other, corrections: new Map() }), Promise.reject(new Error('blocked'))]) {
       const t = translator(store, prefetched);
       t.start();
       await settled(t);
       expect(t.snapshot().map((s) => s.english)).toEqual(['EN Eerste alinea.', 'EN Tweede alinea.']);
       t.dispose();
     }
+  });
+});
+
+describe('the quick-open copy (lib/store/snapshot.ts)', () => {
+  let storage: MapStorage;
+  beforeEach(() => {
+    storage = new MapStorage();
+    vi.stubGlobal('localStorage', storage);
+  });
+  afterEach(() => vi.unstubAllGlobals());
+
+  const copy = (): Snapshot | null => JSON.parse(storage.getItem(`${SNAPSHOT_PREFIX}artikel`) ?? 'null') as Snapshot | null;
+  let db = 0;
+  async function opened() {
+    const store = new IndexedDBStore(await openReaderDB(`translator-copy-${++db}`));
+    await store.putMachine(record(key, segments[0]!.text, 'EN one'));
+    await store.putMachine(record(key, segments[1]!.text, 'EN two'));
+    const t = new ArticleTranslator(segments, { fetchConfig: async () => DEFAULT_CONFIG, openStore: async () => store, article: 'artikel', snapshot: 'artikel' });
+    t.start();
+    await settled(t);
+    return t;
+  }
+
+  it('is kept once the article shows in full, under the settings and the stamp it was read under', async () => {
+    const t = await opened();
+    expect(copy()).toEqual({ v: 1, key, stamp: storeStamp(), texts: { [hash(segments[0]!.text)]: 'EN one', [hash(segments[1]!.text)]: 'EN two' } });
+    t.dispose();
+  });
+
+  it('follows a correction saved on this page, and goes when another tab stamped a change meanwhile', async () => {
+    const t = await opened();
+    await t.saveCorrection('s-1', 'Mine.');
+    expect(copy()?.texts[hash(segments[0]!.text)]).toBe('Mine.');
+    expect(copy()?.stamp).toBe(storeStamp());
+
+    bumpStoreStamp(); // another tab saves a correction: this page may not have seen it
+    await t.saveCorrection('s-2', 'Mine too.');
+    expect(copy()).toBeNull();
+    t.dispose();
+    expect(copy()).toBeNull(); // and is not written back on leaving
+  });
+
+  it('is not kept when storage is memory only: the English would outlive what it stands for', async () => {
+    const store = new MemoryStore();
+    for (const s of segments) await store.putMachine(record(key, s.text, `EN ${s.text}`));
+    const t = new ArticleTranslator(segments, { fetchConfig: async () => DEFAULT_CONFIG, openStore: async () => store, snapshot: 'artikel' });
+    t.start();
+    await settled(t);
+    t.dispose();
+    expect(copy()).toBeNull();
   });
 });

@@ -7,6 +7,7 @@
 import { hashText, normalizeText } from '@/lib/content/block-id';
 import type { SegmentKind } from '@/lib/content/types';
 import { MemoryStore } from '@/lib/store/memory-store';
+import { dropSnapshot, ownStamp, storeStamp, writeSnapshot } from '@/lib/store/snapshot';
 import type { CorrectionRecord, CorrectionStatus, MachineRecord, TranslationStore } from '@/lib/store/types';
 import { EngineFailure, TranslationClient, type DownloadEvent, type ReadyInfo } from './client';
 import { translationCacheKey, type EngineConfig } from './config';
@@ -57,11 +58,15 @@ export interface TranslatorDeps {
   article?: string;
   /** What the store holds for these segments, read ahead (during hydration); used if read under the same settings. */
   prefetched?: Promise<StoredRecords | null>;
+  /** Keep a quick-open copy of the shown English under this name (lib/store/snapshot.ts): for pages that paint it. */
+  snapshot?: string;
 }
 
 /** A read of the store for one article's segments under one configuration. */
 export interface StoredRecords {
   cacheKey: string;
+  /** The store stamp read before the records: a quick-open copy of them is made under it. */
+  stamp: string;
   machine: Map<string, MachineRecord>;
   corrections: Map<string, CorrectionRecord>;
 }
@@ -69,9 +74,10 @@ export interface StoredRecords {
 /** Reads the stored machine translations (under these settings) and the corrections for these segments. */
 export async function readStored(store: TranslationStore, config: EngineConfig, segments: readonly SourceSegment[]): Promise<StoredRecords> {
   const cacheKey = translationCacheKey(config);
+  const stamp = storeStamp(); // before the reads: a change stamped after it may not be in them
   const unique = [...new Set(segments.map((s) => hashText(normalizeText(s.text))))];
   const [machine, corrections] = await Promise.all([store.getMachine(cacheKey, unique), store.getCorrections(unique)]);
-  return { cacheKey, machine, corrections };
+  return { cacheKey, stamp, machine, corrections };
 }
 
 const CHANNEL = 'tweetalig-corrections';
@@ -110,6 +116,8 @@ export class ArticleTranslator {
   private readonly hashes: string[];
   private readonly undo = new Map<string, (CorrectionRecord | null)[]>();
   private channel: BroadcastChannel | null = null;
+  /** The store stamp this page's view of the store is known to be current under; null: not known. */
+  private stamp: string | null = null;
 
   constructor(
     private readonly segments: readonly SourceSegment[],
@@ -152,6 +160,7 @@ export class ArticleTranslator {
   start() {
     if (this.started) return;
     this.started = true;
+    if (this.deps.snapshot && typeof window !== 'undefined') window.addEventListener('pagehide', this.keepSnapshot);
     void this.boot();
   }
 
@@ -178,6 +187,8 @@ export class ArticleTranslator {
   }
 
   dispose() {
+    if (typeof window !== 'undefined') window.removeEventListener('pagehide', this.keepSnapshot);
+    this.keepSnapshot(); // leaving for another page of the app: what was translated so far opens at once
     this.channel?.close();
     this.abort.abort();
     this.client?.dispose();
@@ -295,7 +306,9 @@ export class ArticleTranslator {
     let corrections = new Map<string, CorrectionRecord>();
     try {
       const early = await this.deps.prefetched?.catch(() => null);
-      ({ machine, corrections } = early && early.cacheKey === translationCacheKey(config) ? early : await readStored(this.store, config, this.segments));
+      let stamp: string;
+      ({ machine, corrections, stamp } = early && early.cacheKey === translationCacheKey(config) ? early : await readStored(this.store, config, this.segments));
+      this.stamp = stamp;
     } catch {
       // Storage failed to answer: translate everything, lose nothing.
     }
@@ -355,6 +368,7 @@ export class ArticleTranslator {
     if (!segment || index === undefined) return;
     const state = this.getSegment(id);
     const store = await this.openStore();
+    const before = storeStamp();
     const record = await store.saveCorrection({
       sourceHash: this.hashes[index]!,
       source: segment.text,
@@ -368,6 +382,10 @@ export class ArticleTranslator {
     this.undo.set(id, stack);
     this.applyCorrection(this.hashes[index]!, record, id);
     this.channel?.postMessage({ sourceHash: record.sourceHash });
+    // This page's view stays current if nobody else stamped a change before or after this save.
+    const mine = ownStamp();
+    this.stamp = this.stamp !== null && before === this.stamp && mine !== null && storeStamp() === mine ? mine : null;
+    this.keepSnapshot();
   }
 
   /** All corrections in this browser, as the JSON export (the way out when storage is memory only). */
@@ -428,9 +446,25 @@ export class ArticleTranslator {
   }
 
   private setProgress(patch: Partial<Progress>) {
+    const finished = patch.phase === 'done' && this.progress.phase !== 'done';
     this.progress = { ...this.progress, ...patch };
     this.progressListeners.forEach((l) => l());
+    if (finished) this.keepSnapshot();
   }
+
+  /** Keeps the English shown now as the article's quick-open copy, if this page's view is known to be current. */
+  private keepSnapshot = () => {
+    const name = this.deps.snapshot;
+    if (!name || !this.store?.persistent || !this.config) return;
+    if (this.stamp === null) return dropSnapshot(name);
+    const texts: Record<string, string> = {};
+    this.segments.forEach((segment, i) => {
+      const state = this.getSegment(segment.id);
+      const shown = state.status === 'done' ? shownText(state) : '';
+      if (shown) texts[this.hashes[i]!] = shown;
+    });
+    writeSnapshot(name, { key: translationCacheKey(this.config), stamp: this.stamp, texts });
+  };
 }
 
 /** What the reader sees for a paragraph: the correction unless it was reverted, else the machine text. */

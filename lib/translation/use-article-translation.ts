@@ -46,17 +46,18 @@ function prefetchStored(segments: readonly SourceSegment[]): Promise<StoredRecor
 }
 
 /** Creates the article's translator in the browser only (never during server rendering) and starts it. */
-export function useArticleTranslator(segments: readonly SourceSegment[], article: string): ArticleTranslator | null {
+export function useArticleTranslator(segments: readonly SourceSegment[], article: string, quickOpen = false): ArticleTranslator | null {
   const [translator, setTranslator] = useState<ArticleTranslator | null>(null);
   prefetchStored(segments);
   useEffect(() => {
     const prefetched = prefetchStored(segments);
-    const t = new ArticleTranslator(segments, { fetchConfig: takeConfig, openStore: openTranslationStore, article, prefetched });
+    const snapshot = quickOpen ? article : undefined;
+    const t = new ArticleTranslator(segments, { fetchConfig: takeConfig, openStore: openTranslationStore, article, prefetched, snapshot });
     // eslint-disable-next-line react-hooks/set-state-in-effect -- the translator (and its worker) must only exist in the browser
     setTranslator(t);
     t.start();
     return () => t.dispose();
-  }, [segments, article]);
+  }, [segments, article, quickOpen]);
   return translator;
 }
 

@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { SEED_SLUG, seedParagraphs } from './helpers';
 import { recordRequests } from './model-server';
+import { configFromEnv, translationCacheKey } from '../../lib/translation/config';
 
 const READER = `/nl/read/${SEED_SLUG}`;
 const english = (page: Page, kind: string, n = 0) => page.locator(`[data-kind="${kind}"] > [data-lang-col="en"]`).nth(n);
@@ -102,14 +103,17 @@ test('reopened, the stored English and the corrections show before the app has l
   await expect(cell.locator('[data-mark="edited"]')).toBeVisible();
   const shown = await page.locator('[data-lang-col="en"] [data-state="done"] > [lang="en"]').allTextContents();
 
-  // The app's JavaScript never arrives: only the page's own inline script can show the English.
+  // The app's JavaScript never arrives: only the page's own inline script can show the English. A change
+  // stamped as if by another tab refuses the quick-open copy, so the English comes from IndexedDB.
   await context.route('**/_next/static/**/*.js', (route) => route.abort());
+  await page.evaluate(() => localStorage.setItem('tweetalig:stamp', 'changed-in-another-tab'));
   await page.reload();
   const early = page.locator('[data-lang-col="en"] [data-prepaint]');
   await expect(early).toHaveCount(seedParagraphs.length);
   await expect.poll(() => early.allTextContents(), { timeout: 15_000 }).toEqual(shown);
   await expect(page.locator('[data-lang-col="en"] [data-placeholder]').first()).toBeHidden();
   await expect(page.locator('[data-state="done"]')).toHaveCount(0); // React has not run
+  expect(await page.evaluate(() => performance.getEntriesByName('prepaint:snapshot').length)).toBe(0);
   await expect(cell.locator('img')).toHaveCount(0);
   expect(await page.evaluate(() => (window as unknown as { hacked?: number }).hacked)).toBeUndefined();
 
@@ -120,6 +124,41 @@ test('reopened, the stored English and the corrections show before the app has l
   expect(await page.locator('[data-lang-col="en"] [data-state="done"] > [lang="en"]').allTextContents()).toEqual(shown);
   await expect(page.locator('[data-prepaint]')).toHaveCount(0);
   await expect(cell.locator('[data-mark="edited"]')).toBeVisible();
+});
+
+test('reopened, the English comes with the Dutch from the quick-open copy, and never once the store has changed since', async ({ page, context }) => {
+  await page.goto(READER);
+  await allDone(page);
+  // The server tells each page which settings are current, so the copy's settings can be checked before paint.
+  const cookie = (await context.cookies()).find((c) => c.name === 'tweetalig-key');
+  expect(decodeURIComponent(cookie?.value ?? '')).toBe(translationCacheKey(configFromEnv({ TRANSLATION_MODEL_SOURCE: 'self', TRANSLATION_MODEL_ID: 'tiny-marian-nl-en', TRANSLATION_DTYPE: 'fp32' })));
+  const cell = english(page, 'paragraph', 1);
+  await cell.getByRole('button', { name: 'Bewerken' }).click();
+  await cell.getByRole('textbox').fill('<img src=x onerror="window.hacked=1"> Copied.');
+  await cell.getByRole('button', { name: 'Bewaren' }).click();
+  await expect(cell.locator('[data-mark="edited"]')).toBeVisible();
+  const shown = await page.locator('[data-lang-col="en"] [data-state="done"] > [lang="en"]').allTextContents();
+
+  // Only the copy can paint: the app's JavaScript never arrives and IndexedDB never answers.
+  await context.route('**/_next/static/**/*.js', (route) => route.abort());
+  const silent = await context.newPage();
+  await silent.addInitScript(() => {
+    IDBFactory.prototype.open = () => ({}) as IDBOpenDBRequest;
+  });
+  await silent.goto(READER);
+  const early = silent.locator('[data-lang-col="en"] [data-prepaint]');
+  await expect(early).toHaveCount(seedParagraphs.length);
+  // Painted while the page was parsed: there by the load event, with nothing left to wait for.
+  expect(await early.allTextContents()).toEqual(shown);
+  expect(await silent.evaluate(() => performance.getEntriesByName('prepaint:snapshot').length)).toBe(1);
+  await expect(silent.locator('[data-lang-col="en"] img')).toHaveCount(0);
+  expect(await silent.evaluate(() => (window as unknown as { hacked?: number }).hacked)).toBeUndefined();
+
+  // Another tab changes the store (a correction, an import, a clear): the copy is no longer vouched for.
+  await silent.evaluate(() => localStorage.setItem('tweetalig:stamp', 'changed-in-another-tab'));
+  await silent.reload();
+  await expect(early).toHaveCount(seedParagraphs.length);
+  expect(await early.allTextContents()).toEqual(seedParagraphs.map(() => ''));
 });
 
 test('a correction is offered for the same Dutch text in another article, marked as a memory match', async ({ page }) => {

@@ -13,8 +13,16 @@ interface TranslationContextValue {
 const TranslationContext = createContext<TranslationContextValue | null>(null);
 const nothing = () => () => {};
 
-export function TranslationProvider({ segments, article, children }: { segments: SourceSegment[]; article: string; children: ReactNode }) {
-  const translator = useArticleTranslator(segments, article);
+interface Props {
+  segments: SourceSegment[];
+  article: string;
+  /** The page paints the article's quick-open copy (lib/store/snapshot.ts): keep one. */
+  quickOpen?: boolean;
+  children: ReactNode;
+}
+
+export function TranslationProvider({ segments, article, quickOpen = false, children }: Props) {
+  const translator = useArticleTranslator(segments, article, quickOpen);
 
   // Built together with the translator (browser only), so it exists before any cell's effect asks for it:
   // children's effects run before their parent's.

@@ -36,11 +36,11 @@ export default async function ReaderPage({ params }: { params: Params }) {
 
   return (
     <article className="mx-auto max-w-6xl px-4 pb-24 pt-8 sm:px-6 sm:pt-12">
-      {/* Starts reading this browser's stored English while the rest of the page arrives, and paints it
-          before the app's JavaScript has loaded (lib/store/prepaint.ts). */}
-      <script dangerouslySetInnerHTML={{ __html: prepaintScript(segments.map((s) => hashText(normalizeText(s.text)))) }} />
+      {/* Paints this browser's stored English as the paragraphs arrive, before the app's JavaScript
+          has loaded (lib/store/prepaint.ts). */}
+      <script dangerouslySetInnerHTML={{ __html: prepaintScript(segments.map((s) => hashText(normalizeText(s.text))), article.slug) }} />
       <ArticleHeader article={article} />
-      <TranslationProvider segments={segments} article={article.slug}>
+      <TranslationProvider segments={segments} article={article.slug} quickOpen>
         <ReaderToolbar title={article.title} slug={article.slug} />
         <ReaderBody blocks={article.blocks} />
       </TranslationProvider>
