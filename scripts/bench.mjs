@@ -317,6 +317,9 @@ async function main() {
       for (let i = 0; i < Math.max(RUNS, 9); i++) {
         // The same page in the Dutch-only view (no English needed), and in both columns, in turn.
         for (const view of i % 2 ? ['both', 'nl'] : ['nl', 'both']) {
+          // Each load starts from a settled page: navigating away from one still hydrating times that page too.
+          await page.waitForFunction(() => document.querySelectorAll('[data-state="done"]').length >= 300, null, { timeout: 60_000, polling: 100 });
+          await page.waitForTimeout(500);
           await page.goto(`${ORIGIN}/nl/read/driehonderd-alineas?view=${view}`);
           if (view === 'nl') {
             await page.waitForFunction(() => window.reopen.dutchPainted !== null, null, { timeout: 60_000, polling: 100 });
