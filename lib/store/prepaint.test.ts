@@ -4,6 +4,7 @@ import { cacheKeyOf, DECODING, DEFAULT_CONFIG, translationCacheKey } from '@/lib
 import { IndexedDBStore, openReaderDB } from './db';
 import { prepaintScript, prepaintStoredEnglish } from './prepaint';
 import { STORES } from './schema';
+import { KEY_COOKIE } from './snapshot';
 
 let n = 0;
 let name: string;
@@ -11,12 +12,13 @@ beforeEach(() => {
   name = `prepaint-db-${++n}`; // a fresh database per test
 });
 
-/** The slots as the server renders them: empty, keyed by the Dutch text's hash. */
-function page(hashes: string[]) {
+/** The slots as the server renders them: empty, keyed by the Dutch text's hash; the cookie as the server sets it. */
+function page(hashes: string[], key = translationCacheKey(DEFAULT_CONFIG)) {
   const slots = hashes.map((hash) => ({ hash, isConnected: true, textContent: '', getAttribute: (a: string) => (a === 'data-prepaint' ? hash : null) }));
-  return { slots, hashes, doc: { readyState: 'complete', querySelectorAll: () => slots, addEventListener: () => {} } };
+  const cookie = `${KEY_COOKIE}=${encodeURIComponent(key)}`;
+  return { slots, hashes, doc: { readyState: 'complete', cookie, querySelectorAll: () => slots, addEventListener: () => {} } };
 }
-const names = () => ({ db: name, machine: STORES.machine, corrections: STORES.corrections, decodingVersion: DECODING.version });
+const names = () => ({ db: name, cookie: KEY_COOKIE, machine: STORES.machine, corrections: STORES.corrections, decodingVersion: DECODING.version });
 const record = (sourceHash: string, text: string, config = DEFAULT_CONFIG) => ({
   cacheKey: translationCacheKey(config),
   sourceHash,
@@ -68,6 +70,21 @@ describe('prepaintStoredEnglish', () => {
     const { doc, slots, hashes } = page(['h1', 'h2']); // 4 * 2 + 100 < 153 stored: one get each
     await prepaintStoredEnglish(doc, indexedDB, Promise.resolve(DEFAULT_CONFIG), cacheKeyOf, names(), hashes);
     expect(slots.map((s) => s.textContent)).toEqual(['Machine one', '<img src=x onerror=alert(1)> mine']);
+  });
+
+  it('puts right what the quick-open copy painted differently, and takes back what a stale cookie let it paint', async () => {
+    await seed();
+    const { doc, slots, hashes } = page(['h2', 'h5']);
+    slots[0]!.textContent = 'An older correction';
+    slots[1]!.textContent = 'Evicted since, the same text comes back';
+    await prepaintStoredEnglish(doc, indexedDB, Promise.resolve(DEFAULT_CONFIG), cacheKeyOf, names(), hashes);
+    expect(slots.map((s) => s.textContent)).toEqual(['<img src=x onerror=alert(1)> mine', 'Evicted since, the same text comes back']);
+
+    // A cache served the page without its Set-Cookie: the cookie still names the previous settings.
+    const stale = page(['h5'], translationCacheKey({ ...DEFAULT_CONFIG, modelId: 'previous/model' }));
+    stale.slots[0]!.textContent = "The previous model's English";
+    await prepaintStoredEnglish(stale.doc, indexedDB, Promise.resolve(DEFAULT_CONFIG), cacheKeyOf, names(), stale.hashes);
+    expect(stale.slots[0]!.textContent).toBe('');
   });
 
   it('leaves alone a slot React has already replaced', async () => {

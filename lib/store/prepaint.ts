@@ -1,6 +1,6 @@
 import { cacheKeyOf, DECODING } from '@/lib/translation/config';
 import { DB_NAME, STORES } from './schema';
-import { paintSnapshotCall } from './snapshot';
+import { KEY_COOKIE, paintSnapshotCall } from './snapshot';
 
 /** Where the page's inline script leaves the settings request, for the app to take over (lib/translation/fetch-config). */
 export const EARLY_CONFIG = '__tweetaligConfig';
@@ -14,12 +14,15 @@ interface Slot {
 
 interface Page {
   readonly readyState: string;
+  readonly cookie: string;
   querySelectorAll(selector: string): ArrayLike<Slot>;
   addEventListener(type: 'DOMContentLoaded', listener: () => void, options: { once: true }): void;
 }
 
 interface Names {
   db: string;
+  /** The cookie with the settings' key the quick-open copy was checked against (lib/store/snapshot.ts). */
+  cookie: string;
   machine: string;
   corrections: string;
   decodingVersion: number;
@@ -126,13 +129,20 @@ export async function prepaintStoredEnglish(
     };
     // The read usually ends before the last paragraphs have arrived: paint when the page is all there.
     if (doc.readyState === 'loading') await new Promise<void>((resolve) => doc.addEventListener('DOMContentLoaded', resolve, { once: true }));
+    // The quick-open copy was checked against the key in the page's cookie. Should that cookie be stale (a
+    // cache kept the page but dropped its Set-Cookie), the copy's machine text is another model's: take it back.
+    const cookie = doc.cookie.split('; ').find((c) => c.startsWith(`${names.cookie}=`));
+    const stale = !cookie || decodeURIComponent(cookie.slice(names.cookie.length + 1)) !== key;
     let painted = 0;
     for (const slot of Array.from(doc.querySelectorAll('[data-prepaint]'))) {
       const text = shown(slot.getAttribute('data-prepaint') ?? '');
       // A slot React has already replaced is left alone; one the quick-open copy filled is put right.
-      if (text && slot.isConnected && slot.textContent !== text) {
+      if (!slot.isConnected) continue;
+      if (text && slot.textContent !== text) {
         slot.textContent = text;
         painted++;
+      } else if (!text && stale && slot.textContent) {
+        slot.textContent = '';
       }
     }
     mark('painted');
@@ -150,7 +160,7 @@ export async function prepaintStoredEnglish(
  * and prepaints from IndexedDB what the copy did not have or had out of date.
  */
 export function prepaintScript(hashes: readonly string[], article: string): string {
-  const names: Names = { db: DB_NAME, machine: STORES.machine, corrections: STORES.corrections, decodingVersion: DECODING.version };
+  const names: Names = { db: DB_NAME, cookie: KEY_COOKIE, machine: STORES.machine, corrections: STORES.corrections, decodingVersion: DECODING.version };
   const config = `(self.${EARLY_CONFIG} = fetch(${JSON.stringify(CONFIG_URL)}, { cache: 'no-store' })).then((r) => (r.ok ? r.clone().json() : null))`;
   return `${paintSnapshotCall(article)};(${prepaintStoredEnglish.toString()})(document, self.indexedDB, ${config}, ${cacheKeyOf.toString()}, ${JSON.stringify(names)}, ${JSON.stringify([...new Set(hashes)])}).catch(() => {})`;
 }
