@@ -95,7 +95,7 @@ describe('the quick-open copy (lib/store/snapshot.ts)', () => {
     const store = new IndexedDBStore(await openReaderDB(`translator-copy-${++db}`));
     await store.putMachine(record(key, segments[0]!.text, 'EN one'));
     await store.putMachine(record(key, segments[1]!.text, 'EN two'));
-    const t = new ArticleTranslator(segments, { fetchConfig: async () => DEFAULT_CONFIG, openStore: async () => store, article: 'artikel', snapshot: 'artikel' });
+    const t = new ArticleTranslator(segments, { fetchConfig: async () => DEFAULT_CONFIG, openStore: async () => store, article: 'artikel', quickOpen: 'artikel' });
     t.start();
     await settled(t);
     return t;
@@ -123,7 +123,7 @@ describe('the quick-open copy (lib/store/snapshot.ts)', () => {
   it('is not kept when storage is memory only: the English would outlive what it stands for', async () => {
     const store = new MemoryStore();
     for (const s of segments) await store.putMachine(record(key, s.text, `EN ${s.text}`));
-    const t = new ArticleTranslator(segments, { fetchConfig: async () => DEFAULT_CONFIG, openStore: async () => store, snapshot: 'artikel' });
+    const t = new ArticleTranslator(segments, { fetchConfig: async () => DEFAULT_CONFIG, openStore: async () => store, quickOpen: 'artikel' });
     t.start();
     await settled(t);
     t.dispose();

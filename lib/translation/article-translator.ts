@@ -2,38 +2,20 @@
  * Translates one article's segments through the worker, in the order the
  * Scheduler picks, and holds their state for the UI (useSyncExternalStore-style:
  * immutable snapshots, per-segment subscriptions so one paragraph's streaming
- * does not re-render a thousand others). Free of React.
+ * does not re-render a thousand others). Corrections: article-corrections.ts.
+ * Free of React.
  */
 import { hashText, normalizeText } from '@/lib/content/block-id';
-import type { SegmentKind } from '@/lib/content/types';
 import { MemoryStore } from '@/lib/store/memory-store';
-import { dropSnapshot, ownStamp, storeStamp, writeSnapshot } from '@/lib/store/snapshot';
+import { storeStamp } from '@/lib/store/snapshot';
 import type { CorrectionRecord, CorrectionStatus, MachineRecord, TranslationStore } from '@/lib/store/types';
+import { ArticleCorrections } from './article-corrections';
 import { EngineFailure, TranslationClient, type DownloadEvent, type ReadyInfo } from './client';
 import { translationCacheKey, type EngineConfig } from './config';
-import type { EngineError, ParagraphTranslation, SentenceTranslation } from './protocol';
+import type { EngineError, ParagraphTranslation } from './protocol';
+import { QuickOpenCopy } from './quick-open-copy';
 import { Scheduler } from './scheduler';
-
-export interface SourceSegment {
-  id: string;
-  text: string;
-  kind?: SegmentKind;
-}
-
-export type SegmentStatus = 'waiting' | 'translating' | 'done' | 'error';
-
-export interface SegmentState {
-  status: SegmentStatus;
-  /** The machine translation (or, while translating, its partial text). */
-  text: string;
-  sentences: SentenceTranslation[] | null;
-  error: EngineError | null;
-  /** The reader's correction of this Dutch text, if any: shown instead of the machine text. */
-  correction: CorrectionRecord | null;
-  /** The correction was made for the same Dutch text elsewhere: a translation-memory match. */
-  fromMemory: boolean;
-  canUndo: boolean;
-}
+import { shownText, WAITING, type SegmentState, type SourceSegment } from './segment-state';
 
 export type Phase = 'idle' | 'starting' | 'downloading' | 'translating' | 'done' | 'failed';
 
@@ -59,7 +41,7 @@ export interface TranslatorDeps {
   /** What the store holds for these segments, read ahead (during hydration); used if read under the same settings. */
   prefetched?: Promise<StoredRecords | null>;
   /** Keep a quick-open copy of the shown English under this name (lib/store/snapshot.ts): for pages that paint it. */
-  snapshot?: string;
+  quickOpen?: string;
 }
 
 /** A read of the store for one article's segments under one configuration. */
@@ -80,14 +62,11 @@ export async function readStored(store: TranslationStore, config: EngineConfig, 
   return { cacheKey, stamp, machine, corrections };
 }
 
-const CHANNEL = 'tweetalig-corrections';
-
 const LOAD_ERRORS = new Set(['offline', 'not-found', 'blocked', 'load']);
 /** A paragraph that takes the worker down this many times is marked failed instead of retried forever. */
 const MAX_CRASHES = 2;
 /** Requests kept at the worker at once: the one it runs and the next. More would delay re-prioritising. */
 const PIPELINE_DEPTH = 2;
-export const WAITING: SegmentState = { status: 'waiting', text: '', sentences: null, error: null, correction: null, fromMemory: false, canUndo: false };
 
 /** Back to waiting, keeping the paragraph's correction. */
 const RESET = { status: 'waiting', text: '', sentences: null, error: null } as const;
@@ -114,10 +93,8 @@ export class ArticleTranslator {
   private store: TranslationStore | null = null;
   private restored = false;
   private readonly hashes: string[];
-  private readonly undo = new Map<string, (CorrectionRecord | null)[]>();
-  private channel: BroadcastChannel | null = null;
-  /** The store stamp this page's view of the store is known to be current under; null: not known. */
-  private stamp: string | null = null;
+  private readonly copy: QuickOpenCopy | null;
+  private readonly corrections: ArticleCorrections;
 
   constructor(
     private readonly segments: readonly SourceSegment[],
@@ -130,6 +107,20 @@ export class ArticleTranslator {
       this.scheduler.enqueue(i);
     });
     this.hashes = segments.map((s) => hashText(normalizeText(s.text)));
+    this.copy = deps.quickOpen ? new QuickOpenCopy(deps.quickOpen) : null;
+    this.corrections = new ArticleCorrections(
+      {
+        segments,
+        hashes: this.hashes,
+        article: deps.article ?? '',
+        indexOf: (id) => this.indexOf.get(id),
+        getSegment: this.getSegment,
+        setSegment: (id, state) => this.setSegment(id, state),
+        openStore: () => this.openStore(),
+        saved: this.keepCopy,
+      },
+      this.copy,
+    );
     this.progress = { phase: 'idle', files: {}, error: null, done: 0, total: segments.length, wordsPerSecond: null, engine: null, storage: null };
   }
 
@@ -160,7 +151,7 @@ export class ArticleTranslator {
   start() {
     if (this.started) return;
     this.started = true;
-    if (this.deps.snapshot && typeof window !== 'undefined') window.addEventListener('pagehide', this.keepSnapshot);
+    if (this.copy && typeof window !== 'undefined') window.addEventListener('pagehide', this.keepCopy);
     void this.boot();
   }
 
@@ -187,9 +178,9 @@ export class ArticleTranslator {
   }
 
   dispose() {
-    if (typeof window !== 'undefined') window.removeEventListener('pagehide', this.keepSnapshot);
-    this.keepSnapshot(); // leaving for another page of the app: what was translated so far opens at once
-    this.channel?.close();
+    if (typeof window !== 'undefined') window.removeEventListener('pagehide', this.keepCopy);
+    this.keepCopy(); // leaving for another page of the app: what was translated so far opens at once
+    this.corrections.close();
     this.abort.abort();
     this.client?.dispose();
     this.client = null;
@@ -296,7 +287,7 @@ export class ArticleTranslator {
       this.store = new MemoryStore();
     }
     this.setProgress({ storage: this.store.persistent ? 'persistent' : 'memory' });
-    this.listen();
+    this.corrections.listen(this.store);
     return this.store;
   }
 
@@ -308,7 +299,7 @@ export class ArticleTranslator {
       const early = await this.deps.prefetched?.catch(() => null);
       let stamp: string;
       ({ machine, corrections, stamp } = early && early.cacheKey === translationCacheKey(config) ? early : await readStored(this.store, config, this.segments));
-      this.stamp = stamp;
+      this.copy?.readUnder(stamp);
     } catch {
       // Storage failed to answer: translate everything, lose nothing.
     }
@@ -319,11 +310,11 @@ export class ArticleTranslator {
       const base = this.getSegment(segment.id);
       if (stored) {
         this.scheduler.remove(i);
-        this.setSegment(segment.id, { ...base, status: 'done', text: stored.text, sentences: stored.sentences, correction, fromMemory: this.isFromMemory(segment.id, correction) });
+        this.setSegment(segment.id, { ...base, status: 'done', text: stored.text, sentences: stored.sentences, correction, fromMemory: this.corrections.isFromMemory(segment.id, correction) });
       } else if (correction && correction.status !== 'machine') {
         // A corrected paragraph needs no machine translation to be read.
         this.scheduler.remove(i);
-        this.setSegment(segment.id, { ...base, status: 'done', text: correction.machineText, sentences: null, correction, fromMemory: this.isFromMemory(segment.id, correction) });
+        this.setSegment(segment.id, { ...base, status: 'done', text: correction.machineText, sentences: null, correction, fromMemory: this.corrections.isFromMemory(segment.id, correction) });
       } else if (correction) {
         this.setSegment(segment.id, { ...base, correction });
       }
@@ -359,85 +350,29 @@ export class ArticleTranslator {
     this.setProgress({ done: [...this.states.values()].filter((s) => s.status === 'done').length });
   }
 
-  // ---- corrections -------------------------------------------------------------------
+  // ---- corrections (article-corrections.ts) ------------------------------------------
 
   /** Saves the reader's text for a paragraph (and every paragraph with the same Dutch). */
-  async saveCorrection(id: string, text: string, status: CorrectionStatus = 'edited') {
-    const index = this.indexOf.get(id);
-    const segment = index === undefined ? undefined : this.segments[index];
-    if (!segment || index === undefined) return;
-    const state = this.getSegment(id);
-    const store = await this.openStore();
-    const before = storeStamp();
-    const record = await store.saveCorrection({
-      sourceHash: this.hashes[index]!,
-      source: segment.text,
-      text,
-      status,
-      machineText: state.text || state.correction?.machineText || '',
-      origin: { article: this.deps.article ?? '', segment: id },
-    });
-    const stack = this.undo.get(id) ?? [];
-    stack.push(state.correction);
-    this.undo.set(id, stack);
-    this.applyCorrection(this.hashes[index]!, record, id);
-    this.channel?.postMessage({ sourceHash: record.sourceHash });
-    // This page's view stays current if nobody else stamped a change before or after this save.
-    const mine = ownStamp();
-    this.stamp = this.stamp !== null && before === this.stamp && mine !== null && storeStamp() === mine ? mine : null;
-    this.keepSnapshot();
-  }
-
-  /** All corrections in this browser, as the JSON export (the way out when storage is memory only). */
-  async correctionsJson(): Promise<string> {
-    const { toJson } = await import('@/lib/store/exchange/json');
-    return toJson(await (await this.openStore()).listCorrections());
+  saveCorrection(id: string, text: string, status: CorrectionStatus = 'edited') {
+    return this.corrections.save(id, text, status);
   }
 
   confirm(id: string) {
-    const state = this.getSegment(id);
-    return this.saveCorrection(id, shownText(state), 'confirmed');
+    return this.corrections.confirm(id);
   }
 
   /** Back to the machine text; the correction stays in the record's history. */
   revert(id: string) {
-    const state = this.getSegment(id);
-    return this.saveCorrection(id, state.text || state.correction?.machineText || '', 'machine');
+    return this.corrections.revert(id);
   }
 
-  async undoLast(id: string) {
-    const stack = this.undo.get(id);
-    if (!stack || stack.length === 0) return;
-    const previous = stack.pop() ?? null;
-    const state = this.getSegment(id);
-    await this.saveCorrection(id, previous ? previous.text : state.text || state.correction?.machineText || '', previous ? previous.status : 'machine');
-    stack.pop(); // saving pushed the undone version; undo is not itself undoable
+  undoLast(id: string) {
+    return this.corrections.undoLast(id);
   }
 
-  private applyCorrection(hash: string, record: CorrectionRecord, savedFrom?: string) {
-    this.segments.forEach((segment, i) => {
-      if (this.hashes[i] !== hash) return;
-      const state = this.getSegment(segment.id);
-      const fromMemory = savedFrom === segment.id ? false : this.isFromMemory(segment.id, record);
-      this.setSegment(segment.id, { ...state, correction: record, fromMemory, canUndo: (this.undo.get(segment.id)?.length ?? 0) > 0 });
-    });
-  }
-
-  private isFromMemory(id: string, correction: CorrectionRecord | null): boolean {
-    if (!correction || correction.status === 'machine') return false;
-    return correction.origin.segment !== id || correction.origin.article !== (this.deps.article ?? '');
-  }
-
-  /** Another tab saved a correction: show it here too. */
-  private listen() {
-    if (this.channel || typeof BroadcastChannel === 'undefined') return;
-    this.channel = new BroadcastChannel(CHANNEL);
-    this.channel.onmessage = async (event: MessageEvent<{ sourceHash?: string }>) => {
-      const hash = event.data?.sourceHash;
-      if (!hash || !this.store || !this.hashes.includes(hash)) return;
-      const record = (await this.store.getCorrections([hash])).get(hash);
-      if (record) this.applyCorrection(hash, record);
-    };
+  /** All corrections in this browser, as the JSON export (the way out when storage is memory only). */
+  correctionsJson(): Promise<string> {
+    return this.corrections.json();
   }
 
   private setSegment(id: string, state: SegmentState) {
@@ -449,28 +384,20 @@ export class ArticleTranslator {
     const finished = patch.phase === 'done' && this.progress.phase !== 'done';
     this.progress = { ...this.progress, ...patch };
     this.progressListeners.forEach((l) => l());
-    if (finished) this.keepSnapshot();
+    if (finished) this.keepCopy();
   }
 
-  /** Keeps the English shown now as the article's quick-open copy, if this page's view is known to be current. */
-  private keepSnapshot = () => {
-    const name = this.deps.snapshot;
-    if (!name || !this.store?.persistent || !this.config) return;
-    if (this.stamp === null) return dropSnapshot(name);
+  /** Keeps the English shown now as the article's quick-open copy (only ever from a persistent store). */
+  private keepCopy = () => {
+    if (!this.copy || !this.store?.persistent || !this.config) return;
     const texts: Record<string, string> = {};
     this.segments.forEach((segment, i) => {
       const state = this.getSegment(segment.id);
       const shown = state.status === 'done' ? shownText(state) : '';
       if (shown) texts[this.hashes[i]!] = shown;
     });
-    writeSnapshot(name, { key: translationCacheKey(this.config), stamp: this.stamp, texts });
+    this.copy.keep(translationCacheKey(this.config), texts);
   };
-}
-
-/** What the reader sees for a paragraph: the correction unless it was reverted, else the machine text. */
-export function shownText(state: SegmentState): string {
-  if (state.correction && state.correction.status !== 'machine') return state.correction.text;
-  return state.text || state.correction?.text || '';
 }
 
 function toEngineError(err: unknown): EngineError {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CorrectionRecord } from '@/lib/store/types';
-import { shownText, WAITING, type SegmentState } from './article-translator';
+import { shownText, WAITING, type SegmentState } from './segment-state';
 
 const correction = (status: CorrectionRecord['status'], text: string): CorrectionRecord => ({
   sourceHash: 'h',

@@ -2,7 +2,8 @@
 
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { openTranslationStore } from '@/lib/store/open-store';
-import { ArticleTranslator, IDLE, readStored, WAITING, type Progress, type SegmentState, type SourceSegment, type StoredRecords } from './article-translator';
+import { ArticleTranslator, IDLE, readStored, type Progress, type StoredRecords } from './article-translator';
+import { WAITING, type SegmentState, type SourceSegment } from './segment-state';
 import type { EngineConfig } from './config';
 import { fetchEngineConfig } from './fetch-config';
 import { createUiBatch } from './ui-batch';
@@ -51,8 +52,8 @@ export function useArticleTranslator(segments: readonly SourceSegment[], article
   prefetchStored(segments);
   useEffect(() => {
     const prefetched = prefetchStored(segments);
-    const snapshot = quickOpen ? article : undefined;
-    const t = new ArticleTranslator(segments, { fetchConfig: takeConfig, openStore: openTranslationStore, article, prefetched, snapshot });
+    const copyName = quickOpen ? article : undefined;
+    const t = new ArticleTranslator(segments, { fetchConfig: takeConfig, openStore: openTranslationStore, article, prefetched, quickOpen: copyName });
     // eslint-disable-next-line react-hooks/set-state-in-effect -- the translator (and its worker) must only exist in the browser
     setTranslator(t);
     t.start();

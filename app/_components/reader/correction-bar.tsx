@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import type { RefObject } from 'react';
-import type { SegmentState } from '@/lib/translation/article-translator';
+import type { SegmentState } from '@/lib/translation/segment-state';
 
 interface Props {
   state: SegmentState;

@@ -5,7 +5,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { dutchSpans, englishSpans } from '@/lib/alignment/align';
 import { hashText, normalizeText } from '@/lib/content/block-id';
 import type { Segment } from '@/lib/content/types';
-import { shownText } from '@/lib/translation/article-translator';
+import { shownText } from '@/lib/translation/segment-state';
 import { useSegmentTranslation } from '@/lib/translation/use-article-translation';
 import { CorrectionBar } from './correction-bar';
 import { CorrectionEditor } from './correction-editor';

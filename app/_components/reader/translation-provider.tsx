@@ -1,7 +1,8 @@
 'use client';
 
 import { createContext, useContext, useEffect, useMemo, type ReactNode } from 'react';
-import type { ArticleTranslator, SourceSegment } from '@/lib/translation/article-translator';
+import type { ArticleTranslator } from '@/lib/translation/article-translator';
+import type { SourceSegment } from '@/lib/translation/segment-state';
 import { useArticleTranslator } from '@/lib/translation/use-article-translation';
 
 interface TranslationContextValue {
