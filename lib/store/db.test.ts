@@ -1,11 +1,11 @@
 import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, translationCacheKey } from '@/lib/translation/config';
 import { IndexedDBStore, IndexedDBTexts, openReaderDB } from './db';
 import { DB_VERSION, STORES } from './schema';
 import { SNAPSHOT_PREFIX, storeStamp, writeSnapshot } from './snapshot';
-import { MapStorage } from './test-storage';
+import { useMapStorage } from './test-storage';
 
 let n = 0;
 let name: string;
@@ -141,12 +141,7 @@ describe('IndexedDBTexts', () => {
 });
 
 describe('the store stamp that vouches for quick-open copies (lib/store/snapshot.ts)', () => {
-  let storage: MapStorage;
-  beforeEach(() => {
-    storage = new MapStorage();
-    vi.stubGlobal('localStorage', storage);
-  });
-  afterEach(() => vi.unstubAllGlobals());
+  const storage = useMapStorage();
 
   it('changes with every write that changes what a paragraph shows other than by translating', async () => {
     const store = new IndexedDBStore(await openReaderDB(name));
@@ -165,9 +160,9 @@ describe('the store stamp that vouches for quick-open copies (lib/store/snapshot
   it('clearing machine translations removes every copy, which holds machine text too', async () => {
     const store = new IndexedDBStore(await openReaderDB(name));
     writeSnapshot('artikel', { key: 'k', stamp: storeStamp(), texts: { h1: 'EN h1' } });
-    expect(storage.getItem(`${SNAPSHOT_PREFIX}artikel`)).not.toBeNull();
+    expect(storage().getItem(`${SNAPSHOT_PREFIX}artikel`)).not.toBeNull();
     expect((await store.counts()).bytes).toBeGreaterThan(2 * 'EN h1'.length); // counted on the "Stored data" page
     await store.clearMachine();
-    expect(storage.getItem(`${SNAPSHOT_PREFIX}artikel`)).toBeNull();
+    expect(storage().getItem(`${SNAPSHOT_PREFIX}artikel`)).toBeNull();
   });
 });

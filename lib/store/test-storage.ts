@@ -1,3 +1,19 @@
+import { afterEach, beforeEach, vi } from 'vitest';
+
+/**
+ * Gives each test of the calling suite a fresh, empty `localStorage` (Node has none) and takes it away after.
+ * Returns a getter for the current one.
+ */
+export function useMapStorage(): () => MapStorage {
+  let storage = new MapStorage();
+  beforeEach(() => {
+    storage = new MapStorage();
+    vi.stubGlobal('localStorage', storage);
+  });
+  afterEach(() => vi.unstubAllGlobals());
+  return () => storage;
+}
+
 /** localStorage for tests in Node: the Storage interface over a Map, with an optional quota (in UTF-16 units). */
 export class MapStorage implements Storage {
   private readonly items = new Map<string, string>();

@@ -1,10 +1,10 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { hashText, normalizeText } from '@/lib/content/block-id';
 import { IndexedDBStore, openReaderDB } from '@/lib/store/db';
 import { MemoryStore } from '@/lib/store/memory-store';
 import { bumpStoreStamp, SNAPSHOT_PREFIX, storeStamp, type Snapshot } from '@/lib/store/snapshot';
-import { MapStorage } from '@/lib/store/test-storage';
+import { useMapStorage } from '@/lib/store/test-storage';
 import type { MachineRecord } from '@/lib/store/types';
 import { ArticleTranslator, type StoredRecords } from './article-translator';
 import { DEFAULT_CONFIG, translationCacheKey } from './config';
@@ -82,14 +82,9 @@ describe('reopening an article', () => {
 });
 
 describe('the quick-open copy (lib/store/snapshot.ts)', () => {
-  let storage: MapStorage;
-  beforeEach(() => {
-    storage = new MapStorage();
-    vi.stubGlobal('localStorage', storage);
-  });
-  afterEach(() => vi.unstubAllGlobals());
+  const storage = useMapStorage();
 
-  const copy = (): Snapshot | null => JSON.parse(storage.getItem(`${SNAPSHOT_PREFIX}artikel`) ?? 'null') as Snapshot | null;
+  const copy = (): Snapshot | null => JSON.parse(storage().getItem(`${SNAPSHOT_PREFIX}artikel`) ?? 'null') as Snapshot | null;
   let db = 0;
   async function opened() {
     const store = new IndexedDBStore(await openReaderDB(`translator-copy-${++db}`));

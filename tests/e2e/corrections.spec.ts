@@ -8,6 +8,17 @@ const READER = `/nl/read/${SEED_SLUG}`;
 const english = (page: Page, kind: string, n = 0) => page.locator(`[data-kind="${kind}"] > [data-lang-col="en"]`).nth(n);
 const text = (page: Page, kind: string, n = 0) => english(page, kind, n).locator('[data-state="done"] > [lang="en"]');
 const allDone = (page: Page) => expect(page.locator('[data-state="done"]')).toHaveCount(seedParagraphs.length, { timeout: 120_000 });
+const shownEnglish = (page: Page) => page.locator('[data-lang-col="en"] [data-state="done"] > [lang="en"]').allTextContents();
+
+/** Saves a correction with markup in it (to be shown as text) and returns the whole article's English. */
+async function correctWithMarkup(page: Page, n: number, words: string) {
+  const cell = english(page, 'paragraph', n);
+  await cell.getByRole('button', { name: 'Bewerken' }).click();
+  await cell.getByRole('textbox').fill(`<img src=x onerror="window.hacked=1"> ${words}`);
+  await cell.getByRole('button', { name: 'Bewaren' }).click();
+  await expect(cell.locator('[data-mark="edited"]')).toBeVisible();
+  return { cell, shown: await shownEnglish(page) };
+}
 
 test.describe.configure({ timeout: 180_000 });
 
@@ -96,12 +107,7 @@ test('reopening a fully translated article requests no model file and starts no 
 test('reopened, the stored English and the corrections show before the app has loaded, as text, and stay once it has', async ({ page, context }) => {
   await page.goto(READER);
   await allDone(page);
-  const cell = english(page, 'paragraph', 2);
-  await cell.getByRole('button', { name: 'Bewerken' }).click();
-  await cell.getByRole('textbox').fill('<img src=x onerror="window.hacked=1"> Mine.');
-  await cell.getByRole('button', { name: 'Bewaren' }).click();
-  await expect(cell.locator('[data-mark="edited"]')).toBeVisible();
-  const shown = await page.locator('[data-lang-col="en"] [data-state="done"] > [lang="en"]').allTextContents();
+  const { cell, shown } = await correctWithMarkup(page, 2, 'Mine.');
 
   // The app's JavaScript never arrives: only the page's own inline script can show the English. A change
   // stamped as if by another tab refuses the quick-open copy, so the English comes from IndexedDB.
@@ -121,7 +127,7 @@ test('reopened, the stored English and the corrections show before the app has l
   await context.unroute('**/_next/static/**/*.js');
   await page.reload();
   await allDone(page);
-  expect(await page.locator('[data-lang-col="en"] [data-state="done"] > [lang="en"]').allTextContents()).toEqual(shown);
+  expect(await shownEnglish(page)).toEqual(shown);
   await expect(page.locator('[data-prepaint]')).toHaveCount(0);
   await expect(cell.locator('[data-mark="edited"]')).toBeVisible();
 });
@@ -132,12 +138,7 @@ test('reopened, the English comes with the Dutch from the quick-open copy, and n
   // The server tells each page which settings are current, so the copy's settings can be checked before paint.
   const cookie = (await context.cookies()).find((c) => c.name === 'tweetalig-key');
   expect(decodeURIComponent(cookie?.value ?? '')).toBe(translationCacheKey(configFromEnv({ TRANSLATION_MODEL_SOURCE: 'self', TRANSLATION_MODEL_ID: 'tiny-marian-nl-en', TRANSLATION_DTYPE: 'fp32' })));
-  const cell = english(page, 'paragraph', 1);
-  await cell.getByRole('button', { name: 'Bewerken' }).click();
-  await cell.getByRole('textbox').fill('<img src=x onerror="window.hacked=1"> Copied.');
-  await cell.getByRole('button', { name: 'Bewaren' }).click();
-  await expect(cell.locator('[data-mark="edited"]')).toBeVisible();
-  const shown = await page.locator('[data-lang-col="en"] [data-state="done"] > [lang="en"]').allTextContents();
+  const { shown } = await correctWithMarkup(page, 1, 'Copied.');
 
   // Only the copy can paint: the app's JavaScript never arrives and IndexedDB never answers.
   await context.route('**/_next/static/**/*.js', (route) => route.abort());
