@@ -87,6 +87,23 @@ describe('prepaintStoredEnglish', () => {
     expect(stale.slots[0]!.textContent).toBe('');
   });
 
+  it('reads nothing when the quick-open copy was painted under the settings the page now has', async () => {
+    await seed();
+    const { doc, slots, hashes } = page(['h2']);
+    slots[0]!.textContent = 'From the copy';
+    const key = translationCacheKey(DEFAULT_CONFIG);
+    let opened = 0;
+    const counting = { open: (...args: Parameters<IDBFactory['open']>) => (opened++, indexedDB.open(...args)) } as IDBFactory;
+    expect(await prepaintStoredEnglish(doc, counting, Promise.resolve(DEFAULT_CONFIG), cacheKeyOf, names(), hashes, key)).toBe(0);
+    expect(opened).toBe(0);
+    expect(slots[0]!.textContent).toBe('From the copy');
+
+    // Painted under a key the settings no longer have: IndexedDB is read and puts it right.
+    await prepaintStoredEnglish(doc, counting, Promise.resolve(DEFAULT_CONFIG), cacheKeyOf, names(), hashes, translationCacheKey({ ...DEFAULT_CONFIG, dtype: 'fp16' }));
+    expect(opened).toBe(1);
+    expect(slots[0]!.textContent).toBe('<img src=x onerror=alert(1)> mine');
+  });
+
   it('leaves alone a slot React has already replaced', async () => {
     await seed();
     const { doc, slots, hashes } = page(['h1']);

@@ -48,6 +48,8 @@ export async function prepaintStoredEnglish(
   keyOf: (config: never, decodingVersion: number) => string,
   names: Names,
   hashes: readonly string[],
+  /** The settings key the quick-open copy was painted under, if it was. */
+  copyKey?: string,
 ): Promise<number> {
   // User Timing marks: where a reopen's time goes shows in the browser's performance panel and the bench.
   const mark = (step: string) => (typeof performance !== 'undefined' && performance.mark ? performance.mark(`prepaint:${step}`) : undefined);
@@ -55,6 +57,15 @@ export async function prepaintStoredEnglish(
   const settings = config.catch(() => null); // handled now: a failed request is the app's to report, not an unhandled rejection
   const wanted = new Set(hashes);
   if (wanted.size === 0 || !idb) return 0;
+  if (copyKey !== undefined) {
+    // The copy is current for the store (its stamp) and, once the settings confirm the cookie's key, for the
+    // model too: reading IndexedDB as well would only repeat, on the busy main thread, what the app reads next.
+    const read = await settings;
+    if (read && keyOf(read as never, names.decodingVersion) === copyKey) {
+      mark('copy-current');
+      return 0;
+    }
+  }
   const db = await new Promise<IDBDatabase | null>((resolve) => {
     let request: IDBOpenDBRequest;
     try {
@@ -162,5 +173,6 @@ export async function prepaintStoredEnglish(
 export function prepaintScript(hashes: readonly string[], article: string): string {
   const names: Names = { db: DB_NAME, cookie: KEY_COOKIE, machine: STORES.machine, corrections: STORES.corrections, decodingVersion: DECODING.version };
   const config = `(self.${EARLY_CONFIG} = fetch(${JSON.stringify(CONFIG_URL)}, { cache: 'no-store' })).then((r) => (r.ok ? r.clone().json() : null))`;
-  return `${paintSnapshotCall(article)};(${prepaintStoredEnglish.toString()})(document, self.indexedDB, ${config}, ${cacheKeyOf.toString()}, ${JSON.stringify(names)}, ${JSON.stringify([...new Set(hashes)])}).catch(() => {})`;
+  // In a block: `used` stays out of the page's globals.
+  return `{const used={};${paintSnapshotCall(article, 'used')};(${prepaintStoredEnglish.toString()})(document, self.indexedDB, ${config}, ${cacheKeyOf.toString()}, ${JSON.stringify(names)}, ${JSON.stringify([...new Set(hashes)])}, used.key).catch(() => {})}`;
 }

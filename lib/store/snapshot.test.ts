@@ -32,7 +32,9 @@ describe('the quick-open copy', () => {
     const storage = new MapStorage();
     expect(kept(storage, { h1: 'First.', h2: '<img src=x onerror=alert(1)> Mine.' })).toBe(true);
     const { doc, slots } = page(['h1', 'h2', 'changed']);
-    expect(paintSnapshot(doc, storage, undefined, names, 'artikel')).toBe(2);
+    const used: { key?: string } = {};
+    expect(paintSnapshot(doc, storage, undefined, names, 'artikel', used)).toBe(2);
+    expect(used.key).toBe(KEY); // what the IndexedDB step checks against the settings
     expect(slots.map((s) => s.textContent)).toEqual(['First.', '<img src=x onerror=alert(1)> Mine.', '']);
   });
 
@@ -68,7 +70,9 @@ describe('the quick-open copy', () => {
     expect(paintSnapshot(page(['h1'], { key: KEY.replace('fp32', 'q8') }).doc, storage, undefined, names, 'artikel')).toBe(0);
     const noCookie = page(['h1']);
     noCookie.doc.cookie = 'theme=dark';
-    expect(paintSnapshot(noCookie.doc, storage, undefined, names, 'artikel')).toBe(0);
+    const used: { key?: string } = {};
+    expect(paintSnapshot(noCookie.doc, storage, undefined, names, 'artikel', used)).toBe(0);
+    expect(used.key).toBeUndefined();
     expect(paintSnapshot(page(['h1']).doc, storage, undefined, names, 'another-article')).toBe(0);
   });
 
@@ -136,13 +140,15 @@ describe('the quick-open copy', () => {
   it('serializes into a script that runs on its own and cannot be closed early by an article name', () => {
     const storage = new MapStorage();
     kept(storage, { h1: 'First.' }, 'a</script>b');
-    const call = paintSnapshotCall('a</script>b');
+    const call = paintSnapshotCall('a</script>b', 'used');
     expect(call).not.toContain('</script>');
     const { doc, slots } = page(['h1']);
-    new Function('document', 'self', call)(doc, { localStorage: storage, MutationObserver: undefined });
+    const used: { key?: string } = {};
+    new Function('document', 'self', 'used', call)(doc, { localStorage: storage, MutationObserver: undefined }, used);
     expect(slots[0]!.textContent).toBe('First.');
+    expect(used.key).toBe(KEY);
     // Where localStorage is refused, reading it throws: the script swallows that.
     const refused = { get localStorage(): Storage { throw new DOMException('denied', 'SecurityError'); } };
-    expect(() => new Function('document', 'self', call)(page(['h1']).doc, refused)).not.toThrow();
+    expect(() => new Function('document', 'self', 'used', call)(page(['h1']).doc, refused, {})).not.toThrow();
   });
 });

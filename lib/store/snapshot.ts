@@ -183,6 +183,8 @@ export function paintSnapshot(
   Observer: Observer | undefined,
   names: { prefix: string; stamp: string; cookie: string },
   article: string,
+  /** Told the settings key the copy was checked against, when one is painted. */
+  used: { key?: string } = {},
 ): number {
   let painted = 0;
   try {
@@ -193,6 +195,7 @@ export function paintSnapshot(
     const key = cookie ? decodeURIComponent(cookie.slice(names.cookie.length + 1)) : null;
     if (snapshot.v !== 1 || !key || snapshot.key !== key || (storage.getItem(names.stamp) ?? '') !== snapshot.stamp) return 0;
     const texts = snapshot.texts ?? {};
+    used.key = key;
     const fill = () => {
       for (const slot of Array.from(doc.querySelectorAll('[data-prepaint]:empty'))) {
         const hash = slot.getAttribute('data-prepaint') ?? '';
@@ -225,10 +228,13 @@ export function paintSnapshot(
   }
 }
 
-/** The call for the article's inline script (lib/store/prepaint.ts): the page, localStorage, and names. */
-export function paintSnapshotCall(article: string): string {
+/**
+ * The call for the article's inline script (lib/store/prepaint.ts): the page, localStorage, and names. When a
+ * copy is painted, the key it was checked against is left in the script's variable named `used`.
+ */
+export function paintSnapshotCall(article: string, used: string): string {
   const names = { prefix: SNAPSHOT_PREFIX, stamp: STAMP_KEY, cookie: KEY_COOKIE };
   const json = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c'); // never a `</script>` inside
   // localStorage itself throws where storage is refused: looked up inside a try.
-  return `try{(${paintSnapshot.toString()})(document, self.localStorage, self.MutationObserver, ${json(names)}, ${json(article)})}catch(e){}`;
+  return `try{(${paintSnapshot.toString()})(document, self.localStorage, self.MutationObserver, ${json(names)}, ${json(article)}, ${used})}catch(e){}`;
 }
