@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { splitSentences } from '../../lib/translation/sentences';
 import { expectedTranslations } from './expected';
-import { expectNoSeriousAxeViolations, SEED_SLUG, seedParagraphs } from './helpers';
+import { expectNoSeriousAxeViolations, LONG_SLUG, SEED_SLUG, seedParagraphs } from './helpers';
 
 const READER = `/nl/read/${SEED_SLUG}`;
 const allDone = (page: Page) => expect(page.locator('[data-state="done"]')).toHaveCount(seedParagraphs.length, { timeout: 120_000 });
@@ -154,4 +154,23 @@ test('export as a standalone HTML page: both languages, corrections included, no
   const pair = page.locator('.pair:not(.head)').nth(1);
   const [nl, english] = await Promise.all([pair.locator('[lang="nl"]').boundingBox(), pair.locator('[lang="en"]').boundingBox()]);
   expect(english!.x).toBeGreaterThan(nl!.x + nl!.width - 1);
+});
+
+test('a 1,000-paragraph article lays out only what is near the screen, and a link to a far paragraph still lands on it', async ({ page }) => {
+  await page.goto(`/nl/read/${LONG_SLUG}`);
+  const pairs = page.locator('.pair');
+  await expect(pairs).toHaveCount(1000);
+  const laidOut = () => pairs.evaluateAll((els) => els.filter((e) => e.checkVisibility({ contentVisibilityAuto: true })).length);
+  // A few groups of pairs around the first screen, not the whole article.
+  expect(await laidOut()).toBeLessThanOrEqual(64);
+  // The browser checks each content-visibility element on every frame: groups of pairs, not each pair.
+  const checked = await page.evaluate(() => [...document.querySelectorAll('body *')].filter((e) => getComputedStyle(e).contentVisibility === 'auto').length);
+  expect(checked).toBeLessThanOrEqual(Math.ceil(1000 / 16));
+
+  const far = pairs.nth(700);
+  const id = await far.getAttribute('id');
+  await page.goto(`/nl/read/${LONG_SLUG}#${id}`);
+  await expect(page.locator(`[id="${id}"]`)).toBeInViewport();
+  await expect(page.locator(`[id="${id}"] [data-lang-col="nl"]`)).toBeVisible();
+  expect(await page.locator(`[id="${id}"]`).evaluate((e) => e.checkVisibility({ contentVisibilityAuto: true }))).toBe(true);
 });
