@@ -57,7 +57,11 @@ export class TranslationClient {
     this.ready ??= this.send<ReadyInfo>({ type: 'load', config: this.config }, (message) => {
       if (message.type === 'download') onDownload?.(message);
     }).catch((err: unknown) => {
-      this.ready = null; // a later load() tries again
+      // A later load() tries again, in a fresh worker: ONNX Runtime does not initialise twice in one, so
+      // after its own files failed to load, the old worker could never load the model.
+      this.ready = null;
+      this.worker?.terminate();
+      this.worker = null;
       throw err;
     });
     return this.ready;

@@ -9,14 +9,14 @@ export class NetworkLog {
   private readonly fetched = new Map<string, number>(); // url → bytes (content-length)
   private readonly failures: { url: string; status?: number; network?: boolean }[] = [];
 
-  wrap(): typeof fetch {
+  wrap(fetcher: typeof fetch): typeof fetch {
     return async (input, init) => {
       const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
       // One-byte Range probes (file sizes for the total progress) are not downloads.
       const probe = new Headers(init?.headers).has('range');
       let response: Response;
       try {
-        response = await fetch(input, init);
+        response = await fetcher(input, init);
       } catch (err) {
         this.failures.push({ url, network: true });
         throw err;

@@ -26,6 +26,10 @@ interface Engine {
 
 const post = (message: WorkerResponse) => self.postMessage(message);
 const network = new NetworkLog();
+// The runtime's own requests (its .mjs and .wasm) use the global fetch: logged too, so a blocked runtime
+// is reported as such.
+const fetcher = self.fetch.bind(self);
+self.fetch = network.wrap(fetcher);
 const bytesSeen = new Map<string, { loaded: number; total: number }>();
 let engine: Promise<Engine> | null = null;
 let engineKey = '';
@@ -64,6 +68,12 @@ function configure(config: EngineConfig) {
     env.remotePathTemplate = '{model}/resolve/{revision}/';
   }
   env.useBrowserCache = true;
+  // ONNX Runtime fetches its own .wasm and compiles it while it streams in. transformers.js would instead
+  // read the 14 MB into an ArrayBuffer (to keep a copy in its cache) and compile that, and V8 keeps compiled
+  // code only for streamed modules: every visit then optimised the runtime again, seconds of background
+  // compilation that on 2 cores kept the page waiting (bench (c)). The file is served immutable, so the
+  // HTTP cache keeps it, and the browser its compiled code.
+  env.useWasmCache = false;
   const onnx = env.backends.onnx as { wasm?: { wasmPaths?: unknown; numThreads?: number } };
   if (onnx.wasm) {
     // Threads need cross-origin isolation (see next.config.mjs). One core is left to the page, which
@@ -73,7 +83,7 @@ function configure(config: EngineConfig) {
     // ONNX Runtime's own files come from this origin, never from a CDN; the build suits the device.
     onnx.wasm.wasmPaths = runtimeFiles(new URL(config.wasmPath, self.location.origin).href, config.device);
   }
-  env.fetch = network.wrap();
+  env.fetch = network.wrap(fetcher);
 }
 
 async function createPipeline(config: EngineConfig, device: ResolvedDevice, requestId: number) {
