@@ -5,14 +5,14 @@
  * BENCH_SKIP_BUILD=1, serves it with the self-hosted test model, and measures:
  *   (a) the seed article through the app vs bare pipeline calls on the same sentences, same page
  *   (b) time to the first visible translated paragraph, 1,000 paragraphs vs 10
- *   (c) the longest main-thread task while translating
+ *   (c) the longest main-thread task while translating: on a first visit, and for a returning reader
  *   (d) reopening a 300-paragraph article whose translations are all stored, against the same page in the
  *       Dutch-only view (every paragraph painted), and against its first contentful paint
  *   (e) ONNX Runtime's plain WASM build against the asyncify one (not a target: why the app picks plain)
  */
 import { chromium } from '@playwright/test';
 import { execSync, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import os from 'node:os';
 import { findChromium } from './find-chromium.mjs';
@@ -173,6 +173,7 @@ async function bareRun(page, sentences, { keep = false, build = 'ort-wasm-simd-t
       env.remotePathTemplate = '{model}/';
       // The same ONNX Runtime build the app loads for device wasm (lib/translation/runtime-files.ts).
       env.backends.onnx.wasm.wasmPaths = { mjs: '${origin}/ort/${build}.mjs', wasm: '${origin}/ort/${build}.wasm' };
+      env.useWasmCache = false; // as the app: ONNX Runtime streams in and compiles its own .wasm
       env.backends.onnx.wasm.numThreads = self.crossOriginIsolated ? Math.max(1, Math.min(4, (navigator.hardwareConcurrency || 1) - 1)) : 1;
       self.onmessage = async ({ data }) => {
         const loading = performance.now();
@@ -241,10 +242,8 @@ async function seedSentences() {
 async function main() {
   const server = await startServer();
   const chromiumPath = findChromium()?.path;
-  const browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  const args = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+  const browser = await chromium.launch({ executablePath: chromiumPath, args });
   try {
     const sentences = await seedSentences();
 
@@ -303,6 +302,32 @@ async function main() {
       await page.waitForTimeout(8000);
       traced = mainThreadTasks(JSON.parse((await browser.stopTracing()).toString()));
       await context.close();
+    }
+
+    // (c) for a returning reader. The browser keeps ONNX Runtime's compiled code with the cached .wasm,
+    // in a profile on disk (Playwright's usual contexts keep none): a first visit translates the seed
+    // article, then the 1,000-paragraph article (never translated before) is measured as in (b).
+    const returning = { longest: [], firstVisible: [] };
+    for (let i = 0; i < RUNS && want('c'); i++) {
+      const profile = mkdtempSync(path.join(os.tmpdir(), 'bench-profile-'));
+      const context = await chromium.launchPersistentContext(profile, { executablePath: chromiumPath, args, viewport: { width: 1280, height: 900 } });
+      try {
+        await context.addInitScript(instrument);
+        const page = context.pages()[0] ?? (await context.newPage());
+        await page.goto(`${ORIGIN}/nl/read/${SEED}`);
+        const total = await page.locator('[data-segment]').count();
+        await page.waitForFunction((n) => window.bench.done.length >= n, total, { timeout: 300_000, polling: 200 });
+        await page.waitForTimeout(5000); // the browser stores the compiled code a few seconds after V8 optimised it
+        await page.goto(`${ORIGIN}/nl/read/heel-lang-artikel`);
+        await page.waitForFunction(() => window.bench.firstVisible !== null, null, { timeout: 120_000, polling: 100 });
+        await page.waitForTimeout(5000);
+        const bench = await page.evaluate(() => window.bench);
+        returning.longest.push(Math.max(bench.maxGap, ...bench.longTasks, 0));
+        returning.firstVisible.push(bench.firstVisible);
+      } finally {
+        await context.close();
+        rmSync(profile, { recursive: true, force: true });
+      }
     }
 
     // (d) reopening a 300-paragraph article whose translations are all stored
@@ -380,9 +405,14 @@ async function main() {
           { load_ms: median(runs.map((r) => r[0])), first_pass_ms: median(runs.map((r) => r[1])), second_pass_ms: median(runs.map((r) => r[2])), all: runs },
         ]),
       ),
-      c_longest_main_thread_task_ms: { max: Math.max(...longest), median: median(longest), target: '< 50', all: longest, traced_long_article: traced },
+      c_longest_main_thread_task_ms: {
+        target: '< 50',
+        first_visit: { max: Math.max(...longest), median: median(longest), all: longest },
+        returning_visit: { max: Math.max(...returning.longest), median: median(returning.longest), all: returning.longest, first_visible_1000_ms: returning.firstVisible },
+        traced_long_article: traced,
+      },
     };
-    if (ONLY) console.log(JSON.stringify({ app, bare, longest, first, reopen, traced, builds }));
+    if (ONLY) console.log(JSON.stringify({ app, bare, longest, returning, first, reopen, traced, builds }));
     if (!ONLY) {
       mkdirSync('bench', { recursive: true });
       writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
@@ -397,7 +427,10 @@ async function main() {
     const b = results.b_first_visible;
     if (want('b')) console.log(row(`(b) first visible: 1,000 par. ${f(b.p1000_ms)} vs 10 par. ${f(b.p10_ms)}`, `ratio ${b.ratio.toFixed(3)}`, '<= 1.2', b.ratio <= 1.2));
     const c = results.c_longest_main_thread_task_ms;
-    if (want('c')) console.log(row('(c) longest main-thread task while translating', f(c.max), '< 50', c.max < 50));
+    if (want('c')) {
+      console.log(row('(c) longest main-thread stall while translating, first visit', f(c.first_visit.max), '< 50', c.first_visit.max < 50));
+      console.log(row('    returning reader (compiled runtime in the browser cache)', f(c.returning_visit.max), '< 50', c.returning_visit.max < 50));
+    }
     if (want('c') && traced) {
       console.log(row('    traced, long article: longest task, wall (its CPU time)', `${f(traced.longest_wall_ms)} (${f(traced.its_cpu_ms)})`, '', traced.longest_wall_ms < 50));
       console.log(row(`    traced: longest CPU time of any task (main thread on CPU ${(100 * traced.main_thread_cpu_share).toFixed(0)}%)`, f(traced.longest_cpu_ms), '', traced.longest_cpu_ms < 50));
