@@ -36,6 +36,7 @@ test('paste Dutch text, read it translated, find it under "Your texts": and the 
   await en.getByRole('button', { name: 'Bewerken' }).click();
   await en.getByRole('textbox').fill('The second paragraph is short.');
   await page.keyboard.press('Control+Enter');
+  await expect(en.locator('[data-mark="edited"]')).toHaveText('Bewerkt'); // stored: the mark shows once it is
   await page.reload();
   await expect(page.locator('.pair').nth(1).locator('[data-lang-col="en"] [data-align]')).toHaveText('The second paragraph is short.', { timeout: 60_000 });
 
