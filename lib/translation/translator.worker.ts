@@ -26,10 +26,10 @@ interface Engine {
 
 const post = (message: WorkerResponse) => self.postMessage(message);
 const network = new NetworkLog();
-// The runtime's own requests (its .mjs and .wasm) use the global fetch: logged too, so a blocked runtime
-// is reported as such.
-const fetcher = self.fetch.bind(self);
-self.fetch = network.wrap(fetcher);
+// Every request of this worker goes through the log: transformers.js's (env.fetch) and ONNX Runtime's
+// own (its .mjs and .wasm, with the global fetch), so a blocked runtime is reported as such.
+const loggedFetch = network.wrap(self.fetch.bind(self));
+self.fetch = loggedFetch;
 const bytesSeen = new Map<string, { loaded: number; total: number }>();
 let engine: Promise<Engine> | null = null;
 let engineKey = '';
@@ -83,7 +83,7 @@ function configure(config: EngineConfig) {
     // ONNX Runtime's own files come from this origin, never from a CDN; the build suits the device.
     onnx.wasm.wasmPaths = runtimeFiles(new URL(config.wasmPath, self.location.origin).href, config.device);
   }
-  env.fetch = network.wrap(fetcher);
+  env.fetch = loggedFetch;
 }
 
 async function createPipeline(config: EngineConfig, device: ResolvedDevice, requestId: number) {
