@@ -362,6 +362,25 @@ async function main() {
       await context.close();
     }
 
+    // (f) what the 1,000-paragraph article weighs once hydrated, with the translator idle: the page's
+    // bytes, and the main thread's JS heap after a full garbage collection. Hydration's objects are
+    // what the page's first collections copy while translating (c), so this is tracked on its own.
+    const weight = { htmlBytes: null, heapMiB: [] };
+    if (want('f')) {
+      weight.htmlBytes = (await (await fetch(`${ORIGIN}/nl/read/heel-lang-artikel`)).arrayBuffer()).byteLength;
+      for (let i = 0; i < RUNS; i++) {
+        const context = await newContext(browser);
+        await context.route('**/api/translation-config', (route) => route.abort()); // no model, no worker
+        const page = await context.newPage();
+        await page.goto(`${ORIGIN}/nl/read/heel-lang-artikel`, { waitUntil: 'networkidle' });
+        await page.waitForTimeout(1000);
+        const cdp = await context.newCDPSession(page);
+        await cdp.send('HeapProfiler.collectGarbage');
+        weight.heapMiB.push((await cdp.send('Runtime.getHeapUsage')).usedSize / 2 ** 20);
+        await context.close();
+      }
+    }
+
     const results = {
       date: new Date().toISOString(),
       machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30) },
@@ -411,8 +430,9 @@ async function main() {
         returning_visit: { max: Math.max(...returning.longest), median: median(returning.longest), all: returning.longest, first_visible_1000_ms: returning.firstVisible },
         traced_long_article: traced,
       },
+      f_long_article_weight: { html_bytes: weight.htmlBytes, js_heap_after_gc_mib: median(weight.heapMiB), all_mib: weight.heapMiB },
     };
-    if (ONLY) console.log(JSON.stringify({ app, bare, longest, returning, first, reopen, traced, builds }));
+    if (ONLY) console.log(JSON.stringify({ app, bare, longest, returning, first, reopen, traced, builds, weight }));
     if (!ONLY) {
       mkdirSync('bench', { recursive: true });
       writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
@@ -445,6 +465,10 @@ async function main() {
       const { plain, asyncify } = results.e_runtime_build;
       const e = (x) => `${f(x.load_ms)} / ${f(x.first_pass_ms)} / ${f(x.second_pass_ms)}`;
       console.log(`\n(e) ONNX Runtime build, fresh worker: ready / seed first pass / second pass\n    plain (the app, on wasm): ${e(plain)}\n    asyncify (transformers.js default): ${e(asyncify)}`);
+    }
+    if (want('f')) {
+      const w = results.f_long_article_weight;
+      console.log(`\n(f) 1,000-paragraph article, hydrated, translator idle: HTML ${(w.html_bytes / 2 ** 20).toFixed(2)} MiB, JS heap after GC ${w.js_heap_after_gc_mib.toFixed(1)} MiB`);
     }
     console.log(ONLY ? `\nBENCH_ONLY=${process.env.BENCH_ONLY}: bench/results.json left as it was` : '\nwrote bench/results.json');
   } finally {

@@ -1,5 +1,6 @@
 'use client';
 
+import { useLocale, useTranslations } from 'next-intl';
 import { createContext, useContext, useEffect, useMemo, type ReactNode } from 'react';
 import type { ArticleTranslator } from '@/lib/translation/article-translator';
 import type { SourceSegment } from '@/lib/translation/segment-state';
@@ -9,6 +10,8 @@ interface TranslationContextValue {
   translator: ArticleTranslator | null;
   /** Reports a pair's visibility to the scheduler, so what is on screen is translated first. */
   observe: (element: Element, id: string) => () => void;
+  /** A waiting cell's label, looked up once here rather than in each of a long article's cells. */
+  labels: { locale: string; waiting: string };
 }
 
 const TranslationContext = createContext<TranslationContextValue | null>(null);
@@ -24,10 +27,13 @@ interface Props {
 
 export function TranslationProvider({ segments, article, quickOpen = false, children }: Props) {
   const translator = useArticleTranslator(segments, article, quickOpen);
+  const t = useTranslations('Translation');
+  const locale = useLocale();
+  const waiting = t('waiting');
 
   // Built together with the translator (browser only), so it exists before any cell's effect asks for it:
   // children's effects run before their parent's.
-  const value = useMemo<TranslationContextValue & { disconnect: () => void }>(() => {
+  const watcher = useMemo<Omit<TranslationContextValue, 'labels'> & { disconnect: () => void }>(() => {
     if (!translator) return { translator: null, observe: nothing, disconnect: () => {} };
     const ids = new WeakMap<Element, string>();
     const io = new IntersectionObserver(
@@ -52,8 +58,12 @@ export function TranslationProvider({ segments, article, quickOpen = false, chil
       disconnect: () => io.disconnect(),
     };
   }, [translator]);
+  useEffect(() => watcher.disconnect, [watcher]);
 
-  useEffect(() => value.disconnect, [value]);
+  const value = useMemo<TranslationContextValue>(
+    () => ({ translator: watcher.translator, observe: watcher.observe, labels: { locale, waiting } }),
+    [watcher, locale, waiting],
+  );
 
   return <TranslationContext.Provider value={value}>{children}</TranslationContext.Provider>;
 }

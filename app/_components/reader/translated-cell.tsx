@@ -1,0 +1,105 @@
+'use client';
+
+import { useLocale, useTranslations } from 'next-intl';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { dutchSpans, englishSpans } from '@/lib/alignment/align';
+import type { Segment } from '@/lib/content/types';
+import type { ArticleTranslator } from '@/lib/translation/article-translator';
+import { shownText, type SegmentState } from '@/lib/translation/segment-state';
+import { CorrectionBar } from './correction-bar';
+import { CorrectionEditor } from './correction-editor';
+import { MachineDiff } from './machine-diff';
+import { SegmentText } from './segment-text';
+
+interface Props {
+  segment: Segment;
+  state: SegmentState;
+  translator: ArticleTranslator | null;
+  /** Kept by EnglishCell, whose element shows it (data-state="editing"). */
+  editing: boolean;
+  setEditing: (editing: boolean) => void;
+}
+
+/**
+ * What the English side of a pair shows once there is something to show or do: streaming, translated or
+ * corrected, being edited, or failed (for this paragraph alone). A pair still waiting is EnglishCell's.
+ */
+export function TranslatedCell({ segment, state, translator, editing, setEditing }: Props) {
+  const t = useTranslations('Translation');
+  const locale = useLocale();
+  const editButton = useRef<HTMLButtonElement>(null);
+  const [comparing, setComparing] = useState(false);
+  const wasEditing = useRef(false);
+
+  // Back from the editor, keyboard focus returns to where it was.
+  useEffect(() => {
+    if (wasEditing.current && !editing) editButton.current?.focus();
+    wasEditing.current = editing;
+  }, [editing]);
+
+  const corrected = state.correction !== null && state.correction.status !== 'machine';
+  const readable = state.status === 'done' || corrected;
+  const shown = shownText(state);
+  const dutch = useMemo(() => dutchSpans(segment.text), [segment.text]);
+  const spans = useMemo(() => englishSpans(shown, state.sentences, dutch, corrected), [shown, state.sentences, dutch, corrected]);
+
+  if (editing && translator) {
+    return (
+      <CorrectionEditor
+        initial={shown}
+        onCancel={() => setEditing(false)}
+        onSave={(text) => {
+          setEditing(false);
+          void translator.saveCorrection(segment.id, text);
+        }}
+      />
+    );
+  }
+
+  if (readable) {
+    return (
+      <>
+        <SegmentText segment={segment} text={shown} lang="en" spans={spans} />
+        {translator && (
+          <CorrectionBar
+            state={state}
+            comparing={comparing}
+            editButton={editButton}
+            onEdit={() => setEditing(true)}
+            onCompare={() => setComparing((c) => !c)}
+            onRevert={() => void translator.revert(segment.id)}
+            onUndo={() => void translator.undoLast(segment.id)}
+            onConfirm={() => void translator.confirm(segment.id)}
+          />
+        )}
+        {comparing && corrected && <MachineDiff machine={state.correction?.machineText || state.text} corrected={shown} />}
+      </>
+    );
+  }
+  if (state.status === 'translating' && state.text) {
+    return (
+      <div className="text-ink/75">
+        <SegmentText segment={segment} text={state.text} lang="en" />
+        <span className="sr-only" lang={locale}>
+          {t('translating')}
+        </span>
+      </div>
+    );
+  }
+  if (state.status === 'error') {
+    return (
+      <div role="alert" lang={locale} className="rounded-md border border-accent/40 px-3 py-2 text-sm">
+        <p>{state.error?.code === 'crashed' ? t('crashedParagraph') : t('failedParagraph')}</p>
+        <button type="button" onClick={() => translator?.retrySegment(segment.id)} className="mt-1 font-medium text-accent underline underline-offset-4">
+          {t('retry')}
+        </button>
+      </div>
+    );
+  }
+  // Translating, no words yet.
+  return (
+    <p lang={locale} className="text-sm italic text-muted" data-placeholder="">
+      {t('translating')}
+    </p>
+  );
+}
