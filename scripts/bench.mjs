@@ -9,6 +9,7 @@
  *   (d) reopening a 300-paragraph article whose translations are all stored, against the same page in the
  *       Dutch-only view (every paragraph painted), and against its first contentful paint
  *   (e) ONNX Runtime's plain WASM build against the asyncify one (not a target: why the app picks plain)
+ *   (f) the 1,000-paragraph article's weight once hydrated: HTML bytes, JS heap after GC (not a target)
  */
 import { chromium } from '@playwright/test';
 import { execSync, spawn } from 'node:child_process';
