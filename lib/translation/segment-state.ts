@@ -26,9 +26,14 @@ export interface SegmentState {
 
 export const WAITING: SegmentState = { status: 'waiting', text: '', sentences: null, error: null, correction: null, fromMemory: false, canUndo: false };
 
+/** The reader's own text is shown: there is a correction and it was not reverted to the machine text. */
+export function isCorrected(state: SegmentState): boolean {
+  return state.correction !== null && state.correction.status !== 'machine';
+}
+
 /** What the reader sees for a paragraph: the correction unless it was reverted, else the machine text. */
 export function shownText(state: SegmentState): string {
-  if (state.correction && state.correction.status !== 'machine') return state.correction.text;
+  if (state.correction && isCorrected(state)) return state.correction.text;
   return state.text || state.correction?.text || '';
 }
 

@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import type { RefObject } from 'react';
-import type { SegmentState } from '@/lib/translation/segment-state';
+import { isCorrected, type SegmentState } from '@/lib/translation/segment-state';
 
 interface Props {
   state: SegmentState;
@@ -20,7 +20,7 @@ const button = 'rounded px-1 py-0.5 underline decoration-rule underline-offset-4
 /** A quiet line under an English paragraph: its status, and what the reader can do with it. */
 export function CorrectionBar({ state, comparing, editButton, onEdit, onCompare, onRevert, onUndo, onConfirm }: Props) {
   const t = useTranslations('Corrections');
-  const corrected = state.correction && state.correction.status !== 'machine';
+  const corrected = isCorrected(state);
   const status = state.correction?.status;
   return (
     <div className="no-print mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-muted" data-testid="correction-bar">

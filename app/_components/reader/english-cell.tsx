@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import { hashText, normalizeText } from '@/lib/content/block-id';
 import type { Segment } from '@/lib/content/types';
+import { isCorrected } from '@/lib/translation/segment-state';
 import { useSegmentTranslation } from '@/lib/translation/use-article-translation';
 import { SegmentText } from './segment-text';
 import { TranslatedCell } from './translated-cell';
@@ -32,7 +33,7 @@ export function EnglishCell({ segment }: { segment: Segment }) {
 
   // The prepaint slot is keyed by the Dutch text's hash (lib/store/prepaint.ts).
   const slot = hashText(normalizeText(segment.text));
-  const corrected = state.correction !== null && state.correction.status !== 'machine';
+  const corrected = isCorrected(state);
   const readable = state.status === 'done' || corrected;
   const isEditing = editing && translator !== null;
   return (

@@ -5,7 +5,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { dutchSpans, englishSpans } from '@/lib/alignment/align';
 import type { Segment } from '@/lib/content/types';
 import type { ArticleTranslator } from '@/lib/translation/article-translator';
-import { shownText, type SegmentState } from '@/lib/translation/segment-state';
+import { isCorrected, shownText, type SegmentState } from '@/lib/translation/segment-state';
 import { CorrectionBar } from './correction-bar';
 import { CorrectionEditor } from './correction-editor';
 import { MachineDiff } from './machine-diff';
@@ -37,7 +37,7 @@ export function TranslatedCell({ segment, state, translator, editing, setEditing
     wasEditing.current = editing;
   }, [editing]);
 
-  const corrected = state.correction !== null && state.correction.status !== 'machine';
+  const corrected = isCorrected(state);
   const readable = state.status === 'done' || corrected;
   const shown = shownText(state);
   const dutch = useMemo(() => dutchSpans(segment.text), [segment.text]);
