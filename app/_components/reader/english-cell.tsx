@@ -35,6 +35,8 @@ export function EnglishCell({ segment }: { segment: Segment }) {
   const slot = hashText(normalizeText(segment.text));
   const corrected = isCorrected(state);
   const readable = state.status === 'done' || corrected;
+  // An open editor stays open whatever happens to the machine text (another tab clearing it, say): what the
+  // reader is typing is never dropped.
   const isEditing = editing && translator !== null;
   return (
     <div
@@ -42,7 +44,7 @@ export function EnglishCell({ segment }: { segment: Segment }) {
       data-correction={state.correction?.status ?? 'none'}
       aria-busy={state.status === 'translating'}
     >
-      {isWaiting && !corrected ? (
+      {isWaiting && !corrected && !isEditing ? (
         <>
           <SegmentText segment={segment} text="" lang="en" prepaint={slot} />
           <p lang={labels.locale} className="text-sm italic text-muted" data-placeholder="">
