@@ -99,7 +99,7 @@ test('reopening a fully translated article requests no model file and starts no 
   page.on('worker', (w) => workers.push(w.url()));
   await page.reload();
   await allDone(page);
-  await expect(page.getByTestId('translation-status')).toContainText("Alle 9 alinea's vertaald");
+  await expect(page.getByTestId('translation-status')).toContainText("Alle 9 passages vertaald");
   expect(requests.filter((u) => u.includes('/models/') || u.includes('/ort/'))).toEqual([]);
   expect(workers).toEqual([]);
 });

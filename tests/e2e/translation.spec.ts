@@ -43,7 +43,7 @@ test('every block of the seed is translated in the worker, exactly as the test m
 
   expect(workers.filter((u) => !isRuntimeThread(u))).toHaveLength(1); // one long-lived worker, besides ONNX Runtime's own threads
   expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
-  await expect(page.getByTestId('translation-status')).toContainText("Alle 9 alinea's vertaald");
+  await expect(page.getByTestId('translation-status')).toContainText("Alle 9 passages vertaald");
   await expect(page.getByTestId('translation-status')).toContainText('WebAssembly · 2 threads');
 
   // Every request, the worker's model and runtime downloads included, stayed on the app's origin.
