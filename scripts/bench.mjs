@@ -13,7 +13,7 @@
  */
 import { chromium } from '@playwright/test';
 import { execSync, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import os from 'node:os';
 import { findChromium } from './find-chromium.mjs';
@@ -32,7 +32,10 @@ const env = {
   TRANSLATION_DTYPE: 'fp32',
 };
 // BENCH_ONLY=a,d runs some measures only (for working on one); then bench/results.json is left alone.
-const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',')) : null;
+// BENCH_CHROMIUM_FLAGS adds Chromium flags, for control runs (e.g. --js-flags=--liftoff-only: V8's optimising
+// WASM compiler off); it too leaves bench/results.json alone, as its figures are not the app's.
+const EXTRA_FLAGS = (process.env.BENCH_CHROMIUM_FLAGS ?? '').split(' ').filter(Boolean);
+const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',')) : EXTRA_FLAGS.length ? new Set('abcdef') : null;
 const want = (measure) => !ONLY || ONLY.has(measure);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
@@ -223,6 +226,38 @@ function mainThreadTasks(trace) {
   };
 }
 
+/**
+ * Linux only: the page's renderer main thread, found as the renderer process that runs a dedicated worker
+ * (the translator), and its scheduler counters (/proc/<pid>/task/<pid>/schedstat): time on a CPU, and time
+ * runnable but waiting for one. Null elsewhere.
+ */
+function rendererMainThread() {
+  try {
+    for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+      let cmdline = '';
+      try {
+        cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      } catch {
+        continue;
+      }
+      if (!cmdline.includes('--type=renderer')) continue;
+      const threads = readdirSync(`/proc/${pid}/task`);
+      if (threads.some((t) => readFileSync(`/proc/${pid}/task/${t}/comm`, 'utf8').startsWith('DedicatedWorker'))) return pid;
+    }
+  } catch {
+    // not Linux, or the process went away
+  }
+  return null;
+}
+function schedstat(pid) {
+  try {
+    const [cpu, wait] = readFileSync(`/proc/${pid}/task/${pid}/schedstat`, 'utf8').split(' ').map(Number);
+    return { cpu: cpu / 1e6, wait: wait / 1e6, at: performance.now() };
+  } catch {
+    return null;
+  }
+}
+
 /** Imports one of the app's dependency-free TypeScript modules (Node 20 cannot strip types itself). */
 async function importTs(file) {
   const ts = (await import('typescript')).default;
@@ -243,7 +278,7 @@ async function seedSentences() {
 async function main() {
   const server = await startServer();
   const chromiumPath = findChromium()?.path;
-  const args = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+  const args = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', ...EXTRA_FLAGS];
   const browser = await chromium.launch({ executablePath: chromiumPath, args });
   try {
     const sentences = await seedSentences();
@@ -299,9 +334,15 @@ async function main() {
       const page = await context.newPage();
       await browser.startTracing(page, { categories: ['devtools.timeline', 'blink.user_timing', 'toplevel'] });
       await page.goto(`${ORIGIN}/nl/read/heel-lang-artikel`);
+      await page.waitForFunction(() => window.bench.start !== null, null, { timeout: 120_000, polling: 20 });
+      const pid = rendererMainThread();
+      const before = pid && schedstat(pid);
       await page.waitForFunction(() => window.bench.firstVisible !== null, null, { timeout: 120_000, polling: 100 });
       await page.waitForTimeout(8000);
+      const after = pid && schedstat(pid);
       traced = mainThreadTasks(JSON.parse((await browser.stopTracing()).toString()));
+      // How long the main thread was runnable but left waiting for a CPU, against its time on one.
+      if (traced && before && after) traced.run_queue = { seconds: (after.at - before.at) / 1000, on_cpu_ms: after.cpu - before.cpu, waiting_ms: after.wait - before.wait };
       await context.close();
     }
 
@@ -455,6 +496,8 @@ async function main() {
     if (want('c') && traced) {
       console.log(row('    traced, long article: longest task, wall (its CPU time)', `${f(traced.longest_wall_ms)} (${f(traced.its_cpu_ms)})`, '', traced.longest_wall_ms < 50));
       console.log(row(`    traced: longest CPU time of any task (main thread on CPU ${(100 * traced.main_thread_cpu_share).toFixed(0)}%)`, f(traced.longest_cpu_ms), '', traced.longest_cpu_ms < 50));
+      const q = traced.run_queue;
+      if (q) console.log(row(`    traced: main thread in ${q.seconds.toFixed(1)} s, on a CPU / runnable but waiting`, `${f(q.on_cpu_ms)} / ${f(q.waiting_ms)}`, '', null));
     }
     const d = results.d_reopen_300_stored;
     if (want('d')) {
@@ -471,7 +514,8 @@ async function main() {
       const w = results.f_long_article_weight;
       console.log(`\n(f) 1,000-paragraph article, hydrated, translator idle: HTML ${(w.html_bytes / 2 ** 20).toFixed(2)} MiB, JS heap after GC ${w.js_heap_after_gc_mib.toFixed(1)} MiB`);
     }
-    console.log(ONLY ? `\nBENCH_ONLY=${process.env.BENCH_ONLY}: bench/results.json left as it was` : '\nwrote bench/results.json');
+    if (EXTRA_FLAGS.length) console.log(`\nChromium flags added: ${EXTRA_FLAGS.join(' ')}`);
+    console.log(ONLY ? `\nBENCH_ONLY or BENCH_CHROMIUM_FLAGS set: bench/results.json left as it was` : '\nwrote bench/results.json');
   } finally {
     await browser.close();
     try {
