@@ -211,9 +211,12 @@ test.describe('faults', () => {
   test('going offline during the download: says so, in English too, and retry works once back online', async ({ page, context }) => {
     let release!: () => void;
     const held = new Promise<void>((r) => (release = r));
+    let reached!: () => void;
+    const requested = new Promise<void>((r) => (reached = r));
     let holding = true;
     await context.route(MODEL_FILES, async (route) => {
       if (holding) {
+        reached();
         await held;
         return route.abort('internetdisconnected');
       }
@@ -221,7 +224,7 @@ test.describe('faults', () => {
     });
     await page.goto(`/en/read/${SEED_SLUG}`);
     await expect.poll(() => page.locator('[data-testid="download-progress"], [role="status"]').count()).toBeGreaterThan(0);
-    await page.waitForTimeout(200); // let the worker's first model request reach the held route
+    await requested; // the worker's first model request is held at the route: the download is under way
     await context.setOffline(true);
     release();
     const alert = page.getByTestId('load-error');
