@@ -85,19 +85,7 @@ test('a paragraph shows its English growing while it is translated, and the Dutc
 test('paragraphs on screen are translated first, and scrolling re-prioritises what is waiting', async ({ page }) => {
   test.setTimeout(120_000);
   await page.addInitScript(() => {
-    const w = window as unknown as { doneOrder: number[]; log: { sent?: string; onScreen?: string[] }[] };
-    // The order in which paragraphs finish, by their position in the article.
-    w.doneOrder = [];
-    let index: Map<Element, number> | null = null;
-    new MutationObserver((records) => {
-      for (const r of records) {
-        const el = r.target as Element;
-        if (el.getAttribute('data-state') !== 'done' || r.oldValue === 'done') continue;
-        index ??= new Map(Array.from(document.querySelectorAll('[data-segment]'), (p, i) => [p, i]));
-        const pair = el.closest('[data-segment]');
-        if (pair) w.doneOrder.push(index.get(pair) ?? -1);
-      }
-    }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-state'], attributeOldValue: true });
+    const w = window as unknown as { log: { sent?: string; onScreen?: string[] }[] };
     // One log, in the order things happen on the main thread: each paragraph sent to the worker, and each
     // time the page's intersection observers are told pairs are on screen (just before the app's callback
     // hands that to the scheduler). Order, not time: what the browser delivers when does not matter.
@@ -122,12 +110,17 @@ test('paragraphs on screen are translated first, and scrolling re-prioritises wh
   await page.goto(`/nl/read/${LONG_SLUG}`);
   const pairs = page.locator('[data-segment]');
   await expect(pairs).toHaveCount(1000);
-  // Jump to paragraph 500 before anything is translated: the first paragraph finished is one on screen there.
+  const log = () => page.evaluate(() => (window as unknown as { log: { sent?: string; onScreen?: string[] }[] }).log);
+  // The long article's paragraphs are numbered: "Alinea 900: ..." is pair 899.
+  const number = (text: string) => Number(/^Alinea (\d+):/.exec(text)?.[1]);
+  const sent = (entries: { sent?: string }[]) => entries.flatMap((e) => (e.sent ? [number(e.sent)] : []));
+
+  // Jump to paragraph 500 before anything is translated: the first paragraph sent to the worker is one on screen there.
   await pairs.nth(499).scrollIntoViewIfNeeded();
   await expect(pairs.nth(499).locator('[data-state="done"]')).toBeVisible({ timeout: 60_000 });
-  const first = (await page.evaluate(() => (window as unknown as { doneOrder: number[] }).doneOrder))[0]!;
-  expect(first).toBeGreaterThanOrEqual(490);
-  expect(first).toBeLessThanOrEqual(515);
+  const first = sent(await log())[0]!;
+  expect(first).toBeGreaterThanOrEqual(491);
+  expect(first).toBeLessThanOrEqual(516);
 
   // Scroll to paragraph 900: once the app is told it is on screen, every paragraph it sends to the worker
   // until paragraph 900 is one from there, none of those waiting earlier in the article. (The two requests
@@ -135,12 +128,10 @@ test('paragraphs on screen are translated first, and scrolling re-prioritises wh
   const target = await pairs.nth(899).getAttribute('data-segment');
   await pairs.nth(899).scrollIntoViewIfNeeded();
   await expect(pairs.nth(899).locator('[data-state="done"]')).toBeVisible({ timeout: 60_000 });
-  const log = await page.evaluate(() => (window as unknown as { log: { sent?: string; onScreen?: string[] }[] }).log);
-  // The long article's paragraphs are numbered: "Alinea 900: ..." is pair 899.
-  const number = (text: string) => Number(/^Alinea (\d+):/.exec(text)?.[1]);
-  const known = log.findIndex((e) => e.onScreen?.includes(target!));
+  const entries = await log();
+  const known = entries.findIndex((e) => e.onScreen?.includes(target!));
   expect(known).toBeGreaterThan(0);
-  const sentAfter = log.slice(known).flatMap((e) => (e.sent ? [number(e.sent)] : []));
+  const sentAfter = sent(entries.slice(known));
   const reached = sentAfter.indexOf(900);
   expect(reached).toBeGreaterThanOrEqual(0);
   expect(sentAfter.slice(0, reached + 1).every((n) => n >= 850 && n <= 950)).toBe(true);
