@@ -3,14 +3,18 @@
  * that does not look like ours is skipped (and re-translated), never a crash.
  */
 import { openDB, type IDBPDatabase } from 'idb';
+import { announceCorrections } from './changes';
+import { Connection, transact } from './connection';
 import { DB_NAME, DB_VERSION, STORES, type ReaderDB } from './schema';
-import type { UserText, UserTextSummary } from '@/lib/texts/types';
-import type { CorrectionRecord, MachineRecord, TranslationStore } from './types';
-import { mergeImported, nextCorrection, type CorrectionInput } from './versioning';
 import { bumpStoreStamp, removeSnapshots, snapshotBytes } from './snapshot';
+import type { CorrectionRecord, DraftRecord, MachineRecord, TranslationStore } from './types';
+import { mergeAll, nextCorrection, type CorrectionInput } from './versioning';
 
-export async function openReaderDB(name = DB_NAME): Promise<IDBPDatabase<ReaderDB>> {
-  return openDB<ReaderDB>(name, DB_VERSION, {
+export { IndexedDBTexts } from './text-library';
+
+/** Opens (creating or upgrading) the reader's database. `closed` hears when the browser closes it under the page. */
+export async function openReaderDB(name = DB_NAME, closed?: () => void): Promise<IDBPDatabase<ReaderDB>> {
+  const db = await openDB<ReaderDB>(name, DB_VERSION, {
     async upgrade(db, oldVersion, _newVersion, tx) {
       // Version 1 (the first release) had only machine translations, without a last-used time.
       if (oldVersion < 1) {
@@ -30,8 +34,19 @@ export async function openReaderDB(name = DB_NAME): Promise<IDBPDatabase<ReaderD
       if (oldVersion < 3) {
         db.createObjectStore(STORES.texts, { keyPath: 'id' }).createIndex('updatedAt', 'updatedAt');
       }
+      // Version 4: unsaved text in open correction editors.
+      if (oldVersion < 4) {
+        db.createObjectStore(STORES.drafts, { keyPath: ['article', 'segment'] });
+      }
     },
+    // Another tab wants a newer schema (or the reader deletes the database): let it, and reopen on next use.
+    blocking() {
+      db.close();
+      closed?.();
+    },
+    terminated: () => closed?.(),
   });
+  return db;
 }
 
 function isMachineRecord(v: unknown): v is MachineRecord {
@@ -39,94 +54,108 @@ function isMachineRecord(v: unknown): v is MachineRecord {
   return !!r && typeof r.text === 'string' && typeof r.source === 'string' && Array.isArray(r.sentences);
 }
 
-function isCorrection(v: unknown): v is CorrectionRecord {
+export function isCorrection(v: unknown): v is CorrectionRecord {
   const r = v as CorrectionRecord;
   return !!r && typeof r.text === 'string' && typeof r.sourceHash === 'string' && ['machine', 'edited', 'confirmed'].includes(r.status) && Array.isArray(r.history);
 }
 
+function isDraft(v: unknown): v is DraftRecord {
+  const r = v as DraftRecord;
+  return !!r && typeof r.text === 'string' && typeof r.segment === 'string' && typeof r.sourceHash === 'string';
+}
+
 export class IndexedDBStore implements TranslationStore {
   readonly persistent = true;
+  private readonly connection: Connection;
 
-  constructor(private readonly db: IDBPDatabase<ReaderDB>) {}
+  constructor(db: IDBPDatabase<ReaderDB> | Connection) {
+    this.connection = db instanceof Connection ? db : Connection.of(db);
+  }
 
-  async getMachine(cacheKey: string, hashes: string[]) {
-    // Read-only: a reopened article's English waits for these reads and nothing else.
-    const tx = this.db.transaction(STORES.machine, 'readonly');
-    const found = new Map<string, MachineRecord>();
-    await Promise.all(
-      hashes.map(async (hash) => {
-        const record = await tx.store.get([cacheKey, hash]);
-        if (isMachineRecord(record)) found.set(hash, record); // missing or malformed: translate again
-      }),
-    );
-    await tx.done;
-    void this.touch([...found.values()]).catch(() => {});
-    return found;
+  getMachine(cacheKey: string, hashes: string[]) {
+    return this.connection.run(async (db) => {
+      // Read-only: a reopened article's English waits for these reads and nothing else.
+      const tx = db.transaction(STORES.machine, 'readonly');
+      const found = new Map<string, MachineRecord>();
+      await transact(tx, () =>
+        Promise.all(
+          hashes.map(async (hash) => {
+            const record = await tx.store.get([cacheKey, hash]);
+            if (isMachineRecord(record)) found.set(hash, record); // missing or malformed: translate again
+          }),
+        ),
+      );
+      void this.touch(db, [...found.values()]).catch(() => {});
+      return found;
+    });
   }
 
   /**
    * Marks records as just used, for eviction. Its own transaction, not awaited by readers; created at
    * once, so any later write (an eviction) sees it, as IndexedDB runs write transactions in order.
    */
-  private async touch(records: MachineRecord[]) {
+  private async touch(db: IDBPDatabase<ReaderDB>, records: MachineRecord[]) {
     if (records.length === 0) return;
-    const tx = this.db.transaction(STORES.machine, 'readwrite');
+    const tx = db.transaction(STORES.machine, 'readwrite');
     const now = Date.now();
-    await Promise.all([...records.map((r) => tx.store.put({ ...r, lastUsed: now })), tx.done]);
+    await transact(tx, () => Promise.all(records.map((r) => tx.store.put({ ...r, lastUsed: now }))));
   }
 
-  async putMachine(record: Omit<MachineRecord, 'createdAt' | 'lastUsed'>) {
-    const now = Date.now();
-    try {
-      await this.db.put(STORES.machine, { ...record, createdAt: now, lastUsed: now });
-    } catch (err) {
-      if ((err as DOMException)?.name !== 'QuotaExceededError') throw err;
-      // Storage full: drop the least recently used machine translations (never corrections) and retry once.
-      await this.evictMachine(Math.max(50, Math.ceil((await this.db.count(STORES.machine)) / 10)));
-      await this.db.put(STORES.machine, { ...record, createdAt: now, lastUsed: now });
-    }
+  putMachine(record: Omit<MachineRecord, 'createdAt' | 'lastUsed'>) {
+    return this.connection.run(async (db) => {
+      const now = Date.now();
+      try {
+        await db.put(STORES.machine, { ...record, createdAt: now, lastUsed: now });
+      } catch (err) {
+        if ((err as DOMException)?.name !== 'QuotaExceededError') throw err;
+        // Storage full: drop the least recently used machine translations (never corrections) and retry once.
+        await this.evictMachine(Math.max(50, Math.ceil((await db.count(STORES.machine)) / 10)));
+        await db.put(STORES.machine, { ...record, createdAt: now, lastUsed: now });
+      }
+    });
   }
 
-  async evictMachine(count: number) {
-    const tx = this.db.transaction(STORES.machine, 'readwrite');
-    let removed = 0;
-    for (let cursor = await tx.store.index('lastUsed').openCursor(); cursor && removed < count; cursor = await cursor.continue()) {
-      await cursor.delete();
-      removed++;
-    }
-    await tx.done;
-    return removed;
+  evictMachine(count: number) {
+    return this.connection.run(async (db) => {
+      const tx = db.transaction(STORES.machine, 'readwrite');
+      return transact(tx, async () => {
+        let removed = 0;
+        for (let cursor = await tx.store.index('lastUsed').openCursor(); cursor && removed < count; cursor = await cursor.continue()) {
+          await cursor.delete();
+          removed++;
+        }
+        return removed;
+      });
+    });
   }
 
   async clearMachine() {
-    await this.db.clear(STORES.machine);
+    await this.connection.run((db) => db.clear(STORES.machine));
     // The quick-open copies hold machine text too; an open article must not write its copy back.
     removeSnapshots();
     bumpStoreStamp();
   }
 
   async listCorrections() {
-    return (await this.db.getAll(STORES.corrections)).filter(isCorrection);
+    return (await this.connection.run((db) => db.getAll(STORES.corrections))).filter(isCorrection);
   }
 
   async listMachine() {
-    return (await this.db.getAll(STORES.machine)).filter(isMachineRecord);
+    return (await this.connection.run((db) => db.getAll(STORES.machine))).filter(isMachineRecord);
   }
 
   async importCorrections(records: CorrectionRecord[]) {
-    const tx = this.db.transaction(STORES.corrections, 'readwrite');
-    let added = 0;
-    let keptExisting = 0;
-    for (const imported of records) {
-      const existing = await tx.store.get(imported.sourceHash);
-      const merged = mergeImported(isCorrection(existing) ? existing : null, imported);
-      await tx.store.put(merged.record);
-      if (merged.added) added++;
-      else keptExisting++;
-    }
-    await tx.done;
+    const outcome = await this.connection.run(async (db) => {
+      const tx = db.transaction(STORES.corrections, 'readwrite');
+      const read = async (hash: string) => {
+        const existing = await tx.store.get(hash);
+        return isCorrection(existing) ? existing : null;
+      };
+      return transact(tx, () => mergeAll(records, read, (record) => tx.store.put(record)));
+    });
     bumpStoreStamp(); // what a paragraph shows may have changed: no quick-open copy made before is painted
-    return { added, keptExisting };
+    announceCorrections([...new Set(records.map((r) => r.sourceHash))]);
+    return outcome;
   }
 
   async counts() {
@@ -135,75 +164,53 @@ export class IndexedDBStore implements TranslationStore {
     return { machine: machine.length, corrections: corrections.length, bytes };
   }
 
-  async getCorrections(hashes: string[]) {
-    const tx = this.db.transaction(STORES.corrections, 'readonly');
-    const found = new Map<string, CorrectionRecord>();
-    await Promise.all(
-      hashes.map(async (hash) => {
-        const record = await tx.store.get(hash);
-        if (isCorrection(record)) found.set(hash, record);
-      }),
-    );
-    await tx.done;
-    return found;
+  getCorrections(hashes: string[]) {
+    return this.connection.run(async (db) => {
+      const tx = db.transaction(STORES.corrections, 'readonly');
+      const found = new Map<string, CorrectionRecord>();
+      await transact(tx, () =>
+        Promise.all(
+          hashes.map(async (hash) => {
+            const record = await tx.store.get(hash);
+            if (isCorrection(record)) found.set(hash, record);
+          }),
+        ),
+      );
+      return found;
+    });
   }
 
   async saveCorrection(input: CorrectionInput) {
-    // Read and write in one transaction: of two tabs saving the same paragraph, the later save
-    // wins and the earlier one is kept in history.
-    const tx = this.db.transaction(STORES.corrections, 'readwrite');
-    const existing = await tx.store.get(input.sourceHash);
-    const now = Date.now();
-    const record = nextCorrection(isCorrection(existing) ? existing : null, input, now);
-    await tx.store.put(record);
-    await tx.done;
+    const record = await this.connection.run(async (db) => {
+      // Read and write in one transaction: of two tabs saving the same paragraph, the later save
+      // wins and the earlier one is kept in history.
+      const tx = db.transaction(STORES.corrections, 'readwrite');
+      return transact(tx, async () => {
+        const existing = await tx.store.get(input.sourceHash);
+        const next = nextCorrection(isCorrection(existing) ? existing : null, input, Date.now());
+        await tx.store.put(next);
+        return next;
+      });
+    });
     bumpStoreStamp();
+    announceCorrections([record.sourceHash]);
     return record;
   }
 
-}
-
-function isUserText(v: unknown): v is UserText {
-  const r = v as UserText;
-  return !!r && typeof r.id === 'string' && typeof r.title === 'string' && Array.isArray(r.blocks);
-}
-
-/**
- * The reader's own texts. Deleting a text leaves its corrections: they are keyed by the Dutch
- * sentence, not by the text, and serve as translation memory for every other text.
- */
-export class IndexedDBTexts {
-  constructor(private readonly db: IDBPDatabase<ReaderDB>) {}
-
-  /** Newest first, without the text itself (the library lists, it does not read). */
-  async list(): Promise<UserTextSummary[]> {
-    const out: UserTextSummary[] = [];
-    const index = this.db.transaction(STORES.texts).store.index('updatedAt');
-    for (let cursor = await index.openCursor(null, 'prev'); cursor; cursor = await cursor.continue()) {
-      if (!isUserText(cursor.value)) continue;
-      const { id, title, format, fileName, paragraphCount, segmentCount, createdAt, updatedAt } = cursor.value;
-      out.push({ id, title, format, fileName, paragraphCount, segmentCount, createdAt, updatedAt });
-    }
-    return out;
+  getDrafts(article: string) {
+    return this.connection.run(async (db) => {
+      const all = await db.getAll(STORES.drafts, IDBKeyRange.bound([article, ''], [article, '\uffff']));
+      return all.filter(isDraft);
+    });
   }
 
-  async get(id: string): Promise<UserText | null> {
-    const record = await this.db.get(STORES.texts, id);
-    return isUserText(record) ? record : null;
+  putDraft(draft: Omit<DraftRecord, 'updatedAt'>) {
+    return this.connection.run(async (db) => {
+      await db.put(STORES.drafts, { ...draft, updatedAt: Date.now() });
+    });
   }
 
-  async put(text: UserText): Promise<void> {
-    await this.db.put(STORES.texts, text);
-  }
-
-  async rename(id: string, title: string): Promise<void> {
-    const tx = this.db.transaction(STORES.texts, 'readwrite');
-    const record = await tx.store.get(id);
-    if (isUserText(record)) await tx.store.put({ ...record, title, updatedAt: Date.now() });
-    await tx.done;
-  }
-
-  async delete(id: string): Promise<void> {
-    await this.db.delete(STORES.texts, id);
+  deleteDraft(article: string, segment: string) {
+    return this.connection.run((db) => db.delete(STORES.drafts, [article, segment]));
   }
 }

@@ -1,11 +1,12 @@
-import type { CorrectionRecord, MachineRecord, TranslationStore } from './types';
-import { mergeImported, nextCorrection, type CorrectionInput } from './versioning';
+import type { CorrectionRecord, DraftRecord, MachineRecord, TranslationStore } from './types';
+import { mergeAll, nextCorrection, type CorrectionInput } from './versioning';
 
 /** Used when IndexedDB is unavailable (blocked, private mode): the reader works, but nothing survives a reload. */
 export class MemoryStore implements TranslationStore {
   readonly persistent = false;
   private readonly machine = new Map<string, MachineRecord>();
   private readonly corrections = new Map<string, CorrectionRecord>();
+  private readonly drafts = new Map<string, DraftRecord>();
 
   async getMachine(cacheKey: string, hashes: string[]) {
     const found = new Map<string, MachineRecord>();
@@ -36,7 +37,6 @@ export class MemoryStore implements TranslationStore {
     return record;
   }
 
-
   async listCorrections() {
     return [...this.corrections.values()];
   }
@@ -46,16 +46,16 @@ export class MemoryStore implements TranslationStore {
   }
 
   async importCorrections(records: CorrectionRecord[]) {
+    // All or nothing, as in IndexedDB: merged into a copy, swapped in at the end.
     const next = new Map(this.corrections);
-    let added = 0;
-    for (const r of records) {
-      const merged = mergeImported(next.get(r.sourceHash) ?? null, r);
-      next.set(r.sourceHash, merged.record);
-      if (merged.added) added++;
-    }
+    const outcome = await mergeAll(
+      records,
+      async (hash) => next.get(hash) ?? null,
+      async (record) => next.set(record.sourceHash, record),
+    );
     this.corrections.clear();
     for (const [k, v] of next) this.corrections.set(k, v);
-    return { added, keptExisting: records.length - added };
+    return outcome;
   }
 
   async clearMachine() {
@@ -71,5 +71,17 @@ export class MemoryStore implements TranslationStore {
   async counts() {
     const bytes = new Blob([JSON.stringify([...this.machine.values()]), JSON.stringify([...this.corrections.values()])]).size;
     return { machine: this.machine.size, corrections: this.corrections.size, bytes };
+  }
+
+  async getDrafts(article: string) {
+    return [...this.drafts.values()].filter((d) => d.article === article);
+  }
+
+  async putDraft(draft: Omit<DraftRecord, 'updatedAt'>) {
+    this.drafts.set(`${draft.article}|${draft.segment}`, { ...draft, updatedAt: Date.now() });
+  }
+
+  async deleteDraft(article: string, segment: string) {
+    this.drafts.delete(`${article}|${segment}`);
   }
 }

@@ -1,28 +1,20 @@
-import type { IDBPDatabase } from 'idb';
+import { Connection } from './connection';
 import { IndexedDBStore, IndexedDBTexts, openReaderDB } from './db';
 import { MemoryStore } from './memory-store';
-import type { ReaderDB } from './schema';
 import type { TranslationStore } from './types';
 
-let db: Promise<IDBPDatabase<ReaderDB>> | null = null;
-let shared: Promise<TranslationStore> | null = null;
+/** One connection per page, shared by translations, corrections, drafts and texts; reopened if the browser closes it. */
+const connection = new Connection(async (closed) => {
+  if (typeof indexedDB === 'undefined') throw new Error('no IndexedDB');
+  return openReaderDB(undefined, closed);
+});
 
-/** One connection per page, shared by translations, corrections and texts. */
-function sharedDB(): Promise<IDBPDatabase<ReaderDB>> {
-  db ??= (async () => {
-    if (typeof indexedDB === 'undefined') throw new Error('no IndexedDB');
-    return openReaderDB();
-  })();
-  db.catch(() => {
-    db = null; // try again next time: a private window may allow it later
-  });
-  return db;
-}
+let shared: Promise<TranslationStore> | null = null;
 
 /** The browser's store: IndexedDB if it opens, else memory (and the UI says so). Browser-only. */
 export function openTranslationStore(): Promise<TranslationStore> {
-  shared ??= sharedDB().then(
-    (handle) => new IndexedDBStore(handle),
+  shared ??= connection.get().then(
+    () => new IndexedDBStore(connection),
     () => new MemoryStore(),
   );
   return shared;
@@ -30,5 +22,6 @@ export function openTranslationStore(): Promise<TranslationStore> {
 
 /** The reader's own texts. Rejects when IndexedDB is unavailable: a text cannot be kept, and the UI says so. */
 export async function openTextLibrary(): Promise<IndexedDBTexts> {
-  return new IndexedDBTexts(await sharedDB());
+  await connection.get();
+  return new IndexedDBTexts(connection);
 }

@@ -1,9 +1,9 @@
 import type { DBSchema } from 'idb';
 import type { UserText } from '@/lib/texts/types';
-import type { CorrectionRecord, MachineRecord } from './types';
+import type { CorrectionRecord, DraftRecord, MachineRecord } from './types';
 
 export const DB_NAME = 'tweetalig';
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 /**
  * Warning: these names live in readers' browsers. Renaming a store or an index
@@ -13,6 +13,7 @@ export const STORES = {
   machine: 'machine-translations',
   corrections: 'corrections',
   texts: 'texts',
+  drafts: 'drafts',
 } as const;
 
 export interface ReaderDB extends DBSchema {
@@ -30,5 +31,9 @@ export interface ReaderDB extends DBSchema {
     key: string; // UserText.id
     value: UserText;
     indexes: { updatedAt: number };
+  };
+  drafts: {
+    key: [string, string]; // [article, segment id]
+    value: DraftRecord;
   };
 }

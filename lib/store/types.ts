@@ -39,6 +39,27 @@ export interface CorrectionRecord {
   history: CorrectionVersion[];
 }
 
+/**
+ * What the reader is typing in an open correction editor, kept as they type: a reload, a language switch
+ * or a trip to another page reopens the editor with it. Gone on save or cancel.
+ */
+export interface DraftRecord {
+  article: string;
+  /** The paragraph's id in that article. */
+  segment: string;
+  sourceHash: string;
+  text: string;
+  updatedAt: number;
+}
+
+/** What an import did: new corrections, ones kept because they already existed, and repeats in the file itself. */
+export interface ImportOutcome {
+  added: number;
+  keptExisting: number;
+  /** Units with the same Dutch as an earlier unit of the same import: kept in that correction's history. */
+  duplicates: number;
+}
+
 export interface TranslationStore {
   /** False when IndexedDB is unavailable and this store only lives in memory. */
   readonly persistent: boolean;
@@ -53,9 +74,13 @@ export interface TranslationStore {
    * Adds imported corrections in one transaction (all or nothing). An existing correction is never
    * overwritten: a different imported text is kept in its history instead. Returns how many were added.
    */
-  importCorrections(records: CorrectionRecord[]): Promise<{ added: number; keptExisting: number }>;
+  importCorrections(records: CorrectionRecord[]): Promise<ImportOutcome>;
   /** Machine translations can be re-made; corrections cannot, so only these are ever cleared or evicted. */
   clearMachine(): Promise<void>;
   evictMachine(count: number): Promise<number>;
   counts(): Promise<{ machine: number; corrections: number; bytes: number }>;
+  /** The open editors' unsaved texts for one article. */
+  getDrafts(article: string): Promise<DraftRecord[]>;
+  putDraft(draft: Omit<DraftRecord, 'updatedAt'>): Promise<void>;
+  deleteDraft(article: string, segment: string): Promise<void>;
 }

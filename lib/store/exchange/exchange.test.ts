@@ -64,8 +64,17 @@ describe('TMX 1.4b export', () => {
 describe('importing into the store', () => {
   it('brings corrections back in a fresh store', async () => {
     const store = await freshStore();
-    expect(await store.importCorrections(parseJson(toJson(corrections)).corrections)).toEqual({ added: 2, keptExisting: 0 });
+    expect(await store.importCorrections(parseJson(toJson(corrections)).corrections)).toEqual({ added: 2, keptExisting: 0, duplicates: 0 });
     expect(await store.listCorrections()).toEqual(expect.arrayContaining(corrections));
+  });
+
+  it('counts a unit repeating the Dutch of an earlier one as a duplicate, not as one that already existed', async () => {
+    const store = await freshStore();
+    const again = { ...corrections[0]!, text: 'Cruise missiles, again', updatedAt: corrections[0]!.updatedAt + 1 };
+    expect(await store.importCorrections([corrections[0]!, again])).toEqual({ added: 1, keptExisting: 0, duplicates: 1 });
+    const kept = (await store.getCorrections([corrections[0]!.sourceHash])).get(corrections[0]!.sourceHash);
+    expect(kept?.text).toBe(corrections[0]!.text);
+    expect(kept?.history.map((v) => v.text)).toContain('Cruise missiles, again');
   });
 
   it('never overwrites an existing correction: the imported text goes into its history', async () => {
