@@ -1,13 +1,30 @@
 /**
- * An article's corrections: saving (each save undoable), revert, confirm, translation-memory marks, and
- * other tabs kept in step. Works on the translator's paragraph states through a narrow host, so the
- * translator itself only translates.
+ * An article's corrections: saving (each save undoable), revert, confirm, drafts of open editors,
+ * translation-memory marks, and other tabs kept in step. Works on the translator's paragraph states
+ * through a narrow host, so the translator itself only translates.
+ *
+ * Nothing the reader wrote is dropped: a write that fails rejects with a CorrectionFailure and changes
+ * nothing shown (the editor stays open with its text), and an empty text is never stored as a correction.
  */
-import type { CorrectionRecord, CorrectionStatus, TranslationStore } from '@/lib/store/types';
+import { listenForCorrections } from '@/lib/store/changes';
+import { storageFailureReason, type StorageFailureReason } from '@/lib/store/errors';
+import type { CorrectionRecord, CorrectionStatus, DraftRecord, TranslationStore } from '@/lib/store/types';
+import { hasOwnText } from '@/lib/store/versioning';
 import type { QuickOpenCopy } from './quick-open-copy';
 import { machineTextOf, shownText, type SegmentState, type SourceSegment } from './segment-state';
 
-const CHANNEL = 'tweetalig-corrections';
+export type CorrectionAction = 'save' | 'confirm' | 'revert' | 'undo';
+
+/** Why a correction was not stored: storage refused it, the text is empty, or no machine text could be made. */
+export class CorrectionFailure extends Error {
+  constructor(
+    readonly action: CorrectionAction,
+    readonly reason: StorageFailureReason | 'empty' | 'translate',
+  ) {
+    super(`${action}: ${reason}`);
+    this.name = 'CorrectionFailure';
+  }
+}
 
 export interface CorrectionHost {
   readonly segments: readonly SourceSegment[];
@@ -19,13 +36,20 @@ export interface CorrectionHost {
   getSegment(id: string): SegmentState;
   setSegment(id: string, state: SegmentState): void;
   openStore(): Promise<TranslationStore>;
+  /** The paragraph's machine translation, made now if it has none. */
+  makeMachineText(id: string): Promise<string>;
   /** A save made on this page is shown. */
   saved(): void;
+  /** A write failed (true) or a later one succeeded (false): the page warns and offers the export. */
+  storageFailing(failing: boolean): void;
 }
 
 export class ArticleCorrections {
   private readonly undo = new Map<string, (CorrectionRecord | null)[]>();
-  private channel: BroadcastChannel | null = null;
+  /** Open editors' texts as last typed, also when storage did not take them. */
+  private readonly drafts = new Map<string, string>();
+  private readonly draftWrites = new Map<string, Promise<void>>();
+  private unlisten: (() => void) | null = null;
 
   constructor(
     private readonly host: CorrectionHost,
@@ -33,73 +57,178 @@ export class ArticleCorrections {
   ) {}
 
   /** Saves the reader's text for a paragraph (and every paragraph with the same Dutch). */
-  async save(id: string, text: string, status: CorrectionStatus = 'edited') {
+  async save(id: string, text: string, status: CorrectionStatus = 'edited', action: CorrectionAction = 'save') {
     const index = this.host.indexOf(id);
     const segment = index === undefined ? undefined : this.host.segments[index];
     if (!segment || index === undefined) return;
+    if (!text.trim()) throw new CorrectionFailure(action, 'empty');
     const state = this.host.getSegment(id);
     const store = await this.host.openStore();
     const before = this.copy?.beforeOwnWrite();
-    const record = await store.saveCorrection({
-      sourceHash: this.host.hashes[index]!,
-      source: segment.text,
-      text,
-      status,
-      machineText: machineTextOf(state),
-      origin: { article: this.host.article, segment: id },
-    });
-    const stack = this.undo.get(id) ?? [];
-    stack.push(state.correction);
-    this.undo.set(id, stack);
+    let record: CorrectionRecord;
+    try {
+      record = await store.saveCorrection({
+        sourceHash: this.host.hashes[index]!,
+        source: segment.text,
+        text,
+        status,
+        machineText: machineTextOf(state),
+        origin: { article: this.host.article, segment: id },
+      });
+    } catch (err) {
+      this.host.storageFailing(true);
+      throw new CorrectionFailure(action, storageFailureReason(err));
+    }
+    this.host.storageFailing(false);
+    if (action !== 'undo') {
+      const stack = this.undo.get(id) ?? [];
+      stack.push(state.correction);
+      this.undo.set(id, stack);
+    }
+    if (action === 'save') await this.discardDraft(id);
     this.apply(this.host.hashes[index]!, record, id);
-    this.channel?.postMessage({ sourceHash: record.sourceHash });
     if (before !== undefined) this.copy?.afterOwnWrite(before);
     this.host.saved();
   }
 
   confirm(id: string) {
-    return this.save(id, shownText(this.host.getSegment(id)), 'confirmed');
+    return this.save(id, shownText(this.host.getSegment(id)), 'confirmed', 'confirm');
   }
 
-  /** Back to the machine text; the correction stays in the record's history. */
-  revert(id: string) {
-    return this.save(id, machineTextOf(this.host.getSegment(id)), 'machine');
+  /** Back to the machine text (made first if the paragraph never had one); the correction stays in the record's history. */
+  async revert(id: string) {
+    let machine = machineTextOf(this.host.getSegment(id));
+    if (!machine.trim()) {
+      try {
+        machine = await this.host.makeMachineText(id);
+      } catch {
+        throw new CorrectionFailure('revert', 'translate');
+      }
+    }
+    return this.save(id, machine, 'machine', 'revert');
   }
 
   async undoLast(id: string) {
     const stack = this.undo.get(id);
-    if (!stack || stack.length === 0) return;
-    const previous = stack.pop() ?? null;
-    await this.save(id, previous ? previous.text : machineTextOf(this.host.getSegment(id)), previous ? previous.status : 'machine');
-    stack.pop(); // saving pushed the undone version; undo is not itself undoable
+    const previous = stack?.at(-1);
+    if (!stack || previous === undefined) return;
+    const state = this.host.getSegment(id);
+    if (previous && hasOwnText(previous)) await this.save(id, previous.text, previous.status, 'undo');
+    else await this.revertForUndo(id, previous, state);
+    stack.pop(); // only once the undone version is stored: a failed undo can be tried again
+    this.refreshUndo(id);
   }
 
-  /** All corrections in this browser, as the JSON export (the way out when storage is memory only). */
-  async json(): Promise<string> {
+  private async revertForUndo(id: string, previous: CorrectionRecord | null, state: SegmentState) {
+    let machine = previous?.text || machineTextOf(state);
+    if (!machine.trim()) machine = await this.host.makeMachineText(id).catch(() => Promise.reject(new CorrectionFailure('undo', 'translate')));
+    await this.save(id, machine, 'machine', 'undo');
+  }
+
+  // ---- drafts --------------------------------------------------------------------------
+
+  /** Drafts read from storage when the article opened: their editors reopen with them. */
+  restoreDrafts(drafts: DraftRecord[]) {
+    for (const draft of drafts) {
+      const index = this.host.indexOf(draft.segment);
+      if (index === undefined) continue;
+      const store = this.host.openStore();
+      // The paragraph's Dutch changed since: the draft translated another text.
+      if (this.host.hashes[index] !== draft.sourceHash) {
+        void store.then((s) => s.deleteDraft(this.host.article, draft.segment)).catch(() => {});
+        continue;
+      }
+      this.drafts.set(draft.segment, draft.text);
+      this.host.setSegment(draft.segment, { ...this.host.getSegment(draft.segment), draft: draft.text });
+    }
+  }
+
+  /** The editor's text as the reader types: kept in storage (one write at a time, the latest wins). */
+  keepDraft(id: string, text: string) {
+    const index = this.host.indexOf(id);
+    if (index === undefined) return;
+    this.drafts.set(id, text);
+    const previous = this.draftWrites.get(id) ?? Promise.resolve();
+    const write = previous
+      .then(async () => {
+        if (this.drafts.get(id) !== text) return; // a newer keystroke writes its own
+        await (await this.host.openStore()).putDraft({ article: this.host.article, segment: id, sourceHash: this.host.hashes[index]!, text });
+      })
+      .catch(() => {}); // the text stays in memory and in the editor; a failed save says so
+    this.draftWrites.set(id, write);
+  }
+
+  /** The editor closed (saved or cancelled): its draft goes. */
+  async discardDraft(id: string) {
+    this.drafts.delete(id);
+    const state = this.host.getSegment(id);
+    if (state.draft !== null) this.host.setSegment(id, { ...state, draft: null });
+    await (this.draftWrites.get(id) ?? Promise.resolve());
+    this.draftWrites.delete(id);
+    await (await this.host.openStore()).deleteDraft(this.host.article, id).catch(() => {});
+  }
+
+  /** Some editor holds text not yet saved. */
+  hasUnsavedDrafts(): boolean {
+    return [...this.drafts].some(([id, text]) => text !== shownText(this.host.getSegment(id)));
+  }
+
+  // ---- export, memory marks, other tabs -------------------------------------------------
+
+  /**
+   * All corrections in this browser, as the JSON export (the way out when storage is memory only or failing).
+   * When storage cannot be read, what this page holds; unsaved drafts are included while storage is failing.
+   */
+  async json(failing = false): Promise<string> {
     const { toJson } = await import('@/lib/store/exchange/json');
-    return toJson(await (await this.host.openStore()).listCorrections());
+    let stored: CorrectionRecord[];
+    try {
+      stored = await (await this.host.openStore()).listCorrections();
+    } catch {
+      stored = this.host.segments.map((s) => this.host.getSegment(s.id).correction).filter((c): c is CorrectionRecord => c !== null);
+      failing = true;
+    }
+    const byHash = new Map(stored.map((c) => [c.sourceHash, c]));
+    if (failing) {
+      const now = Date.now();
+      for (const [id, text] of this.drafts) {
+        const index = this.host.indexOf(id);
+        const segment = index === undefined ? undefined : this.host.segments[index];
+        if (!segment || index === undefined || !text.trim()) continue;
+        const machineText = machineTextOf(this.host.getSegment(id));
+        const origin = { article: this.host.article, segment: id };
+        byHash.set(this.host.hashes[index]!, { sourceHash: this.host.hashes[index]!, source: segment.text, text, status: 'edited', machineText, origin, createdAt: now, updatedAt: now, history: [] });
+      }
+    }
+    return toJson([...byHash.values()]);
   }
 
   /** Made for the same Dutch text elsewhere (another paragraph, another article): a translation-memory match. */
   isFromMemory(id: string, correction: CorrectionRecord | null): boolean {
-    if (!correction || correction.status === 'machine') return false;
-    return correction.origin.segment !== id || correction.origin.article !== this.host.article;
+    if (!hasOwnText(correction)) return false;
+    return correction!.origin.segment !== id || correction!.origin.article !== this.host.article;
   }
 
-  /** Another tab saved a correction: show it here too. */
+  /** Another tab saved or imported corrections: show them here too. */
   listen(store: TranslationStore) {
-    if (this.channel || typeof BroadcastChannel === 'undefined') return;
-    this.channel = new BroadcastChannel(CHANNEL);
-    this.channel.onmessage = async (event: MessageEvent<{ sourceHash?: string }>) => {
-      const hash = event.data?.sourceHash;
-      if (!hash || !this.host.hashes.includes(hash)) return;
-      const record = (await store.getCorrections([hash])).get(hash);
-      if (record) this.apply(hash, record);
-    };
+    if (this.unlisten) return;
+    this.unlisten = listenForCorrections(async (hashes) => {
+      const mine = hashes.filter((h) => this.host.hashes.includes(h));
+      if (mine.length === 0) return;
+      const records = await store.getCorrections([...new Set(mine)]).catch(() => new Map<string, CorrectionRecord>());
+      for (const [hash, record] of records) this.apply(hash, record);
+    });
   }
 
   close() {
-    this.channel?.close();
+    this.unlisten?.();
+    this.unlisten = null;
+  }
+
+  private refreshUndo(id: string) {
+    const state = this.host.getSegment(id);
+    const canUndo = (this.undo.get(id)?.length ?? 0) > 0;
+    if (state.canUndo !== canUndo) this.host.setSegment(id, { ...state, canUndo });
   }
 
   private apply(hash: string, record: CorrectionRecord, savedFrom?: string) {

@@ -104,12 +104,12 @@ describe('the quick-open copy (lib/store/snapshot.ts)', () => {
 
   it('follows a correction saved on this page, and goes when another tab stamped a change meanwhile', async () => {
     const t = await opened();
-    await t.saveCorrection('s-1', 'Mine.');
+    await t.corrections.save('s-1', 'Mine.');
     expect(copy()?.texts[hash(segments[0]!.text)]).toBe('Mine.');
     expect(copy()?.stamp).toBe(storeStamp());
 
     bumpStoreStamp(); // another tab saves a correction: this page may not have seen it
-    await t.saveCorrection('s-2', 'Mine too.');
+    await t.corrections.save('s-2', 'Mine too.');
     expect(copy()).toBeNull();
     t.dispose();
     expect(copy()).toBeNull(); // and is not written back on leaving

@@ -8,7 +8,8 @@
 import { hashText, normalizeText } from '@/lib/content/block-id';
 import { MemoryStore } from '@/lib/store/memory-store';
 import { storeStamp } from '@/lib/store/snapshot';
-import type { CorrectionRecord, CorrectionStatus, MachineRecord, TranslationStore } from '@/lib/store/types';
+import type { CorrectionRecord, DraftRecord, MachineRecord, TranslationStore } from '@/lib/store/types';
+import { hasOwnText } from '@/lib/store/versioning';
 import { ArticleCorrections } from './article-corrections';
 import { EngineFailure, TranslationClient, type DownloadEvent, type ReadyInfo } from './client';
 import { translationCacheKey, type EngineConfig } from './config';
@@ -28,8 +29,8 @@ export interface Progress {
   total: number;
   wordsPerSecond: number | null;
   engine: ReadyInfo | null;
-  /** Where translations and corrections are kept: null until known; 'memory' means lost on reload. */
-  storage: 'persistent' | 'memory' | null;
+  /** Where translations and corrections are kept: null until known; 'memory' means lost on reload; 'failing': a write just failed. */
+  storage: 'persistent' | 'memory' | 'failing' | null;
 }
 
 export interface TranslatorDeps {
@@ -94,7 +95,9 @@ export class ArticleTranslator {
   private restored = false;
   private readonly hashes: string[];
   private readonly copy: QuickOpenCopy | null;
-  private readonly corrections: ArticleCorrections;
+  private engine: Promise<void> | null = null;
+  /** Saving, confirming, reverting, undoing, and the drafts of open editors. */
+  readonly corrections: ArticleCorrections;
 
   constructor(
     private readonly segments: readonly SourceSegment[],
@@ -117,7 +120,12 @@ export class ArticleTranslator {
         getSegment: this.getSegment,
         setSegment: (id, state) => this.setSegment(id, state),
         openStore: () => this.openStore(),
+        makeMachineText: (id) => this.translateNow(id),
         saved: this.keepCopy,
+        storageFailing: (failing) => {
+          const storage = failing ? 'failing' : this.store?.persistent === false ? 'memory' : 'persistent';
+          if (this.progress.storage !== storage) this.setProgress({ storage });
+        },
       },
       this.copy,
     );
@@ -151,7 +159,10 @@ export class ArticleTranslator {
   start() {
     if (this.started) return;
     this.started = true;
-    if (this.copy && typeof window !== 'undefined') window.addEventListener('pagehide', this.keepCopy);
+    if (typeof window !== 'undefined') {
+      if (this.copy) window.addEventListener('pagehide', this.keepCopy);
+      window.addEventListener('beforeunload', this.askBeforeLeaving);
+    }
     void this.boot();
   }
 
@@ -178,7 +189,10 @@ export class ArticleTranslator {
   }
 
   dispose() {
-    if (typeof window !== 'undefined') window.removeEventListener('pagehide', this.keepCopy);
+    if (typeof window !== 'undefined') {
+      window.removeEventListener('pagehide', this.keepCopy);
+      window.removeEventListener('beforeunload', this.askBeforeLeaving);
+    }
     this.keepCopy(); // leaving for another page of the app: what was translated so far opens at once
     this.corrections.close();
     this.abort.abort();
@@ -203,19 +217,56 @@ export class ArticleTranslator {
         this.setProgress({ phase: 'done' });
         return;
       }
-      this.client ??= (this.deps.createClient ?? ((c) => new TranslationClient(c)))(this.config);
+      await this.loadEngine();
+      if (this.abort.signal.aborted) return;
+      this.pump();
+    } catch (err) {
+      this.failed(err);
+    }
+  }
+
+  /** Starts the worker and loads the model, once; after a failure the next call tries again. */
+  private loadEngine(): Promise<void> {
+    this.engine ??= (async () => {
+      const config = this.config ?? (this.config = await this.deps.fetchConfig());
+      this.client ??= (this.deps.createClient ?? ((c) => new TranslationClient(c)))(config);
       const engine = await this.client.load((event) => {
         this.setProgress({ phase: 'downloading', files: { ...this.progress.files, [event.file]: event } });
       });
-      if (this.abort.signal.aborted) return;
       this.setProgress({ phase: 'translating', engine });
-      this.pump();
+    })();
+    this.engine.catch(() => (this.engine = null));
+    return this.engine;
+  }
+
+  private failed(err: unknown) {
+    if (this.abort.signal.aborted) return;
+    // Whatever broke while the browser is offline (a file, the runtime, the worker), "offline" is what helps.
+    const offline = typeof navigator !== 'undefined' && navigator.onLine === false;
+    const error = toEngineError(err);
+    this.setProgress({ phase: 'failed', error: offline ? { code: 'offline', message: error.message } : error });
+  }
+
+  /**
+   * A paragraph's machine translation, made now, ahead of the queue: a correction imported without one
+   * has nothing to revert to until it exists. Starts the engine if the article did not need it.
+   */
+  private async translateNow(id: string): Promise<string> {
+    const index = this.indexOf.get(id);
+    const segment = index === undefined ? undefined : this.segments[index];
+    if (!segment) throw new Error('no such paragraph');
+    this.setSegment(id, { ...this.getSegment(id), machinePending: true });
+    try {
+      await this.loadEngine();
+      const result = await this.client!.translate(segment.text, { signal: this.abort.signal });
+      this.finish(segment, result);
+      return result.text;
     } catch (err) {
-      if (this.abort.signal.aborted) return;
-      // Whatever broke while the browser is offline (a file, the runtime, the worker), "offline" is what helps.
-      const offline = typeof navigator !== 'undefined' && navigator.onLine === false;
-      const error = toEngineError(err);
-      this.setProgress({ phase: 'failed', error: offline ? { code: 'offline', message: error.message } : error });
+      if (this.progress.phase !== 'failed' && LOAD_ERRORS.has(toEngineError(err).code)) this.failed(err);
+      throw err;
+    } finally {
+      this.setSegment(id, { ...this.getSegment(id), machinePending: false });
+      if (this.progress.phase === 'translating' && this.inFlight === 0 && this.scheduler.next() === null) this.setProgress({ phase: 'done' });
     }
   }
 
@@ -295,6 +346,7 @@ export class ArticleTranslator {
     if (!this.store) return;
     let machine = new Map<string, MachineRecord>();
     let corrections = new Map<string, CorrectionRecord>();
+    const drafts = this.store.getDrafts(this.deps.article ?? '').catch((): DraftRecord[] => []);
     try {
       const early = await this.deps.prefetched?.catch(() => null);
       let stamp: string;
@@ -311,7 +363,7 @@ export class ArticleTranslator {
       if (stored) {
         this.scheduler.remove(i);
         this.setSegment(segment.id, { ...base, status: 'done', text: stored.text, sentences: stored.sentences, correction, fromMemory: this.corrections.isFromMemory(segment.id, correction) });
-      } else if (correction && correction.status !== 'machine') {
+      } else if (correction && hasOwnText(correction)) {
         // A corrected paragraph needs no machine translation to be read.
         this.scheduler.remove(i);
         this.setSegment(segment.id, { ...base, status: 'done', text: correction.machineText, sentences: null, correction, fromMemory: this.corrections.isFromMemory(segment.id, correction) });
@@ -319,6 +371,7 @@ export class ArticleTranslator {
         this.setSegment(segment.id, { ...base, correction });
       }
     });
+    this.corrections.restoreDrafts(await drafts);
     this.countDone();
   }
 
@@ -350,31 +403,6 @@ export class ArticleTranslator {
     this.setProgress({ done: [...this.states.values()].filter((s) => s.status === 'done').length });
   }
 
-  // ---- corrections (article-corrections.ts) ------------------------------------------
-
-  /** Saves the reader's text for a paragraph (and every paragraph with the same Dutch). */
-  saveCorrection(id: string, text: string, status: CorrectionStatus = 'edited') {
-    return this.corrections.save(id, text, status);
-  }
-
-  confirm(id: string) {
-    return this.corrections.confirm(id);
-  }
-
-  /** Back to the machine text; the correction stays in the record's history. */
-  revert(id: string) {
-    return this.corrections.revert(id);
-  }
-
-  undoLast(id: string) {
-    return this.corrections.undoLast(id);
-  }
-
-  /** All corrections in this browser, as the JSON export (the way out when storage is memory only). */
-  correctionsJson(): Promise<string> {
-    return this.corrections.json();
-  }
-
   private setSegment(id: string, state: SegmentState) {
     this.states.set(id, state);
     this.segmentListeners.get(id)?.forEach((l) => l());
@@ -386,6 +414,13 @@ export class ArticleTranslator {
     this.progressListeners.forEach((l) => l());
     if (finished) this.keepCopy();
   }
+
+  /** Leaving the page (closing the tab, reloading, another site) with an editor's text unsaved: the browser asks first. */
+  private askBeforeLeaving = (event: BeforeUnloadEvent) => {
+    if (!this.corrections.hasUnsavedDrafts()) return;
+    event.preventDefault();
+    event.returnValue = ''; // older browsers ask only when this is set
+  };
 
   /** Keeps the English shown now as the article's quick-open copy (only ever from a persistent store). */
   private keepCopy = () => {

@@ -1,6 +1,7 @@
 /** One paragraph's state as the reader sees it: shared by the translator, its corrections and the UI. */
 import type { SegmentKind } from '@/lib/content/types';
 import type { CorrectionRecord } from '@/lib/store/types';
+import { hasOwnText } from '@/lib/store/versioning';
 import type { EngineError, SentenceTranslation } from './protocol';
 
 export interface SourceSegment {
@@ -22,19 +23,33 @@ export interface SegmentState {
   /** The correction was made for the same Dutch text elsewhere: a translation-memory match. */
   fromMemory: boolean;
   canUndo: boolean;
+  /** Unsaved text of an editor left open (a reload, a language switch): the editor reopens with it. */
+  draft: string | null;
+  /** The machine text is being made on demand (a revert of a correction that never had one waits for it). */
+  machinePending: boolean;
 }
 
-export const WAITING: SegmentState = { status: 'waiting', text: '', sentences: null, error: null, correction: null, fromMemory: false, canUndo: false };
+export const WAITING: SegmentState = {
+  status: 'waiting',
+  text: '',
+  sentences: null,
+  error: null,
+  correction: null,
+  fromMemory: false,
+  canUndo: false,
+  draft: null,
+  machinePending: false,
+};
 
-/** The reader's own text is shown: there is a correction and it was not reverted to the machine text. */
+/** The reader's own text is shown: there is a correction, it was not reverted to the machine text, and it is not empty. */
 export function isCorrected(state: SegmentState): boolean {
-  return state.correction !== null && state.correction.status !== 'machine';
+  return hasOwnText(state.correction);
 }
 
 /** What the reader sees for a paragraph: the correction unless it was reverted, else the machine text. */
 export function shownText(state: SegmentState): string {
   if (state.correction && isCorrected(state)) return state.correction.text;
-  return state.text || state.correction?.text || '';
+  return state.text || (state.correction?.status === 'machine' ? state.correction.text : '');
 }
 
 /** The machine text a correction replaces (or a revert goes back to). */

@@ -46,9 +46,14 @@ export function CorrectionBar({ state, comparing, editButton, onEdit, onCompare,
         </button>
       )}
       {corrected && (
-        <button type="button" onClick={onRevert} className={button}>
+        <button type="button" onClick={onRevert} disabled={state.machinePending} className={`${button} disabled:opacity-60`}>
           {t('revert')}
         </button>
+      )}
+      {state.machinePending && (
+        <span role="status" className="italic" data-testid="machine-pending">
+          {t('translatingForRevert')}
+        </span>
       )}
       {state.canUndo && (
         <button type="button" onClick={onUndo} className={button}>

@@ -36,8 +36,8 @@ export function EnglishCell({ segment }: { segment: Segment }) {
   const corrected = isCorrected(state);
   const readable = state.status === 'done' || corrected;
   // An open editor stays open whatever happens to the machine text (another tab clearing it, say): what the
-  // reader is typing is never dropped.
-  const isEditing = editing && translator !== null;
+  // reader is typing is never dropped. A draft kept from before (a reload, a language switch) reopens it.
+  const isEditing = (editing || state.draft !== null) && translator !== null;
   return (
     <div
       data-state={isEditing ? 'editing' : readable ? 'done' : state.status}

@@ -1,6 +1,7 @@
 'use client';
 
 import { useFormatter, useTranslations } from 'next-intl';
+import { formatBytes } from '@/lib/i18n/format-bytes';
 import { download } from '@/lib/store/download';
 import type { DownloadEvent } from '@/lib/translation/client';
 import type { EngineError } from '@/lib/translation/protocol';
@@ -24,7 +25,7 @@ export function ProgressPanel() {
     // min-h-5: the status line's height is there from the first paint, so the article does not move down
     // when it appears (the stored English may already be on screen: see lib/store/prepaint.ts).
     <div role="status" aria-live="polite" className="min-h-5 space-y-1 text-sm text-muted">
-      {progress.storage === 'memory' && <StorageWarning />}
+      {(progress.storage === 'memory' || progress.storage === 'failing') && <StorageWarning failing={progress.storage === 'failing'} />}
       {progress.phase === 'downloading' && files.length > 0 ? (
         <Downloads files={files} />
       ) : progress.phase === 'starting' || progress.phase === 'downloading' ? (
@@ -62,10 +63,7 @@ function TranslationStatus() {
 function Downloads({ files }: { files: DownloadEvent[] }) {
   const t = useTranslations('Translation');
   const format = useFormatter();
-  const mb = (bytes: number) =>
-    bytes < 1_000_000
-      ? format.number(bytes / 1000, { style: 'unit', unit: 'kilobyte', maximumFractionDigits: 0 })
-      : format.number(bytes / 1_000_000, { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1, minimumFractionDigits: 1 });
+  const mb = (bytes: number) => formatBytes(format, bytes);
   const pct = (loaded: number, total: number) =>
     format.number(total > 0 ? Math.min(1, loaded / total) : 0, { style: 'percent', maximumFractionDigits: 0 });
   const loaded = files.reduce((n, f) => n + f.loaded, 0);
@@ -106,17 +104,18 @@ function LoadFailure({ error, onRetry }: { error: EngineError; onRetry: () => vo
   );
 }
 
-function StorageWarning() {
+/** Storage is memory only, or a write just failed: the reader's corrections can still be taken away as a file. */
+function StorageWarning({ failing }: { failing: boolean }) {
   const t = useTranslations('Corrections');
   const td = useTranslations('Data');
   const { translator } = useTranslationContext();
   return (
     <div className="flex flex-wrap items-center gap-x-3 gap-y-1 rounded-md border border-accent/50 bg-panel px-3 py-1.5 text-ink" data-testid="storage-warning">
-      <p>{t('memoryOnly')}</p>
+      <p>{failing ? t('storageFailing') : t('memoryOnly')}</p>
       <button
         type="button"
         className="font-medium text-accent underline underline-offset-4"
-        onClick={async () => translator && download(`corrections-${new Date().toISOString().slice(0, 10)}.json`, await translator.correctionsJson(), 'application/json')}
+        onClick={async () => translator && download(`corrections-${new Date().toISOString().slice(0, 10)}.json`, await translator.corrections.json(failing), 'application/json')}
       >
         {td('exportJson')}
       </button>

@@ -4,10 +4,12 @@ import { useLocale, useTranslations } from 'next-intl';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { dutchSpans, englishSpans } from '@/lib/alignment/align';
 import type { Segment } from '@/lib/content/types';
+import { CorrectionFailure, type CorrectionAction } from '@/lib/translation/article-corrections';
 import type { ArticleTranslator } from '@/lib/translation/article-translator';
 import { isCorrected, shownText, type SegmentState } from '@/lib/translation/segment-state';
 import { CorrectionBar } from './correction-bar';
 import { CorrectionEditor } from './correction-editor';
+import { CorrectionFailureNotice } from './correction-failure';
 import { MachineDiff } from './machine-diff';
 import { SegmentText } from './segment-text';
 
@@ -29,6 +31,7 @@ export function TranslatedCell({ segment, state, translator, editing, setEditing
   const locale = useLocale();
   const editButton = useRef<HTMLButtonElement>(null);
   const [comparing, setComparing] = useState(false);
+  const [failure, setFailure] = useState<{ error: CorrectionFailure; retry: () => void } | null>(null);
   const wasEditing = useRef(false);
 
   // Back from the editor, keyboard focus returns to where it was.
@@ -43,15 +46,40 @@ export function TranslatedCell({ segment, state, translator, editing, setEditing
   const dutch = useMemo(() => dutchSpans(segment.text), [segment.text]);
   const spans = useMemo(() => englishSpans(shown, state.sentences, dutch, corrected), [shown, state.sentences, dutch, corrected]);
 
-  if (editing && translator) {
+  if (!translator) return <SegmentText segment={segment} text={shown} lang="en" spans={spans} />;
+  const corrections = translator.corrections;
+
+  /** Runs a correction command; a failure is shown, with a retry that runs it again. */
+  const run = async (action: CorrectionAction, command: () => Promise<void>): Promise<void> => {
+    try {
+      await command();
+      setFailure(null);
+    } catch (err) {
+      const error = err instanceof CorrectionFailure ? err : new CorrectionFailure(action, 'other');
+      setFailure({ error, retry: () => void run(action, command).catch(() => {}) });
+      throw error;
+    }
+  };
+  const act = (action: CorrectionAction, command: () => Promise<void>) => () => void run(action, command).catch(() => {});
+
+  if (editing) {
     return (
       <CorrectionEditor
-        initial={shown}
-        onCancel={() => setEditing(false)}
-        onSave={(text) => {
+        initial={state.draft ?? shown}
+        restored={state.draft !== null}
+        failure={failure && <CorrectionFailureNotice failure={failure.error} onRetry={failure.retry} />}
+        onChange={(text) => corrections.keepDraft(segment.id, text)}
+        onCancel={() => {
+          setFailure(null);
           setEditing(false);
-          void translator.saveCorrection(segment.id, text);
+          void corrections.discardDraft(segment.id);
         }}
+        onSave={(text) =>
+          run('save', async () => {
+            await corrections.save(segment.id, text);
+            setEditing(false); // a retry from the failure notice closes the editor too
+          })
+        }
       />
     );
   }
@@ -60,18 +88,20 @@ export function TranslatedCell({ segment, state, translator, editing, setEditing
     return (
       <>
         <SegmentText segment={segment} text={shown} lang="en" spans={spans} />
-        {translator && (
-          <CorrectionBar
-            state={state}
-            comparing={comparing}
-            editButton={editButton}
-            onEdit={() => setEditing(true)}
-            onCompare={() => setComparing((c) => !c)}
-            onRevert={() => void translator.revert(segment.id)}
-            onUndo={() => void translator.undoLast(segment.id)}
-            onConfirm={() => void translator.confirm(segment.id)}
-          />
-        )}
+        <CorrectionBar
+          state={state}
+          comparing={comparing}
+          editButton={editButton}
+          onEdit={() => {
+            setFailure(null);
+            setEditing(true);
+          }}
+          onCompare={() => setComparing((c) => !c)}
+          onRevert={act('revert', () => corrections.revert(segment.id))}
+          onUndo={act('undo', () => corrections.undoLast(segment.id))}
+          onConfirm={act('confirm', () => corrections.confirm(segment.id))}
+        />
+        {failure && <CorrectionFailureNotice failure={failure.error} onRetry={failure.retry} />}
         {comparing && corrected && <MachineDiff machine={state.correction?.machineText || state.text} corrected={shown} />}
       </>
     );
@@ -90,7 +120,7 @@ export function TranslatedCell({ segment, state, translator, editing, setEditing
     return (
       <div role="alert" lang={locale} className="rounded-md border border-accent/40 px-3 py-2 text-sm">
         <p>{state.error?.code === 'crashed' ? t('crashedParagraph') : t('failedParagraph')}</p>
-        <button type="button" onClick={() => translator?.retrySegment(segment.id)} className="mt-1 font-medium text-accent underline underline-offset-4">
+        <button type="button" onClick={() => translator.retrySegment(segment.id)} className="mt-1 font-medium text-accent underline underline-offset-4">
           {t('retry')}
         </button>
       </div>

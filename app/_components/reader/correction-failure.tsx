@@ -1,0 +1,25 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import type { CorrectionFailure } from '@/lib/translation/article-corrections';
+
+/**
+ * Why a correction was not stored, in the interface language, and a way to try again. Nothing was lost:
+ * the editor still holds the text, or the paragraph shows what it showed before.
+ */
+export function CorrectionFailureNotice({ failure, onRetry }: { failure: CorrectionFailure; onRetry: () => void }) {
+  const t = useTranslations('Corrections');
+  return (
+    <div role="alert" className="mt-2 rounded-md border border-accent/50 bg-panel px-3 py-2 text-sm text-ink" data-testid="correction-failure">
+      <p>
+        <strong className="font-semibold">{t('failed', { action: failure.action })}</strong> {t('failedReason', { reason: failure.reason })}{' '}
+        {t('failedKept', { action: failure.action })}
+      </p>
+      {failure.reason !== 'empty' && (
+        <button type="button" onClick={onRetry} className="mt-1 font-medium text-accent underline underline-offset-4">
+          {t('retry')}
+        </button>
+      )}
+    </div>
+  );
+}

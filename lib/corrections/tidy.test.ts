@@ -1,0 +1,12 @@
+import { describe, expect, it } from 'vitest';
+import { tidyCorrection } from './tidy';
+
+describe('tidyCorrection', () => {
+  it('keeps the line breaks a reader typed, and tidies spaces within lines', () => {
+    expect(tidyCorrection('  First  line \r\nsecond\tline\n\n\n\nthird ')).toBe('First line\nsecond line\n\nthird');
+  });
+
+  it('leaves nothing of a text that is only white space', () => {
+    expect(tidyCorrection(' \n\t \n ')).toBe('');
+  });
+});
