@@ -6,27 +6,60 @@ function looksLikeHeading(paragraph: string): boolean {
   return !paragraph.includes('\n') && paragraph.length <= 100 && !/[.!?:;,…"”’)]$/.test(paragraph);
 }
 
+const ENDS_SENTENCE = /[.!?:;…"”’)]$/;
+
 /**
- * A `.txt` article: paragraphs are separated by blank lines. The first paragraph
- * is the title when it looks like one; later heading-like lines become subheadings.
+ * A block of lines with no blank line between them: a hard-wrapped paragraph (an e-mail, a text saved at 72
+ * columns: most lines long, few ending a sentence) is one paragraph; otherwise each line is one (pasted
+ * web text, a list), except that a line going on in lower case after a long unfinished one continues it.
  */
-export function plainTextToBlocks(raw: string): { title: string | null; blocks: Block[] } {
-  const paragraphs = raw
+function linesOf(block: string): string[] {
+  const lines = block.split('\n').map((l) => l.trim()).filter(Boolean);
+  if (lines.length < 2) return lines;
+  const body = lines.slice(0, -1);
+  const wrapped = body.filter((l) => l.length >= 40 && !ENDS_SENTENCE.test(l)).length;
+  if (lines.length >= 3 && wrapped >= 0.8 * body.length) return [lines.join(' ')];
+  const out: string[] = [];
+  for (const line of lines) {
+    const previous = out.at(-1);
+    // A long line that stops mid-sentence, followed by lower case: one sentence wrapped (short lines are a list).
+    if (previous !== undefined && previous.length >= 30 && !ENDS_SENTENCE.test(previous) && /^[\p{Ll}\d(,]/u.test(line)) out[out.length - 1] = `${previous} ${line}`;
+    else out.push(line);
+  }
+  return out;
+}
+
+export interface PlainTextOptions {
+  /** Single line breaks: `join` (the shipped .txt articles: only blank lines separate paragraphs) or `lines` (a reader's own text). */
+  lineBreaks?: 'join' | 'lines';
+  /** Take a heading-like first line as the title (never when the reader typed one: then every line is text). */
+  titleFromText?: boolean;
+}
+
+/**
+ * A `.txt` text: paragraphs are separated by blank lines (and, for a reader's own text, by line breaks). The
+ * first paragraph is the title when it looks like one; later heading-like lines become subheadings. A text
+ * that is all short lines (a word list) is paragraphs, not headings, and keeps its first line.
+ */
+export function plainTextToBlocks(raw: string, { lineBreaks = 'join', titleFromText = true }: PlainTextOptions = {}): { title: string | null; blocks: Block[] } {
+  const blocks = raw
     .replace(/^\uFEFF/, '')
     .replace(/\r\n?/g, '\n')
     .split(/\n[ \t]*\n/)
     .map((p) => p.trim())
     .filter(Boolean);
+  const paragraphs = lineBreaks === 'lines' ? blocks.flatMap(linesOf) : blocks;
+  const list = paragraphs.every(looksLikeHeading);
 
   let title: string | null = null;
-  if (paragraphs.length > 1 && paragraphs[0] && looksLikeHeading(paragraphs[0])) title = paragraphs.shift() ?? null;
+  if (titleFromText && !list && paragraphs.length > 1 && paragraphs[0] && looksLikeHeading(paragraphs[0])) title = paragraphs.shift() ?? null;
 
   const allocate = createIdAllocator();
-  const blocks: Block[] = paragraphs.map((p) => {
-    const text = p.replace(/\s+/g, ' ');
-    return looksLikeHeading(p)
-      ? { id: allocate(text), kind: 'heading', text, level: 2 }
-      : { id: allocate(text), kind: 'paragraph', text };
-  });
-  return { title, blocks };
+  return {
+    title,
+    blocks: paragraphs.map((p) => {
+      const text = p.replace(/\s+/g, ' ');
+      return looksLikeHeading(p) && !list ? { id: allocate(text), kind: 'heading', text, level: 2 } : { id: allocate(text), kind: 'paragraph', text };
+    }),
+  };
 }

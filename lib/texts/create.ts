@@ -1,6 +1,6 @@
 /** Glue for the "your text" form: bytes or pasted text → a stored UserText. Browser only. */
 import { openTextLibrary } from '@/lib/store/open-store';
-import { decodeText, MAX_BYTES, TextInputError } from './limits';
+import { checkTitle, decodeText, fitTitle, MAX_BYTES, TextInputError } from './limits';
 import { formatOfFile, parseUserText, titleFromBlocks } from './parse';
 import type { TextFormat, UserText } from './types';
 
@@ -20,6 +20,7 @@ export interface TextInput {
 
 /** Validates, parses and stores the text; returns its id. Throws TextInputError for anything refused. */
 export async function createUserText(input: TextInput, untitled: string): Promise<string> {
+  const typedTitle = checkTitle(input.title);
   let raw: string;
   let format: TextFormat;
   if (input.file) {
@@ -33,11 +34,12 @@ export async function createUserText(input: TextInput, untitled: string): Promis
     raw = input.pasted ?? '';
     format = 'paste';
   }
-  const parsed = parseUserText(raw, format, parseHtml);
+  // A typed title is the title: the text's own first line or heading stays text.
+  const parsed = parseUserText(raw, format, parseHtml, { titleFromText: !typedTitle });
   const now = Date.now();
   const text: UserText = {
     id: newTextId(),
-    title: input.title.trim() || parsed.title || (input.file ? input.file.name.replace(/\.[^.]+$/, '') : titleFromBlocks(parsed.blocks, untitled)),
+    title: typedTitle || parsed.title || (input.file ? fitTitle(input.file.name.replace(/\.[^.]+$/, '')) : titleFromBlocks(parsed.blocks, untitled)),
     format,
     fileName: input.file?.name ?? null,
     blocks: parsed.blocks,

@@ -5,8 +5,10 @@
  */
 export const MAX_BYTES = 5 * 1024 * 1024;
 export const MAX_PARAGRAPHS = 20_000;
+/** A title is a line in a list and a heading, not a text: longer ones are refused (typed) or shortened (found in a file). */
+export const MAX_TITLE = 200;
 
-export type TextErrorCode = 'empty' | 'binary' | 'tooLarge' | 'tooManyParagraphs' | 'unsupported' | 'storage';
+export type TextErrorCode = 'empty' | 'binary' | 'tooLarge' | 'tooManyParagraphs' | 'unsupported' | 'storage' | 'titleTooLong';
 
 /** A text the app refuses, with a code the interface turns into a localized message. */
 export class TextInputError extends Error {
@@ -41,4 +43,18 @@ export function decodeText(bytes: Uint8Array): string {
 /** Pasted text gets the same size check as a file. */
 export function checkSize(text: string): void {
   if (new TextEncoder().encode(text).length > MAX_BYTES) throw new TextInputError('tooLarge', { max: MAX_BYTES / 1024 / 1024 });
+}
+
+/** A title the reader typed: refused with a message when too long (never cut silently). */
+export function checkTitle(title: string): string {
+  const trimmed = title.replace(/\s+/g, ' ').trim();
+  const count = Array.from(trimmed).length;
+  if (count > MAX_TITLE) throw new TextInputError('titleTooLong', { max: MAX_TITLE, count });
+  return trimmed;
+}
+
+/** A title found in the text itself (a <title>, front matter, a first line): shortened to fit, with an ellipsis. */
+export function fitTitle(title: string): string {
+  const chars = Array.from(title.replace(/\s+/g, ' ').trim());
+  return chars.length > MAX_TITLE ? `${chars.slice(0, MAX_TITLE - 1).join('').trimEnd()}…` : chars.join('');
 }

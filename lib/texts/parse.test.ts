@@ -1,6 +1,7 @@
+import { DOMParser } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { segmentsOf } from '@/lib/content/types';
-import { decodeText, MAX_BYTES, MAX_PARAGRAPHS, TextInputError } from './limits';
+import { checkTitle, decodeText, MAX_BYTES, MAX_PARAGRAPHS, MAX_TITLE, TextInputError } from './limits';
 import { formatOfFile, parseUserText, titleFromBlocks } from './parse';
 
 const code = (f: () => unknown) => {
@@ -68,5 +69,79 @@ describe('file names', () => {
   it('titles an untitled text by its first words', () => {
     const { blocks } = parseUserText('De Amerikaanse president stuurt extra troepen naar Oost-Europa vandaag.', 'paste');
     expect(titleFromBlocks(blocks, 'x')).toBe('De Amerikaanse president stuurt extra troepen naar Oost-Europa…');
+  });
+});
+
+describe('every word of a reader’s text is kept', () => {
+  const texts = (raw: string, options?: { titleFromText?: boolean }) => {
+    const parsed = parseUserText(raw, 'paste', undefined, options);
+    return { title: parsed.title, blocks: segmentsOf(parsed.blocks).map((s) => [s.kind, s.text]), paragraphs: parsed.paragraphCount };
+  };
+
+  it('with a typed title, the text’s first line stays text; without one, a heading-like first line is the title', () => {
+    const raw = 'Inleiding\nDe kat zit op de mat.\nTot slot\nDe hond blaft.';
+    expect(texts(raw, { titleFromText: false })).toEqual({
+      title: null,
+      blocks: [['heading', 'Inleiding'], ['paragraph', 'De kat zit op de mat.'], ['heading', 'Tot slot'], ['paragraph', 'De hond blaft.']],
+      paragraphs: 2,
+    });
+    expect(texts(raw).title).toBe('Inleiding');
+    expect(texts(raw).blocks).toHaveLength(3);
+  });
+
+  it('reads a list of single words as paragraphs, first word included', () => {
+    expect(texts('appel\npeer\nbanaan')).toEqual({ title: null, blocks: [['paragraph', 'appel'], ['paragraph', 'peer'], ['paragraph', 'banaan']], paragraphs: 3 });
+  });
+
+  it('keeps line-separated text as paragraphs, and a hard-wrapped paragraph as one', () => {
+    expect(texts('Eerste alinea.\nTweede alinea die vrij lang is en daarom\ndoorloopt op de volgende regel.').blocks).toEqual([
+      ['paragraph', 'Eerste alinea.'],
+      ['paragraph', 'Tweede alinea die vrij lang is en daarom doorloopt op de volgende regel.'],
+    ]);
+    const wrapped = 'Dit is een lange zin die netjes is afgebroken op\nongeveer zeventig tekens, zoals in een oude e-mail\nvan iemand die nog met vaste regellengtes werkt.';
+    expect(texts(wrapped).blocks).toEqual([['paragraph', wrapped.replace(/\n/g, ' ')]]);
+  });
+});
+
+describe('an HTML file', () => {
+  const parse = (html: string, options?: { titleFromText?: boolean }) => {
+    const parsed = parseUserText(html, 'html', (raw) => new DOMParser().parseFromString(raw, 'text/html') as unknown as Document, options);
+    return segmentsOf(parsed.blocks).map((s) => s.text);
+  };
+
+  it('keeps all readable text in document order, block boundaries as paragraph breaks', () => {
+    const html = `<html><head><title>T</title></head><body><main>
+      <p>Een verhaal.</p><div>Tekst in een div naast alinea's.</div>
+      <p>gedichtregel een<br>gedichtregel twee<br>gedichtregel drie</p>
+      <div>Einde van het verhaal.<div>Dit is de tweede alinea</div></div>
+      <ul><li>Eigen tekst van het punt<p>met een alinea erin</p></li></ul>
+      <script>alert(1)</script><style>p{}</style><nav>Menu</nav><form><button>Stuur</button></form></main><footer>Voet</footer></body></html>`;
+    expect(parse(html)).toEqual([
+      'Een verhaal.',
+      "Tekst in een div naast alinea's.",
+      'gedichtregel een',
+      'gedichtregel twee',
+      'gedichtregel drie',
+      'Einde van het verhaal.',
+      'Dit is de tweede alinea',
+      'Eigen tekst van het punt',
+      'met een alinea erin',
+    ]);
+  });
+
+  it('keeps the first heading as text when the reader typed a title', () => {
+    const html = '<html><head><title>Pagina</title></head><body><h1>Pagina</h1><p>Tekst.</p></body></html>';
+    expect(parse(html)).toEqual(['Tekst.']);
+    expect(parse(html, { titleFromText: false })).toEqual(['Pagina', 'Tekst.']);
+  });
+});
+
+describe('titles', () => {
+  it('refuses a typed title over 200 characters, and shortens one found in a file', () => {
+    expect(code(() => checkTitle('a'.repeat(MAX_TITLE + 1)))).toBe('titleTooLong');
+    expect(checkTitle(`  ${'b'.repeat(MAX_TITLE)}  `)).toHaveLength(MAX_TITLE);
+    const parsed = parseUserText(`---\ntitle: ${'c'.repeat(5000)}\n---\n\nTekst.`, 'md');
+    expect(Array.from(parsed.title ?? '')).toHaveLength(MAX_TITLE);
+    expect(parsed.title?.endsWith('…')).toBe(true);
   });
 });

@@ -1,9 +1,11 @@
 'use client';
 
 import { useFormatter, useTranslations } from 'next-intl';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link } from '@/lib/i18n/navigation';
+import { storageFailureReason } from '@/lib/store/errors';
 import { openTextLibrary } from '@/lib/store/open-store';
+import { checkTitle, MAX_TITLE, TextInputError } from '@/lib/texts/limits';
 import type { UserTextSummary } from '@/lib/texts/types';
 
 type State = { status: 'loading' } | { status: 'unavailable' } | { status: 'ready'; texts: UserTextSummary[] };
@@ -58,17 +60,58 @@ function TextRow({ text, onChanged }: { text: UserTextSummary; onChanged: () => 
   const ta = useTranslations('Article');
   const format = useFormatter();
   const [mode, setMode] = useState<'view' | 'rename' | 'delete'>('view');
+  const [problem, setProblem] = useState<string | null>(null);
+  const renameButton = useRef<HTMLButtonElement>(null);
+  const deleteButton = useRef<HTMLButtonElement>(null);
+  const returnTo = useRef<'rename' | 'delete' | null>(null);
+
+  // Closing the rename field or the delete question puts focus back on the button that opened it (rendered
+  // again only once the row is back in view mode).
+  useEffect(() => {
+    if (mode !== 'view' || !returnTo.current) return;
+    (returnTo.current === 'rename' ? renameButton : deleteButton).current?.focus();
+    returnTo.current = null;
+  }, [mode]);
+
+  const close = (from: 'rename' | 'delete') => {
+    returnTo.current = from;
+    setProblem(null);
+    setMode('view');
+  };
+  const open = (next: 'rename' | 'delete') => {
+    setProblem(null);
+    setMode(next);
+  };
+  /** A write to storage; when it fails, the row stays as it is and says why. */
+  const write = async (action: 'rename' | 'delete', work: (library: Awaited<ReturnType<typeof openTextLibrary>>) => Promise<void>) => {
+    try {
+      await work(await openTextLibrary());
+      return true;
+    } catch (err) {
+      setProblem(t('storageFailed', { action, reason: storageFailureReason(err) }));
+      return false;
+    }
+  };
 
   return (
     <li className="py-4" data-text-id={text.id}>
       {mode === 'rename' ? (
         <form
           className="flex flex-wrap items-center gap-2"
+          noValidate
           onSubmit={async (e) => {
             e.preventDefault();
-            const title = String(new FormData(e.currentTarget).get('title') ?? '').trim();
-            if (title) await (await openTextLibrary()).rename(text.id, title);
-            setMode('view');
+            const typed = String(new FormData(e.currentTarget).get('title') ?? '');
+            let title: string;
+            try {
+              title = checkTitle(typed);
+            } catch (err) {
+              const detail = err instanceof TextInputError ? err.detail : {};
+              return setProblem(t('error.titleTooLong', { max: MAX_TITLE, count: 0, ...detail }));
+            }
+            if (!title) return setProblem(t('nameEmpty', { title: text.title }));
+            if (!(await write('rename', (library) => library.rename(text.id, title)))) return;
+            close('rename');
             await onChanged();
           }}
         >
@@ -80,18 +123,19 @@ function TextRow({ text, onChanged }: { text: UserTextSummary; onChanged: () => 
             name="title"
             defaultValue={text.title}
             autoFocus
-            onKeyDown={(e) => e.key === 'Escape' && setMode('view')}
+            aria-invalid={problem ? true : undefined}
+            onKeyDown={(e) => e.key === 'Escape' && close('rename')}
             className="min-w-0 flex-1 rounded-md border border-rule bg-paper px-2 py-1 font-serif text-lg focus:border-accent"
           />
           <button type="submit" className="rounded-full bg-ink px-3 py-1 text-sm font-medium text-paper">
             {t('save')}
           </button>
-          <button type="button" onClick={() => setMode('view')} className={small}>
+          <button type="button" onClick={() => close('rename')} className={small}>
             {t('cancel')}
           </button>
         </form>
       ) : (
-        <h3 lang="nl" className="font-serif text-lg font-semibold leading-snug">
+        <h3 lang="nl" className="font-serif text-lg font-semibold leading-snug [overflow-wrap:anywhere]">
           <Link href={`/texts/${text.id}`} className="hover:text-accent hover:underline">
             {text.title}
           </Link>
@@ -100,36 +144,51 @@ function TextRow({ text, onChanged }: { text: UserTextSummary; onChanged: () => 
       <div className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-muted">
         <time dateTime={new Date(text.updatedAt).toISOString()}>{format.dateTime(new Date(text.updatedAt), { dateStyle: 'medium' })}</time>
         <span>{ta('paragraphs', { count: text.paragraphCount })}</span>
-        {text.fileName && <span>{text.fileName}</span>}
+        {text.fileName && <span className="[overflow-wrap:anywhere]">{text.fileName}</span>}
         {mode === 'view' && (
           <>
-            <button type="button" onClick={() => setMode('rename')} className={small} aria-label={t('renameNamed', { title: text.title })}>
+            <button ref={renameButton} type="button" onClick={() => open('rename')} className={small} aria-label={t('renameNamed', { title: text.title })}>
               {t('rename')}
             </button>
-            <button type="button" onClick={() => setMode('delete')} className={small} aria-label={t('deleteNamed', { title: text.title })}>
+            <button ref={deleteButton} type="button" onClick={() => open('delete')} className={small} aria-label={t('deleteNamed', { title: text.title })}>
               {t('delete')}
             </button>
           </>
         )}
       </div>
       {mode === 'delete' && (
-        <div role="alertdialog" aria-labelledby={`delete-${text.id}`} className="mt-2 flex flex-wrap items-center gap-2 rounded-md border border-accent/40 bg-panel px-3 py-2 text-sm">
-          <p id={`delete-${text.id}`}>{t('deleteConfirm', { title: text.title })}</p>
+        <div
+          role="alertdialog"
+          aria-labelledby={`delete-${text.id}`}
+          onKeyDown={(e) => {
+            if (e.key !== 'Escape') return;
+            e.preventDefault();
+            close('delete');
+          }}
+          className="mt-2 flex flex-wrap items-center gap-2 rounded-md border border-accent/40 bg-panel px-3 py-2 text-sm"
+        >
+          <p id={`delete-${text.id}`} className="[overflow-wrap:anywhere]">
+            {t('deleteConfirm', { title: text.title })}
+          </p>
           <button
             type="button"
             autoFocus
             onClick={async () => {
-              await (await openTextLibrary()).delete(text.id);
-              await onChanged();
+              if (await write('delete', (library) => library.delete(text.id))) await onChanged();
             }}
             className="rounded-full bg-accent px-3 py-1 font-medium text-paper"
           >
             {t('deleteYes')}
           </button>
-          <button type="button" onClick={() => setMode('view')} className={small}>
+          <button type="button" onClick={() => close('delete')} className={small}>
             {t('cancel')}
           </button>
         </div>
+      )}
+      {problem && (
+        <p role="alert" className="mt-2 rounded-md border border-accent/40 bg-panel px-3 py-2 text-sm text-ink">
+          {problem}
+        </p>
       )}
     </li>
   );

@@ -2,7 +2,10 @@
 
 import { useFormatter, useTranslations } from 'next-intl';
 import { useCallback, useEffect, useState } from 'react';
+import { formatBytes } from '@/lib/i18n/format-bytes';
+import { listenForCorrections } from '@/lib/store/changes';
 import { download } from '@/lib/store/download';
+import { storageFailureReason } from '@/lib/store/errors';
 import { parseJson, toJson } from '@/lib/store/exchange/json';
 import { parseTmx, toTmx } from '@/lib/store/exchange/tmx';
 import { openTranslationStore } from '@/lib/store/open-store';
@@ -18,6 +21,8 @@ interface Figures {
   modelBytes: number;
 }
 
+type StorageAction = 'import' | 'export' | 'clear' | 'read';
+
 async function modelCache(): Promise<{ files: number; bytes: number }> {
   if (typeof caches === 'undefined') return { files: 0, bytes: 0 };
   const cache = await caches.open(MODEL_CACHE);
@@ -29,6 +34,9 @@ async function modelCache(): Promise<{ files: number; bytes: number }> {
 
 const stamp = () => new Date().toISOString().slice(0, 10);
 
+/** The parse step failed (the file is wrong), as opposed to the storage step (the browser is). */
+class FileProblem extends Error {}
+
 export function StoredData() {
   const t = useTranslations('Data');
   const format = useFormatter();
@@ -36,10 +44,22 @@ export function StoredData() {
   const [figures, setFigures] = useState<Figures | null>(null);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
 
-  const refresh = useCallback(async (s: TranslationStore) => {
-    const [counts, model] = await Promise.all([s.counts(), modelCache()]);
-    setFigures({ ...counts, modelFiles: model.files, modelBytes: model.bytes });
-  }, []);
+  const failed = useCallback(
+    (action: StorageAction, err: unknown) => setMessage({ kind: 'error', text: t('storageFailed', { action, reason: storageFailureReason(err) }) }),
+    [t],
+  );
+
+  const refresh = useCallback(
+    async (s: TranslationStore) => {
+      try {
+        const [counts, model] = await Promise.all([s.counts(), modelCache()]);
+        setFigures({ ...counts, modelFiles: model.files, modelBytes: model.bytes });
+      } catch (err) {
+        failed('read', err);
+      }
+    },
+    [failed],
+  );
 
   useEffect(() => {
     void openTranslationStore().then((s) => {
@@ -48,20 +68,44 @@ export function StoredData() {
     });
   }, [refresh]);
 
-  const size = (bytes: number) => t('size', { size: format.number(bytes / 1_000_000, { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 }) });
+  // Another tab saved or imported corrections: the counts follow.
+  useEffect(() => (store ? listenForCorrections(() => void refresh(store)) : undefined), [store, refresh]);
+
+  const size = (bytes: number) => t('size', { size: formatBytes(format, bytes) });
+
+  /** Runs a storage action; a failure is said, in the interface language, and nothing else changes. */
+  const guarded = (action: StorageAction, work: (s: TranslationStore) => Promise<void>) => async () => {
+    // Not the state: a click (or a file chosen) before the store has opened still counts.
+    const store = await openTranslationStore();
+    let failure: unknown = null;
+    try {
+      await work(store);
+    } catch (err) {
+      failure = err ?? 'failed';
+    }
+    await refresh(store); // before the message: a failed read must not hide why the action failed
+    if (failure !== null) failed(action, failure);
+  };
 
   const onImport = async (file: File) => {
-    if (!store) return;
+    const store = await openTranslationStore();
     try {
-      const text = await file.text();
       // Parse and validate the whole file first: all of it is applied, or none.
-      const records = /\.tmx$/i.test(file.name) || text.trimStart().startsWith('<') ? parseTmx(text) : parseJson(text).corrections;
-      const { added, keptExisting } = await store.importCorrections(records);
-      setMessage({ kind: 'ok', text: t('importDone', { added, kept: keptExisting }) });
+      const records = await file.text().then((text) => {
+        try {
+          return /\.tmx$/i.test(file.name) || text.trimStart().startsWith('<') ? parseTmx(text) : parseJson(text).corrections;
+        } catch (err) {
+          throw new FileProblem(err instanceof Error ? err.message : String(err));
+        }
+      });
+      const { added, keptExisting, duplicates } = await store.importCorrections(records);
+      await refresh(store);
+      setMessage({ kind: 'ok', text: t('importDone', { added, kept: keptExisting, duplicates }) });
     } catch (err) {
-      setMessage({ kind: 'error', text: t('importFailed', { file: file.name, reason: err instanceof Error ? err.message : String(err) }) });
+      await refresh(store);
+      if (err instanceof FileProblem) setMessage({ kind: 'error', text: t('importFailed', { file: file.name, reason: err.message }) });
+      else failed('import', err);
     }
-    await refresh(store);
   };
 
   const button = 'rounded-full border border-rule px-4 py-2 text-left text-sm font-medium hover:border-ink';
@@ -77,7 +121,7 @@ export function StoredData() {
         <dd className="text-right tabular-nums" data-testid="count-corrections">{figures?.corrections ?? '…'}</dd>
         <dt>{t('machine')}</dt>
         <dd className="text-right tabular-nums" data-testid="count-machine">{figures?.machine ?? '…'}</dd>
-        <dt className="text-muted">{figures ? size(figures.bytes) : ''}</dt>
+        <dt className="text-muted" data-testid="stored-size">{figures ? size(figures.bytes) : ''}</dt>
         <dd />
         <dt>{t('model')}</dt>
         <dd className="text-right tabular-nums" data-testid="count-model">
@@ -86,13 +130,13 @@ export function StoredData() {
       </dl>
 
       <div className="flex flex-col items-start gap-3">
-        <button type="button" className={button} onClick={async () => store && download(`corrections-${stamp()}.json`, toJson(await store.listCorrections()), 'application/json')}>
+        <button type="button" className={button} onClick={guarded('export', async (s) => download(`corrections-${stamp()}.json`, toJson(await s.listCorrections()), 'application/json'))}>
           {t('exportJson')}
         </button>
-        <button type="button" className={button} onClick={async () => store && download(`corrections-and-translations-${stamp()}.json`, toJson(await store.listCorrections(), await store.listMachine()), 'application/json')}>
+        <button type="button" className={button} onClick={guarded('export', async (s) => download(`corrections-and-translations-${stamp()}.json`, toJson(await s.listCorrections(), await s.listMachine()), 'application/json'))}>
           {t('exportJsonAll')}
         </button>
-        <button type="button" className={button} onClick={async () => store && download(`corrections-${stamp()}.tmx`, toTmx(await store.listCorrections()), 'application/x-tmx+xml')}>
+        <button type="button" className={button} onClick={guarded('export', async (s) => download(`corrections-${stamp()}.tmx`, toTmx(await s.listCorrections()), 'application/x-tmx+xml'))}>
           {t('exportTmx')}
         </button>
         <label className={`${button} cursor-pointer has-[:focus-visible]:outline has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-accent`}>
@@ -117,10 +161,10 @@ export function StoredData() {
       )}
 
       <div className="flex flex-col items-start gap-3 border-t border-rule pt-6">
-        <button type="button" className={button} onClick={async () => { if (!store) return; await store.clearMachine(); setMessage({ kind: 'ok', text: t('cleared') }); await refresh(store); }}>
+        <button type="button" className={button} onClick={guarded('clear', async (s) => { await s.clearMachine(); setMessage({ kind: 'ok', text: t('cleared') }); })}>
           {t('clearMachine')}
         </button>
-        <button type="button" className={button} onClick={async () => { if (!store) return; if (typeof caches !== 'undefined') await caches.delete(MODEL_CACHE); setMessage({ kind: 'ok', text: t('cleared') }); await refresh(store); }}>
+        <button type="button" className={button} onClick={guarded('clear', async () => { if (typeof caches !== 'undefined') await caches.delete(MODEL_CACHE); setMessage({ kind: 'ok', text: t('cleared') }); })}>
           {t('clearModel')}
         </button>
       </div>

@@ -33,7 +33,7 @@ export function NewTextForm() {
     } catch (err) {
       const refused = err instanceof TextInputError ? err : new TextInputError('storage');
       // Each message takes the figures its check gives (5 MB, 20,000 paragraphs) and the file's name.
-      setError(t(`error.${refused.code}`, { max: 0, name: file?.name ?? '', ...refused.detail }));
+      setError(t(`error.${refused.code}`, { max: 0, count: 0, name: file?.name ?? '', ...refused.detail }));
       setBusy(false);
     }
   };
