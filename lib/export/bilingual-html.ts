@@ -23,6 +23,7 @@ h1{font-size:2rem;line-height:1.2;margin:0 0 .4rem}
 .pair{display:grid;grid-template-columns:1fr;gap:.35rem 3rem;padding:.6rem 0;break-inside:avoid}
 .head{font:600 12px/1 system-ui,sans-serif;letter-spacing:.14em;text-transform:uppercase;color:var(--muted);border-bottom:1px solid var(--rule);padding-bottom:.5rem}
 .pair p,.pair h2{margin:0}
+.pair>[lang=en]{white-space:pre-line}
 .pair h2{font-size:1.35rem;line-height:1.3;padding-top:.8rem}
 .missing{color:var(--muted)}
 @media (min-width:48rem),print{.pair{grid-template-columns:1fr 1fr}}

@@ -140,6 +140,10 @@ export class IndexedDBStore implements TranslationStore {
     return (await this.connection.run((db) => db.getAll(STORES.corrections))).filter(isCorrection);
   }
 
+  countCorrections() {
+    return this.connection.run((db) => db.count(STORES.corrections));
+  }
+
   async listMachine() {
     return (await this.connection.run((db) => db.getAll(STORES.machine))).filter(isMachineRecord);
   }
@@ -168,14 +172,18 @@ export class IndexedDBStore implements TranslationStore {
     return this.connection.run(async (db) => {
       const tx = db.transaction(STORES.corrections, 'readonly');
       const found = new Map<string, CorrectionRecord>();
-      await transact(tx, () =>
-        Promise.all(
+      await transact(tx, async () => {
+        // Many hashes (every sentence of a long article, for translation memory), few of them stored: one read
+        // of the keys costs less than a request each.
+        const keys = hashes.length > 64 ? new Set(await tx.store.getAllKeys()) : null;
+        await Promise.all(
           hashes.map(async (hash) => {
+            if (keys && !keys.has(hash)) return;
             const record = await tx.store.get(hash);
             if (isCorrection(record)) found.set(hash, record);
           }),
-        ),
-      );
+        );
+      });
       return found;
     });
   }

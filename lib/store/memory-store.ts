@@ -41,6 +41,10 @@ export class MemoryStore implements TranslationStore {
     return [...this.corrections.values()];
   }
 
+  async countCorrections() {
+    return this.corrections.size;
+  }
+
   async listMachine() {
     return [...this.machine.values()];
   }

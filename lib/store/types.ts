@@ -69,6 +69,8 @@ export interface TranslationStore {
   /** Saves a new version; the previous one goes into history. Returns the stored record. */
   saveCorrection(input: Omit<CorrectionRecord, 'createdAt' | 'updatedAt' | 'history'>): Promise<CorrectionRecord>;
   listCorrections(): Promise<CorrectionRecord[]>;
+  /** How many corrections there are: none means no translation memory to look up. */
+  countCorrections(): Promise<number>;
   listMachine(): Promise<MachineRecord[]>;
   /**
    * Adds imported corrections in one transaction (all or nothing). An existing correction is never

@@ -21,23 +21,55 @@ export class TextInputError extends Error {
   }
 }
 
-/**
- * Bytes → text. UTF-8 first (with or without BOM); an older single-byte file
- * (Windows-1252, common for Dutch text saved by old editors) is read as such.
- * NUL bytes or many control characters mean it is not text at all.
- */
-export function decodeText(bytes: Uint8Array): string {
-  if (bytes.length > MAX_BYTES) throw new TextInputError('tooLarge', { max: MAX_BYTES / 1024 / 1024 });
-  if (bytes.includes(0)) throw new TextInputError('binary');
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    text = new TextDecoder('windows-1252').decode(bytes);
+/** The encoding a file's first bytes announce (a byte order mark), or that its zero bytes betray (UTF-16 without one). */
+function sniffEncoding(bytes: Uint8Array): { encoding: string; skip: number } | null {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', skip: 2 };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', skip: 2 };
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: 'utf-8', skip: 3 };
+  // Latin text in UTF-16 has a zero in every other byte; binary files have zeros anywhere.
+  const sample = bytes.subarray(0, 4096 - (Math.min(bytes.length, 4096) % 2));
+  if (sample.length >= 4) {
+    let evenZeros = 0;
+    let oddZeros = 0;
+    for (let i = 0; i < sample.length; i += 2) {
+      if (sample[i] === 0) evenZeros++;
+      if (sample[i + 1] === 0) oddZeros++;
+    }
+    const half = sample.length / 2;
+    if (oddZeros > 0.4 * half && evenZeros === 0) return { encoding: 'utf-16le', skip: 0 };
+    if (evenZeros > 0.4 * half && oddZeros === 0) return { encoding: 'utf-16be', skip: 0 };
   }
+  return null;
+}
+
+/**
+ * Bytes → text, in the encodings text files come in: UTF-8 (with or without BOM), UTF-16 LE/BE (Notepad's
+ * "Unicode"), and Windows-1252 (older Dutch files). NUL bytes or many control characters in what is left
+ * mean it is not text at all. `maxBytes` false: no size limit (an import file, not a text to read).
+ */
+export function decodeText(bytes: Uint8Array, { maxBytes = MAX_BYTES as number | false } = {}): string {
+  if (maxBytes !== false && bytes.length > maxBytes) throw new TextInputError('tooLarge', { max: maxBytes / 1024 / 1024 });
+  const sniffed = sniffEncoding(bytes);
+  let text: string;
+  if (sniffed) {
+    text = new TextDecoder(sniffed.encoding).decode(bytes.subarray(sniffed.skip));
+  } else {
+    if (bytes.includes(0)) throw new TextInputError('binary');
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      text = new TextDecoder('windows-1252').decode(bytes);
+    }
+  }
+  if (text.includes('\u0000')) throw new TextInputError('binary');
   const controls = text.match(/[\u0001-\u0008\u000e-\u001f\u007f]/g)?.length ?? 0;
   if (controls > Math.max(8, text.length / 100)) throw new TextInputError('binary');
   return text.replace(/^\uFEFF/, '');
+}
+
+/** A chosen file's text, in whatever common encoding it came (see decodeText); no size limit. */
+export async function readTextFile(file: Blob): Promise<string> {
+  return decodeText(new Uint8Array(await file.arrayBuffer()), { maxBytes: false });
 }
 
 /** Pasted text gets the same size check as a file. */

@@ -38,6 +38,8 @@ export interface CorrectionHost {
   openStore(): Promise<TranslationStore>;
   /** The paragraph's machine translation, made now if it has none. */
   makeMachineText(id: string): Promise<string>;
+  /** Corrections for these Dutch hashes changed elsewhere: they may be sentences of paragraphs here. */
+  memoryChanged(hashes: string[]): void;
   /** A save made on this page is shown. */
   saved(): void;
   /** A write failed (true) or a later one succeeded (false): the page warns and offers the export. */
@@ -214,6 +216,8 @@ export class ArticleCorrections {
     if (this.unlisten) return;
     this.unlisten = listenForCorrections(async (hashes) => {
       const mine = hashes.filter((h) => this.host.hashes.includes(h));
+      const others = hashes.filter((h) => !this.host.hashes.includes(h));
+      if (others.length > 0) this.host.memoryChanged(others);
       if (mine.length === 0) return;
       const records = await store.getCorrections([...new Set(mine)]).catch(() => new Map<string, CorrectionRecord>());
       for (const [hash, record] of records) this.apply(hash, record);

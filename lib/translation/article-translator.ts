@@ -16,6 +16,7 @@ import { translationCacheKey, type EngineConfig } from './config';
 import type { EngineError, ParagraphTranslation } from './protocol';
 import { QuickOpenCopy } from './quick-open-copy';
 import { Scheduler } from './scheduler';
+import { isComplete, readSentenceMemory, sentencesOf, type MemorySentence } from './sentence-memory';
 import { shownText, WAITING, type SegmentState, type SourceSegment } from './segment-state';
 
 export type Phase = 'idle' | 'starting' | 'downloading' | 'translating' | 'done' | 'failed';
@@ -121,6 +122,7 @@ export class ArticleTranslator {
         setSegment: (id, state) => this.setSegment(id, state),
         openStore: () => this.openStore(),
         makeMachineText: (id) => this.translateNow(id),
+        memoryChanged: (hashes) => this.memoryChanged(hashes),
         saved: this.keepCopy,
         storageFailing: (failing) => {
           const storage = failing ? 'failing' : this.store?.persistent === false ? 'memory' : 'persistent';
@@ -371,8 +373,36 @@ export class ArticleTranslator {
         this.setSegment(segment.id, { ...base, correction });
       }
     });
+    await this.applyMemory(corrections);
     this.corrections.restoreDrafts(await drafts);
     this.countDone();
+  }
+
+  /**
+   * Translation memory by sentence (sentence-memory.ts) for the paragraphs without a correction of their own,
+   * or, when `only` is given, for those whose sentences include one of these hashes (another tab imported).
+   */
+  private async applyMemory(corrections: Map<string, CorrectionRecord> | null, only?: Set<string>) {
+    if (!this.store) return;
+    const own = (i: number) => hasOwnText(corrections ? corrections.get(this.hashes[i]!) : this.getSegment(this.segments[i]!.id).correction);
+    const affected = (i: number) => !only || sentencesOf(this.segments[i]!.text).some((s) => only.has(s.hash));
+    const found = await readSentenceMemory(this.store, this.segments.map((s) => s.text), (i) => own(i) || !affected(i)).catch(() => new Map<number, MemorySentence[]>());
+    this.segments.forEach((segment, i) => {
+      if (own(i) || !affected(i)) return;
+      const memory = found.get(i) ?? null;
+      const state = this.getSegment(segment.id);
+      if (!memory && !state.memory) return;
+      if (isComplete(memory) && state.status !== 'done') {
+        // Every sentence is in the reader's memory: nothing for the model to do.
+        this.scheduler.remove(i);
+        this.setSegment(segment.id, { ...state, status: 'done', memory, fromMemory: true });
+      } else this.setSegment(segment.id, { ...state, memory, fromMemory: isComplete(memory) });
+    });
+  }
+
+  /** Corrections changed in another tab for these Dutch hashes, none of them a whole paragraph here: maybe sentences. */
+  memoryChanged(hashes: string[]) {
+    void this.applyMemory(null, new Set(hashes)).then(() => this.countDone());
   }
 
   private finish(segment: SourceSegment, result: ParagraphTranslation) {

@@ -3,6 +3,7 @@ import type { SegmentKind } from '@/lib/content/types';
 import type { CorrectionRecord } from '@/lib/store/types';
 import { hasOwnText } from '@/lib/store/versioning';
 import type { EngineError, SentenceTranslation } from './protocol';
+import { joinSentences, mergeMemory, type MemorySentence } from './sentence-memory';
 
 export interface SourceSegment {
   id: string;
@@ -27,6 +28,8 @@ export interface SegmentState {
   draft: string | null;
   /** The machine text is being made on demand (a revert of a correction that never had one waits for it). */
   machinePending: boolean;
+  /** Sentences the reader's translation memory has (sentence-level units from a CAT tool, say): shown instead of the machine's. */
+  memory: MemorySentence[] | null;
 }
 
 export const WAITING: SegmentState = {
@@ -39,6 +42,7 @@ export const WAITING: SegmentState = {
   canUndo: false,
   draft: null,
   machinePending: false,
+  memory: null,
 };
 
 /** The reader's own text is shown: there is a correction, it was not reverted to the machine text, and it is not empty. */
@@ -46,9 +50,16 @@ export function isCorrected(state: SegmentState): boolean {
   return hasOwnText(state.correction);
 }
 
-/** What the reader sees for a paragraph: the correction unless it was reverted, else the machine text. */
+/** The sentences the reader sees when it is not their own text: the machine's, with translation memory laid over them. */
+export function shownSentences(state: SegmentState): SentenceTranslation[] | null {
+  return state.memory ? (mergeMemory(state.memory, state.sentences) ?? state.sentences) : state.sentences;
+}
+
+/** What the reader sees for a paragraph: the correction unless it was reverted, else the machine text (with memory). */
 export function shownText(state: SegmentState): string {
   if (state.correction && isCorrected(state)) return state.correction.text;
+  const merged = state.memory ? mergeMemory(state.memory, state.sentences) : null;
+  if (merged) return joinSentences(merged);
   return state.text || (state.correction?.status === 'machine' ? state.correction.text : '');
 }
 

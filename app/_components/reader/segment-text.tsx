@@ -7,16 +7,26 @@ const BASE = 'font-serif text-[1.0625rem] leading-[1.7] sm:text-lg sm:leading-[1
  * The text, with each aligned sentence in its own span. Sentences take focus only from script
  * (tabIndex -1: the arrow keys move through them), so Tab still goes from control to control.
  */
-function Sentences({ text, spans }: { text: string; spans?: readonly AlignedSpan[] | null }) {
+function Sentences({ text, spans, remembered, rememberedLabel }: { text: string; spans?: readonly AlignedSpan[] | null } & Memory) {
   return pieces(text, spans ?? null).map((piece, i) =>
     piece.index === null ? (
       piece.text
+    ) : remembered?.has(piece.index) ? (
+      <span key={i} data-s={piece.index} tabIndex={-1} className="sentence" data-memory="" title={rememberedLabel}>
+        {piece.text}
+      </span>
     ) : (
       <span key={i} data-s={piece.index} tabIndex={-1} className="sentence">
         {piece.text}
       </span>
     ),
   );
+}
+
+interface Memory {
+  /** Sentences (by index) shown from the reader's translation memory, marked as such. */
+  remembered?: ReadonlySet<number>;
+  rememberedLabel?: string;
 }
 
 /** One side of a pair, rendered as what the segment is: heading, paragraph, or part of an aside. */
@@ -26,7 +36,9 @@ export function SegmentText({
   lang,
   spans,
   prepaint,
-}: {
+  remembered,
+  rememberedLabel,
+}: Memory & {
   segment: Segment;
   text: string;
   lang: 'nl' | 'en';
@@ -36,7 +48,7 @@ export function SegmentText({
 }) {
   // React leaves a dangerouslySetInnerHTML element's content alone while hydrating: the script's text stays.
   const slot = prepaint === undefined ? null : { 'data-prepaint': prepaint, dangerouslySetInnerHTML: { __html: '' }, suppressHydrationWarning: true };
-  const content = slot ? undefined : <Sentences text={text} spans={spans} />;
+  const content = slot ? undefined : <Sentences text={text} spans={spans} remembered={remembered} rememberedLabel={rememberedLabel} />;
   switch (segment.kind) {
     case 'heading': {
       const Tag = `h${segment.level ?? 2}` as 'h2' | 'h3' | 'h4';

@@ -6,7 +6,7 @@ import { dutchSpans, englishSpans } from '@/lib/alignment/align';
 import type { Segment } from '@/lib/content/types';
 import { CorrectionFailure, type CorrectionAction } from '@/lib/translation/article-corrections';
 import type { ArticleTranslator } from '@/lib/translation/article-translator';
-import { isCorrected, shownText, type SegmentState } from '@/lib/translation/segment-state';
+import { isCorrected, shownSentences, shownText, type SegmentState } from '@/lib/translation/segment-state';
 import { CorrectionBar } from './correction-bar';
 import { CorrectionEditor } from './correction-editor';
 import { CorrectionFailureNotice } from './correction-failure';
@@ -28,6 +28,7 @@ interface Props {
  */
 export function TranslatedCell({ segment, state, translator, editing, setEditing }: Props) {
   const t = useTranslations('Translation');
+  const tc = useTranslations('Corrections');
   const locale = useLocale();
   const editButton = useRef<HTMLButtonElement>(null);
   const [comparing, setComparing] = useState(false);
@@ -44,7 +45,13 @@ export function TranslatedCell({ segment, state, translator, editing, setEditing
   const readable = state.status === 'done' || corrected;
   const shown = shownText(state);
   const dutch = useMemo(() => dutchSpans(segment.text), [segment.text]);
-  const spans = useMemo(() => englishSpans(shown, state.sentences, dutch, corrected), [shown, state.sentences, dutch, corrected]);
+  const sentences = useMemo(() => shownSentences(state), [state]);
+  const spans = useMemo(() => englishSpans(shown, sentences, dutch, corrected), [shown, sentences, dutch, corrected]);
+  // Sentences shown from the reader's translation memory rather than the machine's: marked one by one.
+  const remembered = useMemo(
+    () => (corrected || !state.memory ? undefined : new Set(state.memory.flatMap((m, i) => (m.target !== null ? [i] : [])))),
+    [corrected, state.memory],
+  );
 
   if (!translator) return <SegmentText segment={segment} text={shown} lang="en" spans={spans} />;
   const corrections = translator.corrections;
@@ -87,7 +94,7 @@ export function TranslatedCell({ segment, state, translator, editing, setEditing
   if (readable) {
     return (
       <>
-        <SegmentText segment={segment} text={shown} lang="en" spans={spans} />
+        <SegmentText segment={segment} text={shown} lang="en" spans={spans} remembered={state.fromMemory ? undefined : remembered} rememberedLabel={tc('fromMemory')} />
         <CorrectionBar
           state={state}
           comparing={comparing}

@@ -47,17 +47,45 @@ describe('TMX 1.4b export', () => {
     const tmx = toTmx(corrections);
     expect(tmx).toContain('<tmx version="1.4">');
     expect(tmx).toContain('srclang="nl"');
-    expect(tmx).toContain('<tuv xml:lang="en"><seg>Read also: &quot;quotes&quot; &amp; &lt;tags&gt;</seg></tuv>');
-    expect(parseTmx(tmx)).toEqual(corrections.map((c) => ({ ...c, history: [] })));
+    expect(tmx).toContain('<tuv xml:lang="en"><seg>Read also: "quotes" &amp; &lt;tags&gt;</seg></tuv>');
+    expect(parseTmx(tmx).records).toEqual(corrections.map((c) => ({ ...c, history: [] })));
+  });
+
+  it('is well-formed XML 1.0 whatever a text holds: forbidden characters dropped or made line breaks, in segments and props', () => {
+    const pasted = record('Kruis\u0001raketten', 'Cruise\u000bmissiles\u000c\u0007 \ud800 ok', { machineText: 'machine\u001ftext', origin: { article: 'a\u0002', segment: 's' } });
+    const tmx = toTmx([pasted]);
+    expect(tmx).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/);
+    const [back] = parseTmx(tmx).records;
+    expect(back).toMatchObject({ source: 'Kruisraketten', text: 'Cruise\nmissiles\n\ufffd ok', machineText: 'machinetext', origin: { article: 'a' } });
   });
   it.each([
     ['broken XML', '<tmx><body><tu></body>', /not well-formed XML/],
     ['not TMX', '<?xml version="1.0"?><html/>', /not a TMX file/],
-    ['English as source', toTmx(corrections).replace('srclang="nl"', 'srclang="en"'), /not Dutch/],
-    ['a unit without English', toTmx(corrections).replace('<tuv xml:lang="en"><seg>Cruise missiles</seg></tuv>', ''), /translation unit 1: no en segment/],
     ['an unknown status', toTmx(corrections).replace('>confirmed<', '>great<'), /translation unit 2: unknown status/],
   ])('rejects %s', (_name, xml, message) => {
     expect(() => parseTmx(xml)).toThrow(message);
+  });
+});
+
+describe('TMX import from CAT tools', () => {
+  const tmx = (header: string, units: string) => `<?xml version="1.0" encoding="UTF-8"?><tmx version="1.4"><header ${header} datatype="plaintext" segtype="sentence" adminlang="en" creationtool="x" creationtoolversion="1" o-tmf="x"/><body>${units}</body></tmx>`;
+  const tu = (nl: string | null, en: string | null, nlLang = 'nl-NL', enLang = 'en-GB') =>
+    `<tu>${nl === null ? '' : `<tuv xml:lang="${nlLang}"><seg>${nl}</seg></tuv>`}${en === null ? '' : `<tuv xml:lang="${enLang}"><seg>${en}</seg></tuv>`}</tu>`;
+
+  it('reads languages by primary subtag in any case, and lets the units’ own languages win over the header', () => {
+    const file = tmx('srclang="en"', tu('Kruisraketten', 'Cruise missiles') + tu('Lees ook:', 'Read also:', 'NL', 'EN-US') + tu('De kat.', 'The cat.', 'nl_BE', 'en'));
+    expect(parseTmx(file).records.map((r) => [r.source, r.text])).toEqual([['Kruisraketten', 'Cruise missiles'], ['Lees ook:', 'Read also:'], ['De kat.', 'The cat.']]);
+  });
+
+  it('skips and counts a unit without English or without Dutch, and never fails the file for it', () => {
+    const parsed = parseTmx(tmx('srclang="nl"', tu('Kruisraketten', 'Cruise missiles') + tu('Zonder Engels', null) + tu('Leeg', '') + tu(null, 'Without Dutch')));
+    expect(parsed.records).toHaveLength(1);
+    expect(parsed.skipped).toEqual({ noDutch: 1, noEnglish: 2 });
+  });
+
+  it('reduces inline markup to its text', () => {
+    const parsed = parseTmx(tmx('srclang="nl-NL"', tu('<bpt i="1" x="1">&lt;b&gt;</bpt>Kruisraketten<ept i="1">&lt;/b&gt;</ept> en <ph x="2">&lt;br/&gt;</ph>meer', '<it pos="begin">&lt;i&gt;</it>Cruise <hi type="x">missiles</hi> and more')));
+    expect(parsed.records.map((r) => [r.source, r.text])).toEqual([['Kruisraketten en meer', 'Cruise missiles and more']]);
   });
 });
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { CorrectionRecord } from '../types';
+import { ImportProblem } from './problem';
 
 /** The JSON export: lossless (every field, every earlier version) and versioned. */
 export const EXPORT_FORMAT = 'tweetalig-corrections';
@@ -48,12 +49,12 @@ export function parseJson(text: string): ExportFile {
   try {
     data = JSON.parse(text);
   } catch (err) {
-    throw new Error(`not JSON: ${err instanceof Error ? err.message : String(err)}`);
+    throw new ImportProblem('notJson', err instanceof Error ? err.message : String(err));
   }
   const result = file.safeParse(data);
   if (!result.success) {
     const issue = result.error.issues[0];
-    throw new Error(`${issue?.path.join('.') || 'file'}: ${issue?.message ?? 'invalid'}`);
+    throw new ImportProblem('invalid', `${issue?.path.join('.') || 'file'}: ${issue?.message ?? 'invalid'}`);
   }
   return result.data;
 }

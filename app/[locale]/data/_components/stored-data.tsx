@@ -7,8 +7,10 @@ import { listenForCorrections } from '@/lib/store/changes';
 import { download } from '@/lib/store/download';
 import { storageFailureReason } from '@/lib/store/errors';
 import { parseJson, toJson } from '@/lib/store/exchange/json';
+import { ImportProblem } from '@/lib/store/exchange/problem';
 import { parseTmx, toTmx } from '@/lib/store/exchange/tmx';
 import { openTranslationStore } from '@/lib/store/open-store';
+import { readTextFile } from '@/lib/texts/limits';
 import type { TranslationStore } from '@/lib/store/types';
 
 const MODEL_CACHE = 'transformers-cache'; // transformers.js's Cache Storage name (env.cacheKey)
@@ -34,8 +36,6 @@ async function modelCache(): Promise<{ files: number; bytes: number }> {
 
 const stamp = () => new Date().toISOString().slice(0, 10);
 
-/** The parse step failed (the file is wrong), as opposed to the storage step (the browser is). */
-class FileProblem extends Error {}
 
 export function StoredData() {
   const t = useTranslations('Data');
@@ -91,19 +91,14 @@ export function StoredData() {
     const store = await openTranslationStore();
     try {
       // Parse and validate the whole file first: all of it is applied, or none.
-      const records = await file.text().then((text) => {
-        try {
-          return /\.tmx$/i.test(file.name) || text.trimStart().startsWith('<') ? parseTmx(text) : parseJson(text).corrections;
-        } catch (err) {
-          throw new FileProblem(err instanceof Error ? err.message : String(err));
-        }
-      });
+      const text = await readTextFile(file).catch(() => Promise.reject(new ImportProblem('notText', file.type || file.name)));
+      const { records, skipped } = /\.tmx$/i.test(file.name) || text.trimStart().startsWith('<') ? parseTmx(text) : { records: parseJson(text).corrections, skipped: { noDutch: 0, noEnglish: 0 } };
       const { added, keptExisting, duplicates } = await store.importCorrections(records);
       await refresh(store);
-      setMessage({ kind: 'ok', text: t('importDone', { added, kept: keptExisting, duplicates }) });
+      setMessage({ kind: 'ok', text: t('importDone', { added, kept: keptExisting, duplicates, ...skipped }) });
     } catch (err) {
       await refresh(store);
-      if (err instanceof FileProblem) setMessage({ kind: 'error', text: t('importFailed', { file: file.name, reason: err.message }) });
+      if (err instanceof ImportProblem) setMessage({ kind: 'error', text: t('importFailed', { file: file.name, reason: t('importProblem', { code: err.code, detail: err.detail }) }) });
       else failed('import', err);
     }
   };

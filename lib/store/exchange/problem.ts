@@ -1,0 +1,32 @@
+/** Why an import file was refused, as a code the interface words in its own language (Data.importProblem). */
+export type ImportProblemCode = 'notText' | 'notXml' | 'notTmx' | 'notJson' | 'invalid';
+
+const ENGLISH: Record<ImportProblemCode, string> = {
+  notText: 'not a text file',
+  notXml: 'not well-formed XML',
+  notTmx: 'not a TMX file',
+  notJson: 'not JSON',
+  invalid: 'invalid',
+};
+
+export class ImportProblem extends Error {
+  constructor(
+    readonly code: ImportProblemCode,
+    /** The parser's own words, or where in the file: shown after the localized reason. */
+    readonly detail: string,
+  ) {
+    super(code === 'invalid' ? detail : `${ENGLISH[code]}: ${detail}`);
+    this.name = 'ImportProblem';
+  }
+}
+
+/** Units a file held that cannot become corrections; counted in the message, never failing the file. */
+export interface Skipped {
+  noDutch: number;
+  noEnglish: number;
+}
+
+export interface ParsedImport<T> {
+  records: T[];
+  skipped: Skipped;
+}
