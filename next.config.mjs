@@ -1,16 +1,7 @@
 import createNextIntlPlugin from 'next-intl/plugin';
+import { ortFolder } from './scripts/ort-files.mjs';
 
 const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
-
-/**
- * Cross-origin isolation lets ONNX Runtime use SharedArrayBuffer, i.e. several threads.
- * `credentialless` (not `require-corp`) so the model can still come from the Hugging Face Hub:
- * cross-origin requests without credentials need no Cross-Origin-Resource-Policy header.
- */
-const isolation = [
-  { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
-  { key: 'Cross-Origin-Embedder-Policy', value: 'credentialless' },
-];
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -18,11 +9,13 @@ const nextConfig = {
   distDir: process.env.NEXT_DIST_DIR || '.next',
   reactStrictMode: true,
   poweredByHeader: false,
+  // Where this build serves ONNX Runtime's files (scripts/copy-ort.mjs copies them there): a folder named
+  // after their version and content, so they can be cached for good.
+  env: { TWEETALIG_ORT_PATH: `/ort/${ortFolder()}/` },
+  // Security headers, cross-origin isolation included, come from proxy.ts: they depend on the model settings,
+  // which are read at request time.
   async headers() {
-    return [
-      { source: '/:path*', headers: isolation },
-      { source: '/ort/:file*', headers: [{ key: 'Cache-Control', value: 'public, max-age=31536000, immutable' }] },
-    ];
+    return [{ source: '/ort/:version/:file', headers: [{ key: 'Cache-Control', value: 'public, max-age=31536000, immutable' }] }];
   },
 };
 

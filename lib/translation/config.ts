@@ -47,7 +47,8 @@ export const DEFAULT_CONFIG: EngineConfig = {
   hubUrl: 'https://huggingface.co/',
   dtype: 'q8',
   device: 'wasm',
-  wasmPath: '/ort/',
+  // The build names the folder after ONNX Runtime's version and content (next.config.mjs, scripts/copy-ort.mjs).
+  wasmPath: process.env.TWEETALIG_ORT_PATH || '/ort/',
   threads: null,
 };
 
@@ -93,8 +94,8 @@ export function translationCacheKey(config: EngineConfig): string {
 }
 
 /**
- * The key itself. Self-contained (it names nothing outside its parameters): the prepaint script
- * (lib/store/prepaint.ts) carries its source into the page, so both always compute the same key.
+ * The key itself. The quick-open script (lib/quick-open/paint-stored.ts) imports it too, so the page and
+ * the app always compute the same key.
  */
 export function cacheKeyOf(config: Pick<EngineConfig, 'modelId' | 'revision' | 'source' | 'hubUrl' | 'dtype' | 'device'>, decodingVersion: number): string {
   const origin = config.source === 'hub' ? config.hubUrl : 'self';

@@ -1,17 +1,40 @@
 import { expect, test } from '@playwright/test';
+import { statSync } from 'node:fs';
+import { findChromium } from '../../scripts/find-chromium.mjs';
+import { CHROMIUM_ARGS } from './browser';
 import { expectedTranslations, withinTrainedLength } from './expected';
 import { SEED_SLUG, seedParagraphs } from './helpers';
-import { HUB_MODEL, recordRequests, serveTestModelAsHub } from './model-server';
+import { FakeHub, HUB_CDN, HUB_MODEL } from './hub-server';
+import { recordRequests } from './model-server';
 
-// The server on this port runs the default configuration: Xenova/opus-mt-nl-en from the Hub, q8, WASM.
-test.use({ baseURL: `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 3100) + 1}` });
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+const HUB_PORT = PORT + 7;
+// The server on PORT + 1 runs the default configuration: Xenova/opus-mt-nl-en from the Hub, q8, WASM. This
+// browser resolves the Hub's host names to the FakeHub on this machine.
+test.use({ baseURL: `http://127.0.0.1:${PORT + 1}`, launchOptions: { executablePath: findChromium()?.path, args: [...CHROMIUM_ARGS, ...FakeHub.browserArgs(HUB_PORT)] } });
 
-test('the default configuration loads the q8 model from the Hub under COOP/COEP, then from the browser cache', async ({ page, context }) => {
+let hub: FakeHub;
+test.beforeAll(async () => {
+  hub = await FakeHub.start(HUB_PORT);
+});
+test.afterAll(() => hub.close());
+
+test('the default configuration loads the q8 model from the Hub and its CDN under COOP/COEP and the CSP, then from the browser cache', async ({ page, context }) => {
   test.setTimeout(180_000);
-  await serveTestModelAsHub(context);
+  hub.requests.length = 0;
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  // The decoder's download is held open, so the panel can be read while it is under way.
+  hub.hold('onnx/decoder_model_merged_quantized.onnx', held);
   const requests = recordRequests(context);
 
   await page.goto(`/en/read/${SEED_SLUG}`);
+  // The panel shows true sizes, though the bytes came from another origin after a redirect.
+  const panel = page.getByTestId('download-progress');
+  const kB = Math.round(statSync('tests/model/tiny-marian-nl-en/onnx/encoder_model_quantized.onnx').size / 1000);
+  await expect(panel).toContainText(new RegExp(`onnx/encoder_model_quantized\\.onnx\\s*${kB} kB / ${kB} kB · 100%`), { timeout: 60_000 });
+  release();
+
   const done = page.locator('[data-segment] > [data-lang-col="en"] > [data-state="done"]');
   await expect(done).toHaveCount(seedParagraphs.length, { timeout: 150_000 });
   const shown = await done.evaluateAll((els) => els.map((e) => e.querySelector(':scope > [lang="en"]')?.textContent ?? ''));
@@ -31,14 +54,20 @@ test('the default configuration loads the q8 model from the Hub under COOP/COEP,
 
   const origin = new URL(page.url()).origin;
   const thirdParty = requests.filter((u) => !u.startsWith(`${origin}/`) && !u.startsWith('blob:') && !u.startsWith('data:'));
-  expect(thirdParty.length).toBeGreaterThan(0);
-  expect(thirdParty.filter((u) => !u.startsWith(HUB_MODEL))).toEqual([]); // the Hub and nothing else
+  expect(thirdParty.filter((u) => !u.startsWith(HUB_MODEL) && !u.startsWith(HUB_CDN))).toEqual([]); // the Hub, its CDN, nothing else
   expect(thirdParty).toContain(`${HUB_MODEL}onnx/encoder_model_quantized.onnx`);
   expect(thirdParty).toContain(`${HUB_MODEL}onnx/decoder_model_merged_quantized.onnx`);
+  // The large files came from the CDN, and nothing it refuses was asked of it (no CORS preflight, no HEAD).
+  const fromCdn = hub.requests.filter((r) => r.host === new URL(HUB_CDN).host);
+  expect(fromCdn.filter((r) => r.method === 'GET' && !r.range).map((r) => Buffer.from(new URL(r.url).pathname.split('/').pop()!, 'hex').toString()).sort()).toEqual(
+    ['onnx/decoder_model_merged_quantized.onnx', 'onnx/encoder_model_quantized.onnx', 'tokenizer.json'],
+  );
+  expect(fromCdn.filter((r) => r.method !== 'GET')).toEqual([]);
 
-  // A second visit reads every model file from the browser cache: nothing goes to the Hub.
+  // A second visit reads every model file from the browser cache: nothing goes to the Hub or its CDN.
   requests.length = 0;
   await page.reload();
   await expect(done).toHaveCount(seedParagraphs.length, { timeout: 150_000 });
-  expect(requests.filter((u) => u.startsWith(HUB_MODEL))).toEqual([]);
+  expect(requests.filter((u) => u.startsWith(HUB_MODEL) || u.startsWith(HUB_CDN))).toEqual([]);
+  await expect(page.getByTestId('download-progress')).toHaveCount(0);
 });

@@ -3,13 +3,14 @@ import { statSync } from 'node:fs';
 import { expectedTranslations } from './expected';
 import { LONG_SLUG, SEED_SLUG, seedParagraphs } from './helpers';
 import { recordRequests } from './model-server';
+import { ortPackage } from '../../scripts/ort-files.mjs';
 
 const READER = `/nl/read/${SEED_SLUG}`;
 const english = '[data-segment] > [data-lang-col="en"] > [data-state]';
 const done = `${english}[data-state="done"]`;
 const MODEL_FILES = '**/models/tiny-marian-nl-en/**';
 /** ONNX Runtime's threads are workers running its own script, served from this origin. */
-const isRuntimeThread = (url: string) => /\/ort\/ort-wasm-[\w.-]+\.mjs$/.test(url);
+const isRuntimeThread = (url: string) => /\/ort\/[^/]+\/ort-wasm-[\w.-]+\.mjs$/.test(url);
 
 async function englishTexts(page: Page) {
   // The translated text itself, not the correction buttons under it.
@@ -50,7 +51,8 @@ test('every block of the seed is translated in the worker, exactly as the test m
   const origin = new URL(page.url()).origin;
   expect(requests.some((u) => u.endsWith('/models/tiny-marian-nl-en/onnx/encoder_model.onnx'))).toBe(true);
   // Device wasm loads ONNX Runtime's plain build: the asyncify one is twice as slow and only WebGPU needs it.
-  expect(requests.some((u) => u.endsWith('/ort/ort-wasm-simd-threaded.wasm'))).toBe(true);
+  // From a folder named after ONNX Runtime's version and content (scripts/ort-files.mjs), so it can be cached for good.
+  expect(requests.some((u) => new RegExp(`/ort/${ortPackage().version}-[0-9a-f]{10}/ort-wasm-simd-threaded\\.wasm$`).test(u))).toBe(true);
   expect(requests.some((u) => u.includes('asyncify'))).toBe(false);
   // transformers.js's cache holds the model, not the runtime: that is left to the HTTP cache, where the
   // browser also keeps the runtime's compiled code for the next visit.
@@ -181,7 +183,7 @@ test.describe('faults', () => {
     ['a missing model file (404)', encoder, (r: import('@playwright/test').Route) => r.fulfill({ status: 404, body: 'not found' }), 'not-found', 'niet gevonden'],
     ['a blocked download', encoder, (r: import('@playwright/test').Route) => r.abort('blockedbyclient'), 'blocked', 'geweigerd of geblokkeerd'],
     // ONNX Runtime fetches its .wasm itself (so the browser can keep its compiled code): still told apart.
-    ['a blocked runtime file', '**/ort/*.wasm', (r: import('@playwright/test').Route) => r.abort('blockedbyclient'), 'blocked', 'geweigerd of geblokkeerd'],
+    ['a blocked runtime file', '**/ort/*/*.wasm', (r: import('@playwright/test').Route) => r.abort('blockedbyclient'), 'blocked', 'geweigerd of geblokkeerd'],
   ] as const) {
     test(`${name}: a clear message, the Dutch intact, and retry works`, async ({ page, context }) => {
       await context.route(file, fail);

@@ -1,0 +1,3 @@
+export const ORT_FILES: string[];
+export function ortPackage(): { dist: string; version: string };
+export function ortFolder(): string;
