@@ -97,14 +97,14 @@ function instrument() {
 
 /**
  * For (d): the frame after every pair's Dutch is in the page (the whole article parsed), and the frame
- * after every pair also shows its English, whether the page's prepaint script wrote it or the app
+ * after every pair also shows its English, whether the page's quick-open script wrote it or the app
  * rendered it. Timed in the page (a round trip from this script would add ~100 ms). `total` is the
  * article's pair count: the HTML goes on well past the article (the app's payload), so the end of
  * parsing is not the moment the article is all there.
  */
 function watchEnglish(total) {
   const w = window;
-  w.reopen = { shown: null, painted: null, prepainted: 0, dutchPainted: null };
+  w.reopen = { shown: null, painted: null, quickOpened: 0, dutchPainted: null };
   let dutch = false;
   new MutationObserver(() => {
     if (w.reopen.shown !== null) return;
@@ -114,9 +114,9 @@ function watchEnglish(total) {
       dutch = true;
       requestAnimationFrame(() => (w.reopen.dutchPainted = performance.now()));
     }
-    if (document.querySelectorAll('[data-state="done"], [data-prepaint]:not(:empty)').length >= n) {
+    if (document.querySelectorAll('[data-state="done"], [data-quick-open]:not(:empty)').length >= n) {
       w.reopen.shown = performance.now();
-      w.reopen.prepainted = document.querySelectorAll('[data-prepaint]:not(:empty)').length;
+      w.reopen.quickOpened = document.querySelectorAll('[data-quick-open]:not(:empty)').length;
       requestAnimationFrame(() => (w.reopen.painted = performance.now()));
     }
   }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['data-state'] });
@@ -373,7 +373,7 @@ async function main() {
     }
 
     // (d) reopening a 300-paragraph article whose translations are all stored
-    const reopen = { english: [], dutchOnly: [], dutchSameLoad: [], fcp: [], prepainted: [] };
+    const reopen = { english: [], dutchOnly: [], dutchSameLoad: [], fcp: [], quickOpened: [] };
     if (want('d')) {
       const context = await newContext(browser, { reopen: 300 });
       const page = await context.newPage();
@@ -398,7 +398,7 @@ async function main() {
           reopen.english.push(await page.evaluate(() => window.reopen.painted));
           reopen.dutchSameLoad.push(await page.evaluate(() => window.reopen.dutchPainted));
           reopen.fcp.push(r);
-          reopen.prepainted.push(await page.evaluate(() => window.reopen.prepainted));
+          reopen.quickOpened.push(await page.evaluate(() => window.reopen.quickOpened));
         }
       }
       await context.close();
@@ -458,7 +458,7 @@ async function main() {
         all_dutch_only_view_ms: reopen.dutchOnly,
         all_same_load_dutch_ms: reopen.dutchSameLoad,
         all_first_contentful_paint_ms: reopen.fcp,
-        painted_by_prepaint_script: reopen.prepainted,
+        painted_by_quick_open_script: reopen.quickOpened,
       },
       e_runtime_build: Object.fromEntries(
         Object.entries(builds).map(([name, runs]) => [

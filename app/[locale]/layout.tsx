@@ -5,7 +5,7 @@ import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { SiteHeader } from '@/app/_components/site-header';
 import { routing } from '@/lib/i18n/routing';
-import { preferencesScript } from '@/lib/preferences/preferences';
+import { preferencesScript } from '@/lib/preferences/inline-script';
 import '../globals.css';
 
 export function generateStaticParams() {

@@ -15,8 +15,6 @@ export default async function LibraryPage({ params }: { params: Promise<{ locale
   const { locale } = await params;
   setRequestLocale(locale);
   const t = await getTranslations('Library');
-  const ts = await getTranslations('Site');
-  const ta = await getTranslations('Article');
   const format = await getFormatter();
   const articles = listArticles();
 
@@ -42,8 +40,8 @@ export default async function LibraryPage({ params }: { params: Promise<{ locale
                       {format.dateTime(new Date(`${a.published}T12:00:00Z`), { dateStyle: 'long' })}
                     </time>
                   )}
-                  <span>{a.source ?? ta('sourceUnknown')}</span>
-                  <span>{ta('paragraphs', { count: a.paragraphCount })}</span>
+                  <span>{a.source ?? t('sourceUnknown')}</span>
+                  <span>{t('paragraphs', { count: a.paragraphCount })}</span>
                 </p>
               </article>
             </li>
@@ -53,7 +51,7 @@ export default async function LibraryPage({ params }: { params: Promise<{ locale
       <YourTexts />
       <p className="mt-10 text-sm">
         <Link href="/data" className="text-muted underline decoration-rule underline-offset-4 hover:text-ink">
-          {ts('dataLink')}
+          {t('dataLink')}
         </Link>
       </p>
     </div>

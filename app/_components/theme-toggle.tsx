@@ -2,6 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
+import { recall, remember } from '@/lib/local-storage';
 import { parseTheme, THEME_KEY, THEMES, type Theme } from '@/lib/preferences/preferences';
 
 function apply(theme: Theme) {
@@ -16,12 +17,8 @@ export function ThemeToggle() {
   const [theme, setTheme] = useState<Theme>('system');
 
   useEffect(() => {
-    let stored: Theme | null = null;
-    try {
-      stored = parseTheme(localStorage.getItem(THEME_KEY));
-    } catch {
-      // Storage blocked: the choice lasts for this page only.
-    }
+    // Storage blocked: nothing is recalled, and a choice lasts for this page only.
+    const stored = parseTheme(recall(THEME_KEY));
     // eslint-disable-next-line react-hooks/set-state-in-effect -- syncing with storage that only exists in the browser
     if (stored) setTheme(stored);
   }, []);
@@ -38,11 +35,7 @@ export function ThemeToggle() {
     const value = THEMES[(THEMES.indexOf(theme) + 1) % THEMES.length] ?? 'system';
     setTheme(value);
     apply(value);
-    try {
-      localStorage.setItem(THEME_KEY, value);
-    } catch {
-      // Storage blocked: fine, see above.
-    }
+    remember(THEME_KEY, value);
   };
 
   return (

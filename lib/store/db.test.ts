@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, translationCacheKey } from '@/lib/translation/config';
 import { IndexedDBStore, IndexedDBTexts, openReaderDB } from './db';
 import { DB_VERSION, STORES } from './schema';
-import { SNAPSHOT_PREFIX, storeStamp, writeSnapshot } from './snapshot';
+import { COPY_PREFIX, storeStamp, writeCopy } from '@/lib/quick-open/copy';
 import { useMapStorage } from './test-storage';
 
 let n = 0;
@@ -140,7 +140,7 @@ describe('IndexedDBTexts', () => {
   });
 });
 
-describe('the store stamp that vouches for quick-open copies (lib/store/snapshot.ts)', () => {
+describe('the store stamp that vouches for quick-open copies (lib/quick-open/copy.ts)', () => {
   const storage = useMapStorage();
 
   it('changes with every write that changes what a paragraph shows other than by translating', async () => {
@@ -159,10 +159,10 @@ describe('the store stamp that vouches for quick-open copies (lib/store/snapshot
 
   it('clearing machine translations removes every copy, which holds machine text too', async () => {
     const store = new IndexedDBStore(await openReaderDB(name));
-    writeSnapshot('artikel', { key: 'k', stamp: storeStamp(), texts: { h1: 'EN h1' } });
-    expect(storage().getItem(`${SNAPSHOT_PREFIX}artikel`)).not.toBeNull();
+    writeCopy('artikel', { key: 'k', stamp: storeStamp(), texts: { h1: 'EN h1' } });
+    expect(storage().getItem(`${COPY_PREFIX}artikel`)).not.toBeNull();
     expect((await store.counts()).bytes).toBeGreaterThan(2 * 'EN h1'.length); // counted on the "Stored data" page
     await store.clearMachine();
-    expect(storage().getItem(`${SNAPSHOT_PREFIX}artikel`)).toBeNull();
+    expect(storage().getItem(`${COPY_PREFIX}artikel`)).toBeNull();
   });
 });

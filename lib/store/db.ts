@@ -3,12 +3,13 @@
  * that does not look like ours is skipped (and re-translated), never a crash.
  */
 import { openDB, type IDBPDatabase } from 'idb';
+import { isCorrection, isMachineRecord } from '@/lib/corrections/schema';
 import { announceCorrections } from './changes';
 import { Connection, transact } from './connection';
 import { DB_NAME, DB_VERSION, STORES, type ReaderDB } from './schema';
-import { bumpStoreStamp, removeSnapshots, snapshotBytes } from './snapshot';
+import { bumpStoreStamp, copyBytes, removeCopies } from '@/lib/quick-open/copy';
 import type { CorrectionRecord, DraftRecord, MachineRecord, TranslationStore } from './types';
-import { mergeAll, nextCorrection, type CorrectionInput } from './versioning';
+import { mergeAll, nextCorrection, type CorrectionInput } from '@/lib/corrections/versioning';
 
 export { IndexedDBTexts } from './text-library';
 
@@ -47,16 +48,6 @@ export async function openReaderDB(name = DB_NAME, closed?: () => void): Promise
     terminated: () => closed?.(),
   });
   return db;
-}
-
-function isMachineRecord(v: unknown): v is MachineRecord {
-  const r = v as MachineRecord;
-  return !!r && typeof r.text === 'string' && typeof r.source === 'string' && Array.isArray(r.sentences);
-}
-
-export function isCorrection(v: unknown): v is CorrectionRecord {
-  const r = v as CorrectionRecord;
-  return !!r && typeof r.text === 'string' && typeof r.sourceHash === 'string' && ['machine', 'edited', 'confirmed'].includes(r.status) && Array.isArray(r.history);
 }
 
 function isDraft(v: unknown): v is DraftRecord {
@@ -132,7 +123,7 @@ export class IndexedDBStore implements TranslationStore {
   async clearMachine() {
     await this.connection.run((db) => db.clear(STORES.machine));
     // The quick-open copies hold machine text too; an open article must not write its copy back.
-    removeSnapshots();
+    removeCopies();
     bumpStoreStamp();
   }
 
@@ -164,7 +155,7 @@ export class IndexedDBStore implements TranslationStore {
 
   async counts() {
     const [machine, corrections] = await Promise.all([this.listMachine(), this.listCorrections()]);
-    const bytes = new Blob([JSON.stringify(machine), JSON.stringify(corrections)]).size + snapshotBytes();
+    const bytes = new Blob([JSON.stringify(machine), JSON.stringify(corrections)]).size + copyBytes();
     return { machine: machine.length, corrections: corrections.length, bytes };
   }
 

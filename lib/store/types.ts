@@ -1,43 +1,6 @@
-import type { SentenceTranslation } from '@/lib/translation/protocol';
+import type { CorrectionRecord, MachineRecord } from '@/lib/corrections/schema';
 
-/** A machine translation of one paragraph, as the model made it under one configuration. */
-export interface MachineRecord {
-  /** translationCacheKey(config): model, revision, source, dtype, device, decoding. */
-  cacheKey: string;
-  /** hashText(normalizeText(source)) */
-  sourceHash: string;
-  source: string;
-  text: string;
-  sentences: SentenceTranslation[];
-  createdAt: number;
-  /** For eviction, oldest used first. */
-  lastUsed: number;
-}
-
-/** machine: reverted to (and showing) the machine text; edited: the reader's text; confirmed: checked and final. */
-export type CorrectionStatus = 'machine' | 'edited' | 'confirmed';
-
-export interface CorrectionVersion {
-  text: string;
-  status: CorrectionStatus;
-  at: number;
-}
-
-/** A reader's own translation of a Dutch text. Never overwritten by a machine translation. */
-export interface CorrectionRecord {
-  sourceHash: string;
-  source: string;
-  text: string;
-  status: CorrectionStatus;
-  /** The machine text this correction replaced (for the diff and for revert). */
-  machineText: string;
-  /** Where it was made, so the same Dutch text elsewhere can mark it as a translation-memory match. */
-  origin: { article: string; segment: string };
-  createdAt: number;
-  updatedAt: number;
-  /** Earlier versions, oldest first, including ones another tab overwrote. */
-  history: CorrectionVersion[];
-}
+export type { CorrectionRecord, CorrectionStatus, CorrectionVersion, MachineRecord } from '@/lib/corrections/schema';
 
 /**
  * What the reader is typing in an open correction editor, kept as they type: a reload, a language switch

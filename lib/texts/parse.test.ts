@@ -54,6 +54,16 @@ describe('decodeText', () => {
     expect(decodeText(new Uint8Array([0x63, 0x61, 0x66, 0xe9]))).toBe('café');
   });
 
+  it('reads UTF-16 (Notepad’s “Unicode”, little- or big-endian, with or without a BOM)', () => {
+    const text = 'Één café, ’s avonds.\nTweede regel.';
+    const le = Buffer.from(text, 'utf16le');
+    const be = Buffer.from(le).swap16();
+    expect(decodeText(new Uint8Array([0xff, 0xfe, ...le]))).toBe(text);
+    expect(decodeText(new Uint8Array([0xfe, 0xff, ...be]))).toBe(text);
+    expect(decodeText(new Uint8Array(le))).toBe(text);
+    expect(decodeText(new Uint8Array(be))).toBe(text);
+  });
+
   it('refuses a binary file and one over 5 MB', () => {
     expect(code(() => decodeText(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13])))).toBe('binary');
     expect(code(() => decodeText(new Uint8Array(200).map((_, i) => (i % 7) + 1)))).toBe('binary');

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { hashText, normalizeText } from '@/lib/content/block-id';
 import { IndexedDBStore, openReaderDB } from '@/lib/store/db';
 import { MemoryStore } from '@/lib/store/memory-store';
-import { bumpStoreStamp, SNAPSHOT_PREFIX, storeStamp, type Snapshot } from '@/lib/store/snapshot';
+import { bumpStoreStamp, COPY_PREFIX, storeStamp, type Copy } from '@/lib/quick-open/copy';
 import { useMapStorage } from '@/lib/store/test-storage';
 import type { MachineRecord } from '@/lib/store/types';
 import { ArticleTranslator, type StoredRecords } from './article-translator';
@@ -54,7 +54,7 @@ describe('reopening an article', () => {
     t.start();
     await settled(t);
     expect(t.getProgress()).toMatchObject({ phase: 'done', done: 2, error: null });
-    expect(t.snapshot().map((s) => s.english)).toEqual(['EN Eerste alinea.', 'EN Tweede alinea.']);
+    expect(t.shownArticle().map((s) => s.english)).toEqual(['EN Eerste alinea.', 'EN Tweede alinea.']);
     t.dispose();
   });
 
@@ -63,7 +63,7 @@ describe('reopening an article', () => {
     const t = translator(new MemoryStore(), Promise.resolve({ cacheKey: key, stamp: '', machine, corrections: new Map() }));
     t.start();
     await settled(t);
-    expect(t.snapshot().map((s) => s.english)).toEqual(['early Eerste alinea.', 'early Tweede alinea.']);
+    expect(t.shownArticle().map((s) => s.english)).toEqual(['early Eerste alinea.', 'early Tweede alinea.']);
     t.dispose();
   });
 
@@ -75,16 +75,16 @@ describe('reopening an article', () => {
       const t = translator(store, prefetched);
       t.start();
       await settled(t);
-      expect(t.snapshot().map((s) => s.english)).toEqual(['EN Eerste alinea.', 'EN Tweede alinea.']);
+      expect(t.shownArticle().map((s) => s.english)).toEqual(['EN Eerste alinea.', 'EN Tweede alinea.']);
       t.dispose();
     }
   });
 });
 
-describe('the quick-open copy (lib/store/snapshot.ts)', () => {
+describe('the quick-open copy (lib/quick-open/copy.ts)', () => {
   const storage = useMapStorage();
 
-  const copy = (): Snapshot | null => JSON.parse(storage().getItem(`${SNAPSHOT_PREFIX}artikel`) ?? 'null') as Snapshot | null;
+  const copy = (): Copy | null => JSON.parse(storage().getItem(`${COPY_PREFIX}artikel`) ?? 'null') as Copy | null;
   let db = 0;
   async function opened() {
     const store = new IndexedDBStore(await openReaderDB(`translator-copy-${++db}`));

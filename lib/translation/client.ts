@@ -28,7 +28,8 @@ export interface DownloadEvent {
 }
 
 interface Pending {
-  resolve: (value: never) => void;
+  /** Takes the worker's answer, if it is the one this request waits for (typed where the request is made). */
+  answer: (message: WorkerResponse) => void;
   reject: (reason: EngineFailure) => void;
   onMessage?: (message: WorkerResponse) => void;
 }
@@ -54,7 +55,8 @@ export class TranslationClient {
 
   /** Starts the worker and loads the model (downloading it the first time). Shared by all callers. */
   load(onDownload?: (event: DownloadEvent) => void): Promise<ReadyInfo> {
-    this.ready ??= this.send<ReadyInfo>({ type: 'load', config: this.config }, (message) => {
+    const ready = (m: WorkerResponse) => (m.type === 'ready' ? { device: m.device, threads: m.threads, crossOriginIsolated: m.crossOriginIsolated } : undefined);
+    this.ready ??= this.send({ type: 'load', config: this.config }, ready, (message) => {
       if (message.type === 'download') onDownload?.(message);
     }).catch((err: unknown) => {
       // A later load() tries again, in a fresh worker: ONNX Runtime does not initialise twice in one, so
@@ -73,8 +75,9 @@ export class TranslationClient {
   ): Promise<ParagraphTranslation> {
     await this.load();
     options.signal?.throwIfAborted();
-    return this.send<ParagraphTranslation>(
+    return this.send(
       { type: 'translate', text },
+      (m) => (m.type === 'result' ? m.result : undefined),
       (message) => {
         if (message.type === 'partial') options.onPartial?.(message.text);
       },
@@ -108,8 +111,10 @@ export class TranslationClient {
     return worker;
   }
 
+  /** Sends a request; `accept` picks the reply it waits for out of the worker's messages for it. */
   private send<T>(
     request: Distribute<WorkerRequest>,
+    accept: (message: WorkerResponse) => T | undefined,
     onMessage?: (message: WorkerResponse) => void,
     signal?: AbortSignal,
   ): Promise<T> {
@@ -125,7 +130,10 @@ export class TranslationClient {
         signal.addEventListener('abort', onAbort, { once: true });
       }
       this.pending.set(id, {
-        resolve: (value) => {
+        answer: (message) => {
+          const value = accept(message);
+          if (value === undefined) return;
+          this.settle(id);
           signal?.removeEventListener('abort', onAbort);
           resolve(value);
         },
@@ -151,13 +159,9 @@ export class TranslationClient {
       case 'partial':
         this.pending.get(message.id)?.onMessage?.(message);
         return;
-      case 'ready': {
-        const { device, threads, crossOriginIsolated } = message;
-        this.settle(message.id)?.resolve({ device, threads, crossOriginIsolated } as never);
-        return;
-      }
+      case 'ready':
       case 'result':
-        this.settle(message.id)?.resolve(message.result as never);
+        this.pending.get(message.id)?.answer(message);
         return;
       case 'error':
         this.settle(message.id)?.reject(new EngineFailure(message.error));

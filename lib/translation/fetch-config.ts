@@ -1,6 +1,7 @@
+import * as z from 'zod/mini';
 import { DEVICES, DTYPES, SOURCES, type EngineConfig } from './config';
 import { EngineFailure } from './client';
-import { CONFIG_URL, EARLY_CONFIG } from '@/lib/store/prepaint';
+import { CONFIG_URL, EARLY_CONFIG } from './early-config';
 
 /** The request the reader page's inline script started before any of the app loaded (taken once). */
 function takeEarlyRequest(): Promise<Response> | undefined {
@@ -20,13 +21,19 @@ export async function fetchEngineConfig(): Promise<EngineConfig> {
     throw new EngineFailure({ code: offline ? 'offline' : 'blocked', message: String(err) });
   }
   if (!response.ok) throw new EngineFailure({ code: 'load', message: `translation settings: HTTP ${response.status}` });
-  const config = (await response.json()) as EngineConfig;
-  const valid =
-    typeof config.modelId === 'string' &&
-    SOURCES.includes(config.source) &&
-    DTYPES.includes(config.dtype) &&
-    DEVICES.includes(config.device) &&
-    (config.threads === null || (Number.isInteger(config.threads) && config.threads > 0));
-  if (!valid) throw new EngineFailure({ code: 'load', message: 'translation settings are malformed' });
-  return config;
+  const config = engineConfig.safeParse(await response.json().catch(() => null));
+  if (!config.success) throw new EngineFailure({ code: 'load', message: 'translation settings are malformed' });
+  return config.data;
 }
+
+/** What the settings route serves (config.ts's EngineConfig), checked before the worker is told anything. */
+const engineConfig = z.object({
+  modelId: z.string().check(z.minLength(1)),
+  revision: z.string(),
+  source: z.enum(SOURCES),
+  hubUrl: z.string(),
+  dtype: z.enum(DTYPES),
+  device: z.enum(DEVICES),
+  wasmPath: z.string(),
+  threads: z.nullable(z.int().check(z.positive())),
+});

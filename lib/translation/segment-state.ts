@@ -1,7 +1,7 @@
 /** One paragraph's state as the reader sees it: shared by the translator, its corrections and the UI. */
 import type { SegmentKind } from '@/lib/content/types';
 import type { CorrectionRecord } from '@/lib/store/types';
-import { hasOwnText } from '@/lib/store/versioning';
+import { hasOwnText } from '@/lib/corrections/versioning';
 import type { EngineError, SentenceTranslation } from './protocol';
 import { joinSentences, mergeMemory, type MemorySentence } from './sentence-memory';
 

@@ -6,7 +6,7 @@
  */
 import { hashText, normalizeText } from '@/lib/content/block-id';
 import type { CorrectionRecord, TranslationStore } from '@/lib/store/types';
-import { hasOwnText } from '@/lib/store/versioning';
+import { hasOwnText } from '@/lib/corrections/versioning';
 import type { SentenceTranslation } from './protocol';
 import { splitSentences } from './sentences';
 

@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { hashText, normalizeText } from '@/lib/content/block-id';
 import { openTranslationStore } from '@/lib/store/open-store';
 import { ArticleTranslator, IDLE, readStored, type Progress, type StoredRecords } from './article-translator';
 import { WAITING, type SegmentState, type SourceSegment } from './segment-state';
@@ -39,7 +40,7 @@ function prefetchStored(segments: readonly SourceSegment[]): Promise<StoredRecor
   let pending = prefetches.get(segments);
   if (!pending) {
     const config = earlyConfig;
-    pending = Promise.all([config, openTranslationStore()]).then(([c, store]) => readStored(store, c, segments));
+    pending = Promise.all([config, openTranslationStore()]).then(([c, store]) => readStored(store, c, segments.map((s) => hashText(normalizeText(s.text)))));
     pending.catch(() => {}); // the translator reads again itself
     prefetches.set(segments, pending);
   }

@@ -114,12 +114,12 @@ test('reopened, the stored English and the corrections show before the app has l
   await context.route('**/_next/static/**/*.js', (route) => route.abort());
   await page.evaluate(() => localStorage.setItem('tweetalig:stamp', 'changed-in-another-tab'));
   await page.reload();
-  const early = page.locator('[data-lang-col="en"] [data-prepaint]');
+  const early = page.locator('[data-lang-col="en"] [data-quick-open]');
   await expect(early).toHaveCount(seedParagraphs.length);
   await expect.poll(() => early.allTextContents(), { timeout: 15_000 }).toEqual(shown);
   await expect(page.locator('[data-lang-col="en"] [data-placeholder]').first()).toBeHidden();
   await expect(page.locator('[data-state="done"]')).toHaveCount(0); // React has not run
-  expect(await page.evaluate(() => performance.getEntriesByName('prepaint:snapshot').length)).toBe(0);
+  expect(await page.evaluate(() => performance.getEntriesByName('quick-open:copy').length)).toBe(0);
   await expect(cell.locator('img')).toHaveCount(0);
   expect(await page.evaluate(() => (window as unknown as { hacked?: number }).hacked)).toBeUndefined();
 
@@ -128,7 +128,7 @@ test('reopened, the stored English and the corrections show before the app has l
   await page.reload();
   await allDone(page);
   expect(await shownEnglish(page)).toEqual(shown);
-  await expect(page.locator('[data-prepaint]')).toHaveCount(0);
+  await expect(page.locator('[data-quick-open]')).toHaveCount(0);
   await expect(cell.locator('[data-mark="edited"]')).toBeVisible();
 });
 
@@ -147,11 +147,11 @@ test('reopened, the English comes with the Dutch from the quick-open copy, and n
     IDBFactory.prototype.open = () => ({}) as IDBOpenDBRequest;
   });
   await silent.goto(READER);
-  const early = silent.locator('[data-lang-col="en"] [data-prepaint]');
+  const early = silent.locator('[data-lang-col="en"] [data-quick-open]');
   await expect(early).toHaveCount(seedParagraphs.length);
   // Painted while the page was parsed: there by the load event, with nothing left to wait for.
   expect(await early.allTextContents()).toEqual(shown);
-  expect(await silent.evaluate(() => performance.getEntriesByName('prepaint:snapshot').length)).toBe(1);
+  expect(await silent.evaluate(() => performance.getEntriesByName('quick-open:copy').length)).toBe(1);
   await expect(silent.locator('[data-lang-col="en"] img')).toHaveCount(0);
   expect(await silent.evaluate(() => (window as unknown as { hacked?: number }).hacked)).toBeUndefined();
 

@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { hashText, normalizeText } from '@/lib/content/block-id';
-import { parseTmx, toTmx } from '@/lib/store/exchange/tmx';
+import { parseTmx, toTmx } from '@/lib/corrections/exchange/tmx';
 import type { CorrectionRecord } from '@/lib/store/types';
 import { PYTHON, python, requireTool, scratch, write, xmllint } from './tools';
 

@@ -57,7 +57,6 @@ export function YourTexts() {
 
 function TextRow({ text, onChanged }: { text: UserTextSummary; onChanged: () => Promise<void> }) {
   const t = useTranslations('Texts');
-  const ta = useTranslations('Article');
   const format = useFormatter();
   const [mode, setMode] = useState<'view' | 'rename' | 'delete'>('view');
   const [problem, setProblem] = useState<string | null>(null);
@@ -143,7 +142,7 @@ function TextRow({ text, onChanged }: { text: UserTextSummary; onChanged: () => 
       )}
       <div className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-muted">
         <time dateTime={new Date(text.updatedAt).toISOString()}>{format.dateTime(new Date(text.updatedAt), { dateStyle: 'medium' })}</time>
-        <span>{ta('paragraphs', { count: text.paragraphCount })}</span>
+        <span>{t('paragraphs', { count: text.paragraphCount })}</span>
         {text.fileName && <span className="[overflow-wrap:anywhere]">{text.fileName}</span>}
         {mode === 'view' && (
           <>

@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import type { CorrectionFailure } from '@/lib/translation/article-corrections';
+import type { CorrectionFailure } from '@/lib/corrections/article-corrections';
 
 /**
  * Why a correction was not stored, in the interface language, and a way to try again. Nothing was lost:

@@ -31,7 +31,7 @@ export function EnglishCell({ segment }: { segment: Segment }) {
     return observe(pair, segment.id);
   }, [observe, segment.id, translator, isWaiting]);
 
-  // The prepaint slot is keyed by the Dutch text's hash (lib/store/prepaint.ts).
+  // The quick-open slot is keyed by the Dutch text's hash (lib/quick-open/).
   const slot = hashText(normalizeText(segment.text));
   const corrected = isCorrected(state);
   const readable = state.status === 'done' || corrected;
@@ -46,7 +46,7 @@ export function EnglishCell({ segment }: { segment: Segment }) {
     >
       {isWaiting && !corrected && !isEditing ? (
         <>
-          <SegmentText segment={segment} text="" lang="en" prepaint={slot} />
+          <SegmentText segment={segment} text="" lang="en" quickOpen={slot} />
           <p lang={labels.locale} className="text-sm italic text-muted" data-placeholder="">
             {labels.waiting}
           </p>

@@ -15,7 +15,7 @@ export function ExportMenu({ title, slug }: { title: string; slug: string }) {
   const format = useFormatter();
   const { translator } = useTranslationContext();
 
-  const items = () => translator?.snapshot().map((s) => ({ kind: s.kind ?? 'paragraph', nl: s.text, en: s.english })) ?? [];
+  const items = () => translator?.shownArticle().map((s) => ({ kind: s.kind ?? 'paragraph', nl: s.text, en: s.english })) ?? [];
 
   return (
     <div role="group" aria-label={t('export')} className="flex items-center gap-1.5">

@@ -2,6 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
+import { remember } from '@/lib/local-storage';
 import { applyLearner, LEARNER_KEY } from '@/lib/preferences/preferences';
 
 /** Learner view: the English stays blurred until the reader points at it or moves focus to it. */
@@ -25,11 +26,7 @@ export function LearnerToggle() {
         onChange={(e) => {
           setOn(e.target.checked);
           applyLearner(e.target.checked);
-          try {
-            localStorage.setItem(LEARNER_KEY, e.target.checked ? '1' : '0');
-          } catch {
-            // Storage blocked: the choice lasts for this page only.
-          }
+          remember(LEARNER_KEY, e.target.checked ? '1' : '0'); // blocked storage: the choice lasts for this page
         }}
         className="size-4 accent-[var(--color-accent)]"
       />

@@ -2,10 +2,10 @@
 
 import { useFormatter, useTranslations } from 'next-intl';
 import { formatBytes } from '@/lib/i18n/format-bytes';
-import { download } from '@/lib/store/download';
 import type { DownloadEvent } from '@/lib/translation/client';
 import type { EngineError } from '@/lib/translation/protocol';
 import { useTranslationProgress } from '@/lib/translation/use-article-translation';
+import { StorageWarning } from './storage-warning';
 import { useTranslationContext } from './translation-provider';
 
 const ERROR_KEYS = { offline: 'offline', 'not-found': 'notFound', blocked: 'blocked' } as const;
@@ -23,7 +23,7 @@ export function ProgressPanel() {
 
   return (
     // min-h-5: the status line's height is there from the first paint, so the article does not move down
-    // when it appears (the stored English may already be on screen: see lib/store/prepaint.ts).
+    // when it appears (the stored English may already be on screen: see lib/quick-open/).
     <div role="status" aria-live="polite" className="min-h-5 space-y-1 text-sm text-muted">
       {(progress.storage === 'memory' || progress.storage === 'failing') && <StorageWarning failing={progress.storage === 'failing'} />}
       {progress.phase === 'downloading' && files.length > 0 ? (
@@ -99,25 +99,6 @@ function LoadFailure({ error, onRetry }: { error: EngineError; onRetry: () => vo
       <p className="min-w-0 flex-1 text-ink">{t(`error.${key}`)}</p>
       <button type="button" onClick={onRetry} className="rounded-full bg-ink px-4 py-1.5 font-medium text-paper hover:opacity-90">
         {t('retry')}
-      </button>
-    </div>
-  );
-}
-
-/** Storage is memory only, or a write just failed: the reader's corrections can still be taken away as a file. */
-function StorageWarning({ failing }: { failing: boolean }) {
-  const t = useTranslations('Corrections');
-  const td = useTranslations('Data');
-  const { translator } = useTranslationContext();
-  return (
-    <div className="flex flex-wrap items-center gap-x-3 gap-y-1 rounded-md border border-accent/50 bg-panel px-3 py-1.5 text-ink" data-testid="storage-warning">
-      <p>{failing ? t('storageFailing') : t('memoryOnly')}</p>
-      <button
-        type="button"
-        className="font-medium text-accent underline underline-offset-4"
-        onClick={async () => translator && download(`corrections-${new Date().toISOString().slice(0, 10)}.json`, await translator.corrections.json(failing), 'application/json')}
-      >
-        {td('exportJson')}
       </button>
     </div>
   );

@@ -1,8 +1,8 @@
 'use client';
 
 import { useLocale, useTranslations } from 'next-intl';
-import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
+import { usePathname, useRouter } from '@/lib/i18n/navigation';
 import { routing } from '@/lib/i18n/routing';
 import { currentPair, describePair, focusPair, movePair, moveSentence } from '@/lib/reading/navigate';
 import { actionFor, isTypingTarget, keyLabel, SHORTCUTS, type ShortcutAction } from '@/lib/reading/shortcuts';
@@ -21,12 +21,13 @@ export function ReaderKeyboard() {
   const t = useTranslations('Keyboard');
   const locale = useLocale();
   const router = useRouter();
+  const pathname = usePathname();
   const dialog = useRef<HTMLDialogElement>(null);
   const [announcement, setAnnouncement] = useState('');
   // The listeners are installed once; they read the latest of these through the ref.
-  const latest = useRef({ t, locale, router });
+  const latest = useRef({ t, locale, router, pathname });
   useEffect(() => {
-    latest.current = { t, locale, router };
+    latest.current = { t, locale, router, pathname };
   });
 
   useEffect(() => {
@@ -51,10 +52,9 @@ export function ReaderKeyboard() {
           return click('input[name="learner"]');
         case 'language': {
           const other = routing.locales.find((l) => l !== latest.current.locale) ?? routing.defaultLocale;
-          const rest = window.location.pathname.replace(/^\/[^/]+/, '');
-          // The same place in the other language: the focused pair travels in the hash.
+          // The same place in the other language: the view travels in the query, the focused pair in the hash.
           const hash = currentPair()?.id ? `#${currentPair()!.id}` : '';
-          return latest.current.router.push(`/${other}${rest}${window.location.search}${hash}`);
+          return latest.current.router.push(`${latest.current.pathname}${window.location.search}${hash}`, { locale: other });
         }
         case 'help':
           return dialog.current?.showModal();

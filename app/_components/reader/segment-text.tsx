@@ -35,7 +35,7 @@ export function SegmentText({
   text,
   lang,
   spans,
-  prepaint,
+  quickOpen,
   remembered,
   rememberedLabel,
 }: Memory & {
@@ -43,11 +43,11 @@ export function SegmentText({
   text: string;
   lang: 'nl' | 'en';
   spans?: readonly AlignedSpan[] | null;
-  /** An empty slot, typeset like the text, that the prepaint script fills with the stored English (lib/store/prepaint.ts). */
-  prepaint?: string;
+  /** An empty slot, typeset like the text, that the quick-open script fills with the stored English (lib/quick-open/). */
+  quickOpen?: string;
 }) {
   // React leaves a dangerouslySetInnerHTML element's content alone while hydrating: the script's text stays.
-  const slot = prepaint === undefined ? null : { 'data-prepaint': prepaint, dangerouslySetInnerHTML: { __html: '' }, suppressHydrationWarning: true };
+  const slot = quickOpen === undefined ? null : { 'data-quick-open': quickOpen, dangerouslySetInnerHTML: { __html: '' }, suppressHydrationWarning: true };
   const content = slot ? undefined : <Sentences text={text} spans={spans} remembered={remembered} rememberedLabel={rememberedLabel} />;
   switch (segment.kind) {
     case 'heading': {

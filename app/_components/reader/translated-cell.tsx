@@ -4,7 +4,7 @@ import { useLocale, useTranslations } from 'next-intl';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { dutchSpans, englishSpans } from '@/lib/alignment/align';
 import type { Segment } from '@/lib/content/types';
-import { CorrectionFailure, type CorrectionAction } from '@/lib/translation/article-corrections';
+import { CorrectionFailure, type CorrectionAction } from '@/lib/corrections/article-corrections';
 import type { ArticleTranslator } from '@/lib/translation/article-translator';
 import { isCorrected, shownSentences, shownText, type SegmentState } from '@/lib/translation/segment-state';
 import { CorrectionBar } from './correction-bar';
@@ -28,7 +28,6 @@ interface Props {
  */
 export function TranslatedCell({ segment, state, translator, editing, setEditing }: Props) {
   const t = useTranslations('Translation');
-  const tc = useTranslations('Corrections');
   const locale = useLocale();
   const editButton = useRef<HTMLButtonElement>(null);
   const [comparing, setComparing] = useState(false);
@@ -75,11 +74,11 @@ export function TranslatedCell({ segment, state, translator, editing, setEditing
         initial={state.draft ?? shown}
         restored={state.draft !== null}
         failure={failure && <CorrectionFailureNotice failure={failure.error} onRetry={failure.retry} />}
-        onChange={(text) => corrections.keepDraft(segment.id, text)}
+        onChange={(text) => corrections.drafts.keep(segment.id, text)}
         onCancel={() => {
           setFailure(null);
           setEditing(false);
-          void corrections.discardDraft(segment.id);
+          void corrections.drafts.discard(segment.id);
         }}
         onSave={(text) =>
           run('save', async () => {
@@ -94,7 +93,7 @@ export function TranslatedCell({ segment, state, translator, editing, setEditing
   if (readable) {
     return (
       <>
-        <SegmentText segment={segment} text={shown} lang="en" spans={spans} remembered={state.fromMemory ? undefined : remembered} rememberedLabel={tc('fromMemory')} />
+        <SegmentText segment={segment} text={shown} lang="en" spans={spans} remembered={state.fromMemory ? undefined : remembered} rememberedLabel={t('fromMemory')} />
         <CorrectionBar
           state={state}
           comparing={comparing}

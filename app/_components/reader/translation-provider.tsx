@@ -20,7 +20,7 @@ const nothing = () => () => {};
 interface Props {
   segments: SourceSegment[];
   article: string;
-  /** The page paints the article's quick-open copy (lib/store/snapshot.ts): keep one. */
+  /** The page paints the article's quick-open copy (lib/quick-open/): keep one. */
   quickOpen?: boolean;
   children: ReactNode;
 }

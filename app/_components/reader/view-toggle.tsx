@@ -2,6 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
+import { remember } from '@/lib/local-storage';
 import { applyView, parseView, VIEW_KEY, VIEWS, type View } from '@/lib/preferences/preferences';
 
 /** Both columns / Dutch only / English only: kept in ?view= and remembered for the next visit. */
@@ -24,11 +25,7 @@ export function ViewToggle() {
   const choose = (value: View) => {
     setView(value);
     applyView(value);
-    try {
-      localStorage.setItem(VIEW_KEY, value);
-    } catch {
-      // Storage blocked: the URL still carries the choice.
-    }
+    remember(VIEW_KEY, value); // blocked storage: the URL still carries the choice
     const url = new URL(window.location.href);
     url.searchParams.set('view', value);
     window.history.replaceState(window.history.state, '', url);

@@ -6,7 +6,7 @@ import { articleSlugs, getArticle } from '@/lib/content/load';
 import { routing } from '@/lib/i18n/routing';
 import { segmentsOf } from '@/lib/content/types';
 import { hashText, normalizeText } from '@/lib/content/block-id';
-import { prepaintScript } from '@/lib/store/prepaint';
+import { quickOpenScript } from '@/lib/quick-open/inline-script';
 import { ArticleHeader } from '@/app/_components/reader/article-header';
 import { ReaderBody } from '@/app/_components/reader/reader-body';
 import { ReaderToolbar } from '@/app/_components/reader/reader-toolbar';
@@ -39,8 +39,8 @@ export default async function ReaderPage({ params }: { params: Params }) {
   return (
     <article className="mx-auto max-w-6xl px-4 pb-24 pt-8 sm:px-6 sm:pt-12">
       {/* Paints this browser's stored English as the paragraphs arrive, before the app's JavaScript
-          has loaded (lib/store/prepaint.ts). */}
-      <script dangerouslySetInnerHTML={{ __html: prepaintScript(segments.map((s) => hashText(normalizeText(s.text))), article.slug) }} />
+          has loaded (lib/quick-open/). */}
+      <script dangerouslySetInnerHTML={{ __html: quickOpenScript(segments.map((s) => hashText(normalizeText(s.text))), article.slug) }} />
       <ArticleHeader article={article} />
       <TranslationProvider segments={segments} article={article.slug} quickOpen>
         <ReaderToolbar title={article.title} slug={article.slug} />

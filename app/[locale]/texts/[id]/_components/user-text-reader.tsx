@@ -16,7 +16,6 @@ type Loaded = { status: 'loading' } | { status: 'missing' } | { status: 'ready';
 /** The same reader as for articles (cache, corrections, keyboard, export), over a text from IndexedDB. */
 export function UserTextReader({ id }: { id: string }) {
   const t = useTranslations('Texts');
-  const ta = useTranslations('Article');
   const format = useFormatter();
   const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
 
@@ -65,7 +64,7 @@ export function UserTextReader({ id }: { id: string }) {
         <span>{t('yourText')}</span>
         {text.fileName && <span>{text.fileName}</span>}
         <time dateTime={new Date(text.createdAt).toISOString()}>{format.dateTime(new Date(text.createdAt), { dateStyle: 'long' })}</time>
-        <span>{ta('paragraphs', { count: text.paragraphCount })}</span>
+        <span>{t('paragraphs', { count: text.paragraphCount })}</span>
       </ReaderHeading>
       <TranslationProvider segments={segments} article={`text:${text.id}`}>
         <ReaderToolbar title={text.title} slug={slugOf(text.title)} />

@@ -8,10 +8,11 @@
  */
 import { listenForCorrections } from '@/lib/store/changes';
 import { storageFailureReason, type StorageFailureReason } from '@/lib/store/errors';
-import type { CorrectionRecord, CorrectionStatus, DraftRecord, TranslationStore } from '@/lib/store/types';
-import { hasOwnText } from '@/lib/store/versioning';
-import type { QuickOpenCopy } from './quick-open-copy';
-import { machineTextOf, shownText, type SegmentState, type SourceSegment } from './segment-state';
+import type { CorrectionRecord, CorrectionStatus, TranslationStore } from '@/lib/store/types';
+import { hasOwnText } from '@/lib/corrections/versioning';
+import type { QuickOpenCopy } from '@/lib/quick-open/quick-open-copy';
+import { machineTextOf, shownText, type SegmentState, type SourceSegment } from '@/lib/translation/segment-state';
+import { Drafts } from './drafts';
 
 export type CorrectionAction = 'save' | 'confirm' | 'revert' | 'undo';
 
@@ -48,15 +49,16 @@ export interface CorrectionHost {
 
 export class ArticleCorrections {
   private readonly undo = new Map<string, (CorrectionRecord | null)[]>();
-  /** Open editors' texts as last typed, also when storage did not take them. */
-  private readonly drafts = new Map<string, string>();
-  private readonly draftWrites = new Map<string, Promise<void>>();
   private unlisten: (() => void) | null = null;
+  /** What open editors hold, kept as the reader types. */
+  readonly drafts: Drafts;
 
   constructor(
     private readonly host: CorrectionHost,
     private readonly copy: QuickOpenCopy | null,
-  ) {}
+  ) {
+    this.drafts = new Drafts(host);
+  }
 
   /** Saves the reader's text for a paragraph (and every paragraph with the same Dutch). */
   async save(id: string, text: string, status: CorrectionStatus = 'edited', action: CorrectionAction = 'save') {
@@ -87,7 +89,7 @@ export class ArticleCorrections {
       stack.push(state.correction);
       this.undo.set(id, stack);
     }
-    if (action === 'save') await this.discardDraft(id);
+    if (action === 'save') await this.drafts.discard(id);
     this.apply(this.host.hashes[index]!, record, id);
     if (before !== undefined) this.copy?.afterOwnWrite(before);
     this.host.saved();
@@ -127,54 +129,6 @@ export class ArticleCorrections {
     await this.save(id, machine, 'machine', 'undo');
   }
 
-  // ---- drafts --------------------------------------------------------------------------
-
-  /** Drafts read from storage when the article opened: their editors reopen with them. */
-  restoreDrafts(drafts: DraftRecord[]) {
-    for (const draft of drafts) {
-      const index = this.host.indexOf(draft.segment);
-      if (index === undefined) continue;
-      const store = this.host.openStore();
-      // The paragraph's Dutch changed since: the draft translated another text.
-      if (this.host.hashes[index] !== draft.sourceHash) {
-        void store.then((s) => s.deleteDraft(this.host.article, draft.segment)).catch(() => {});
-        continue;
-      }
-      this.drafts.set(draft.segment, draft.text);
-      this.host.setSegment(draft.segment, { ...this.host.getSegment(draft.segment), draft: draft.text });
-    }
-  }
-
-  /** The editor's text as the reader types: kept in storage (one write at a time, the latest wins). */
-  keepDraft(id: string, text: string) {
-    const index = this.host.indexOf(id);
-    if (index === undefined) return;
-    this.drafts.set(id, text);
-    const previous = this.draftWrites.get(id) ?? Promise.resolve();
-    const write = previous
-      .then(async () => {
-        if (this.drafts.get(id) !== text) return; // a newer keystroke writes its own
-        await (await this.host.openStore()).putDraft({ article: this.host.article, segment: id, sourceHash: this.host.hashes[index]!, text });
-      })
-      .catch(() => {}); // the text stays in memory and in the editor; a failed save says so
-    this.draftWrites.set(id, write);
-  }
-
-  /** The editor closed (saved or cancelled): its draft goes. */
-  async discardDraft(id: string) {
-    this.drafts.delete(id);
-    const state = this.host.getSegment(id);
-    if (state.draft !== null) this.host.setSegment(id, { ...state, draft: null });
-    await (this.draftWrites.get(id) ?? Promise.resolve());
-    this.draftWrites.delete(id);
-    await (await this.host.openStore()).deleteDraft(this.host.article, id).catch(() => {});
-  }
-
-  /** Some editor holds text not yet saved. */
-  hasUnsavedDrafts(): boolean {
-    return [...this.drafts].some(([id, text]) => text !== shownText(this.host.getSegment(id)));
-  }
-
   // ---- export, memory marks, other tabs -------------------------------------------------
 
   /**
@@ -182,7 +136,7 @@ export class ArticleCorrections {
    * When storage cannot be read, what this page holds; unsaved drafts are included while storage is failing.
    */
   async json(failing = false): Promise<string> {
-    const { toJson } = await import('@/lib/store/exchange/json');
+    const { toJson } = await import('@/lib/corrections/exchange/json');
     let stored: CorrectionRecord[];
     try {
       stored = await (await this.host.openStore()).listCorrections();
@@ -193,7 +147,7 @@ export class ArticleCorrections {
     const byHash = new Map(stored.map((c) => [c.sourceHash, c]));
     if (failing) {
       const now = Date.now();
-      for (const [id, text] of this.drafts) {
+      for (const [id, text] of this.drafts.texts()) {
         const index = this.host.indexOf(id);
         const segment = index === undefined ? undefined : this.host.segments[index];
         if (!segment || index === undefined || !text.trim()) continue;

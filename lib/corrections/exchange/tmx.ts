@@ -1,7 +1,7 @@
 import { DOMImplementation, DOMParser, XMLSerializer, type Element as XmlElement, type Node as XmlNode } from '@xmldom/xmldom';
 import { hashText, normalizeText } from '@/lib/content/block-id';
 import { tidyCorrection } from '@/lib/corrections/tidy';
-import type { CorrectionRecord, CorrectionStatus } from '../types';
+import { CORRECTION_STATUSES, type CorrectionRecord, type CorrectionStatus } from '../schema';
 import { ImportProblem, type ParsedImport } from './problem';
 import { xmlSafe } from './xml-safe';
 
@@ -10,7 +10,6 @@ import { xmlSafe } from './xml-safe';
  * <prop>s (OmegaT keeps unknown props). Earlier versions travel only in the JSON export.
  */
 const XML_NS = 'http://www.w3.org/XML/1998/namespace';
-const STATUSES: readonly CorrectionStatus[] = ['machine', 'edited', 'confirmed'];
 const tmxDate = (ms: number) => new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
 const fromTmxDate = (s: string | null) => {
   const m = s ? /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(s) : null;
@@ -105,7 +104,7 @@ export function parseTmx(xml: string): ParsedImport<CorrectionRecord> {
     if (!source) return void skipped.noDutch++;
     if (!text) return void skipped.noEnglish++;
     const status = (prop('x-status') ?? 'edited') as CorrectionStatus;
-    if (!STATUSES.includes(status)) throw new ImportProblem('invalid', `translation unit ${i + 1}: unknown status "${status}"`);
+    if (!CORRECTION_STATUSES.includes(status)) throw new ImportProblem('invalid', `translation unit ${i + 1}: unknown status "${status}"`);
     const [article = '', segment = ''] = (prop('x-origin') ?? 'import#').split('#');
     records.push({
       sourceHash: hashText(source),

@@ -4,8 +4,8 @@ import { hashText, normalizeText } from '@/lib/content/block-id';
 import { IndexedDBStore, openReaderDB } from '@/lib/store/db';
 import type { TranslationStore } from '@/lib/store/types';
 import { CorrectionFailure } from './article-corrections';
-import { ArticleTranslator } from './article-translator';
-import { DEFAULT_CONFIG, translationCacheKey } from './config';
+import { ArticleTranslator } from '@/lib/translation/article-translator';
+import { DEFAULT_CONFIG, translationCacheKey } from '@/lib/translation/config';
 
 const segments = [
   { id: 's-1', text: 'Eerste alinea.' },
@@ -57,7 +57,7 @@ describe('a correction that storage refuses', () => {
     expect(t.getSegment('s-1').correction).toBeNull();
     expect(t.getProgress().storage).toBe('failing');
     // The export offered with the warning carries the text the reader could not save.
-    t.corrections.keepDraft('s-1', 'Mine.');
+    t.corrections.drafts.keep('s-1', 'Mine.');
     expect(JSON.parse(await t.corrections.json(true)).corrections).toMatchObject([{ source: 'Eerste alinea.', text: 'Mine.', status: 'edited' }]);
 
     faults.next = null;
@@ -97,14 +97,14 @@ describe('drafts', () => {
   it('come back when the article is opened again, and go on save', async () => {
     const { store } = await faultyStore();
     const first = await opened(store);
-    first.corrections.keepDraft('s-2', 'Half');
-    first.corrections.keepDraft('s-2', 'Half a sentence');
+    first.corrections.drafts.keep('s-2', 'Half');
+    first.corrections.drafts.keep('s-2', 'Half a sentence');
     first.dispose();
     await new Promise((r) => setTimeout(r, 20)); // the last write lands after the page has gone, as it does in a browser
 
     const second = await opened(store);
     expect(second.getSegment('s-2').draft).toBe('Half a sentence');
-    expect(second.corrections.hasUnsavedDrafts()).toBe(true);
+    expect(second.corrections.drafts.hasUnsaved()).toBe(true);
     await second.corrections.save('s-2', 'Half a sentence, finished.');
     expect(second.getSegment('s-2').draft).toBeNull();
     expect(await store.getDrafts('artikel')).toEqual([]);

@@ -1,4 +1,4 @@
-import type { CorrectionRecord, TranslationStore } from './types';
+import type { CorrectionRecord, TranslationStore } from '@/lib/store/types';
 
 export type CorrectionInput = Parameters<TranslationStore['saveCorrection']>[0];
 

@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { hashText, normalizeText } from '@/lib/content/block-id';
-import { IndexedDBStore, openReaderDB } from '../db';
-import type { CorrectionRecord } from '../types';
+import { IndexedDBStore, openReaderDB } from '@/lib/store/db';
+import type { CorrectionRecord } from '@/lib/store/types';
 import { parseJson, toJson } from './json';
 import { parseTmx, toTmx } from './tmx';
 

@@ -1,24 +1,24 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { cacheKeyOf, DECODING, DEFAULT_CONFIG, translationCacheKey } from '@/lib/translation/config';
-import { IndexedDBStore, openReaderDB } from './db';
-import { prepaintScript, prepaintStoredEnglish } from './prepaint';
-import { STORES } from './schema';
-import { KEY_COOKIE } from './snapshot';
+import { IndexedDBStore, openReaderDB } from '@/lib/store/db';
+import { STORES } from '@/lib/store/schema';
+import { DEFAULT_CONFIG, translationCacheKey } from '@/lib/translation/config';
+import { KEY_COOKIE } from './cookie';
+import { quickOpenScript } from './inline-script';
+import { paintStored } from './paint-stored';
 
 let n = 0;
 let name: string;
 beforeEach(() => {
-  name = `prepaint-db-${++n}`; // a fresh database per test
+  name = `quick-open-db-${++n}`; // a fresh database per test
 });
 
 /** The slots as the server renders them: empty, keyed by the Dutch text's hash; the cookie as the server sets it. */
 function page(hashes: string[], key = translationCacheKey(DEFAULT_CONFIG)) {
-  const slots = hashes.map((hash) => ({ hash, isConnected: true, textContent: '', getAttribute: (a: string) => (a === 'data-prepaint' ? hash : null) }));
+  const slots = hashes.map((hash) => ({ hash, isConnected: true, textContent: '', getAttribute: (a: string) => (a === 'data-quick-open' ? hash : null) }));
   const cookie = `${KEY_COOKIE}=${encodeURIComponent(key)}`;
   return { slots, hashes, doc: { readyState: 'complete', cookie, querySelectorAll: () => slots, addEventListener: () => {} } };
 }
-const names = () => ({ db: name, cookie: KEY_COOKIE, machine: STORES.machine, corrections: STORES.corrections, decodingVersion: DECODING.version });
 const record = (sourceHash: string, text: string, config = DEFAULT_CONFIG) => ({
   cacheKey: translationCacheKey(config),
   sourceHash,
@@ -37,11 +37,11 @@ async function seed() {
   await store.saveCorrection({ sourceHash: 'h1', source: 'NL h1', text: 'Reverted', status: 'machine', machineText: 'Machine one', origin: { article: 'a', segment: 's1' } });
 }
 
-describe('prepaintStoredEnglish', () => {
+describe('paintStored', () => {
   it('paints what the reader will see: the correction, else the machine text under these settings, as text', async () => {
     await seed();
     const { doc, slots, hashes } = page(['h1', 'h2', 'h3', 'h4', 'h5']);
-    const painted = await prepaintStoredEnglish(doc, indexedDB, Promise.resolve(DEFAULT_CONFIG), cacheKeyOf, names(), hashes);
+    const painted = await paintStored(doc, indexedDB, Promise.resolve(DEFAULT_CONFIG), hashes, undefined, name);
     expect(Object.fromEntries(slots.map((s) => [s.hash, s.textContent]))).toEqual({
       h1: 'Machine one', // its correction was reverted
       h2: '<img src=x onerror=alert(1)> mine', // textContent: shown as text
@@ -55,11 +55,11 @@ describe('prepaintStoredEnglish', () => {
   it('paints nothing stale when the settings changed, and nothing when they cannot be read', async () => {
     await seed();
     const other = page(['h1', 'h2']);
-    await prepaintStoredEnglish(other.doc, indexedDB, Promise.resolve({ ...DEFAULT_CONFIG, dtype: 'fp16' }), cacheKeyOf, names(), other.hashes);
+    await paintStored(other.doc, indexedDB, Promise.resolve({ ...DEFAULT_CONFIG, dtype: 'fp16' }), other.hashes, undefined, name);
     expect(other.slots.map((s) => s.textContent)).toEqual(['', '<img src=x onerror=alert(1)> mine']); // corrections do not depend on the model
 
     const failed = page(['h1']);
-    expect(await prepaintStoredEnglish(failed.doc, indexedDB, Promise.reject(new Error('offline')), cacheKeyOf, names(), failed.hashes)).toBe(0);
+    expect(await paintStored(failed.doc, indexedDB, Promise.reject(new Error('offline')), failed.hashes, undefined, name)).toBe(0);
     expect(failed.slots[0]!.textContent).toBe('');
   });
 
@@ -68,7 +68,7 @@ describe('prepaintStoredEnglish', () => {
     const store = new IndexedDBStore(await openReaderDB(name));
     for (let i = 0; i < 150; i++) await store.putMachine(record(`other-${i}`, `Elsewhere ${i}`));
     const { doc, slots, hashes } = page(['h1', 'h2']); // 4 * 2 + 100 < 153 stored: one get each
-    await prepaintStoredEnglish(doc, indexedDB, Promise.resolve(DEFAULT_CONFIG), cacheKeyOf, names(), hashes);
+    await paintStored(doc, indexedDB, Promise.resolve(DEFAULT_CONFIG), hashes, undefined, name);
     expect(slots.map((s) => s.textContent)).toEqual(['Machine one', '<img src=x onerror=alert(1)> mine']);
   });
 
@@ -77,13 +77,13 @@ describe('prepaintStoredEnglish', () => {
     const { doc, slots, hashes } = page(['h2', 'h5']);
     slots[0]!.textContent = 'An older correction';
     slots[1]!.textContent = 'Evicted since, the same text comes back';
-    await prepaintStoredEnglish(doc, indexedDB, Promise.resolve(DEFAULT_CONFIG), cacheKeyOf, names(), hashes);
+    await paintStored(doc, indexedDB, Promise.resolve(DEFAULT_CONFIG), hashes, undefined, name);
     expect(slots.map((s) => s.textContent)).toEqual(['<img src=x onerror=alert(1)> mine', 'Evicted since, the same text comes back']);
 
     // A cache served the page without its Set-Cookie: the cookie still names the previous settings.
     const stale = page(['h5'], translationCacheKey({ ...DEFAULT_CONFIG, modelId: 'previous/model' }));
     stale.slots[0]!.textContent = "The previous model's English";
-    await prepaintStoredEnglish(stale.doc, indexedDB, Promise.resolve(DEFAULT_CONFIG), cacheKeyOf, names(), stale.hashes);
+    await paintStored(stale.doc, indexedDB, Promise.resolve(DEFAULT_CONFIG), stale.hashes, undefined, name);
     expect(stale.slots[0]!.textContent).toBe('');
   });
 
@@ -94,12 +94,12 @@ describe('prepaintStoredEnglish', () => {
     const key = translationCacheKey(DEFAULT_CONFIG);
     let opened = 0;
     const counting = { open: (...args: Parameters<IDBFactory['open']>) => (opened++, indexedDB.open(...args)) } as IDBFactory;
-    expect(await prepaintStoredEnglish(doc, counting, Promise.resolve(DEFAULT_CONFIG), cacheKeyOf, names(), hashes, key)).toBe(0);
+    expect(await paintStored(doc, counting, Promise.resolve(DEFAULT_CONFIG), hashes, key, name)).toBe(0);
     expect(opened).toBe(0);
     expect(slots[0]!.textContent).toBe('From the copy');
 
     // Painted under a key the settings no longer have: IndexedDB is read and puts it right.
-    await prepaintStoredEnglish(doc, counting, Promise.resolve(DEFAULT_CONFIG), cacheKeyOf, names(), hashes, translationCacheKey({ ...DEFAULT_CONFIG, dtype: 'fp16' }));
+    await paintStored(doc, counting, Promise.resolve(DEFAULT_CONFIG), hashes, translationCacheKey({ ...DEFAULT_CONFIG, dtype: 'fp16' }), name);
     expect(opened).toBe(1);
     expect(slots[0]!.textContent).toBe('<img src=x onerror=alert(1)> mine');
   });
@@ -108,25 +108,19 @@ describe('prepaintStoredEnglish', () => {
     await seed();
     const { doc, slots, hashes } = page(['h1']);
     slots[0]!.isConnected = false;
-    expect(await prepaintStoredEnglish(doc, indexedDB, Promise.resolve(DEFAULT_CONFIG), cacheKeyOf, names(), hashes)).toBe(0);
+    expect(await paintStored(doc, indexedDB, Promise.resolve(DEFAULT_CONFIG), hashes, undefined, name)).toBe(0);
   });
 
   it('never creates the database, and the app can open and upgrade it afterwards', async () => {
     const { doc, hashes } = page(['h1']);
-    expect(await prepaintStoredEnglish(doc, indexedDB, Promise.resolve(DEFAULT_CONFIG), cacheKeyOf, names(), hashes)).toBe(0);
+    expect(await paintStored(doc, indexedDB, Promise.resolve(DEFAULT_CONFIG), hashes, undefined, name)).toBe(0);
     expect((await indexedDB.databases()).map((d) => d.name)).not.toContain(name);
-    const db = await openReaderDB(name); // would be blocked if the prepaint had kept its connection
+    const db = await openReaderDB(name); // would be blocked if the quick-open script had kept its connection
     expect([...db.objectStoreNames]).toContain(STORES.corrections);
     db.close();
   });
 
-  it('is self-contained, as the inline script needs: its source runs on its own', async () => {
-    await seed();
-    const rebuilt = new Function(`return ${prepaintStoredEnglish.toString()}`)() as typeof prepaintStoredEnglish;
-    const keyOf = new Function(`return ${cacheKeyOf.toString()}`)() as typeof cacheKeyOf;
-    const { doc, slots, hashes } = page(['h1']);
-    await rebuilt(doc, indexedDB, Promise.resolve(DEFAULT_CONFIG), keyOf, names(), hashes);
-    expect(slots[0]!.textContent).toBe('Machine one');
-    expect(() => new Function(prepaintScript(['h1', 'h2'], 'een-artikel'))).not.toThrow(); // the whole inline script parses
+  it('goes into the page as one script that parses on its own', () => {
+    expect(() => new Function(quickOpenScript(['h1', 'h2'], 'een-artikel'))).not.toThrow();
   });
 });

@@ -1,38 +1,17 @@
-import { z } from 'zod';
-import type { CorrectionRecord } from '../types';
+import * as z from 'zod/mini';
+import { correctionRecord, machineRecord, type CorrectionRecord } from '../schema';
 import { ImportProblem } from './problem';
 
 /** The JSON export: lossless (every field, every earlier version) and versioned. */
 export const EXPORT_FORMAT = 'tweetalig-corrections';
 export const EXPORT_VERSION = 1;
 
-const version = z.object({ text: z.string(), status: z.enum(['machine', 'edited', 'confirmed']), at: z.number() });
-const correction = z.object({
-  sourceHash: z.string().min(1),
-  source: z.string().min(1),
-  text: z.string(),
-  status: z.enum(['machine', 'edited', 'confirmed']),
-  machineText: z.string(),
-  origin: z.object({ article: z.string(), segment: z.string() }),
-  createdAt: z.number(),
-  updatedAt: z.number(),
-  history: z.array(version),
-});
-const machine = z.object({
-  cacheKey: z.string(),
-  sourceHash: z.string(),
-  source: z.string(),
-  text: z.string(),
-  sentences: z.array(z.object({ source: z.string(), start: z.number(), end: z.number(), target: z.string() })),
-  createdAt: z.number(),
-  lastUsed: z.number(),
-});
 const file = z.object({
   format: z.literal(EXPORT_FORMAT),
   version: z.literal(EXPORT_VERSION),
   exportedAt: z.string(),
-  corrections: z.array(correction),
-  machine: z.array(machine).optional(),
+  corrections: z.array(correctionRecord),
+  machine: z.optional(z.array(machineRecord)),
 });
 
 export type ExportFile = z.infer<typeof file>;

@@ -1,9 +1,8 @@
 /**
- * When a page may keep its article's quick-open copy (lib/store/snapshot.ts): only while its view of the
- * store is known to be current, that is, read under the current store stamp, or changed since by this
- * page alone.
+ * When a page may keep its article's quick-open copy (copy.ts): only while its view of the store is known
+ * to be current, that is, read under the current store stamp, or changed since by this page alone.
  */
-import { dropSnapshot, ownStamp, storeStamp, writeSnapshot } from '@/lib/store/snapshot';
+import { dropCopy, ownStamp, storeStamp, writeCopy } from './copy';
 
 export class QuickOpenCopy {
   /** The store stamp this page's view is current under; null: not known (never read, or changed elsewhere). */
@@ -29,7 +28,7 @@ export class QuickOpenCopy {
 
   /** Keeps (or, with an outdated view, drops) the copy of what the page shows: Dutch hash → English. */
   keep(cacheKey: string, texts: Record<string, string>) {
-    if (this.stamp === null) dropSnapshot(this.article);
-    else writeSnapshot(this.article, { key: cacheKey, stamp: this.stamp, texts });
+    if (this.stamp === null) dropCopy(this.article);
+    else writeCopy(this.article, { key: cacheKey, stamp: this.stamp, texts });
   }
 }
