@@ -17,6 +17,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import path from 'node:path';
 import os from 'node:os';
 import { findChromium } from './find-chromium.mjs';
+import { ortFolder } from './ort-files.mjs';
 
 const PORT = Number(process.env.BENCH_PORT ?? 3200);
 const ORIGIN = `http://127.0.0.1:${PORT}`;
@@ -169,14 +170,14 @@ async function appRun(browser, slug, warmup, { bareFirst = false } = {}) {
 
 /** The same sentences through bare `pipeline()` calls, in a module worker of the same page. */
 async function bareRun(page, sentences, { keep = false, build = 'ort-wasm-simd-threaded', passes = 1 } = {}) {
-  return page.evaluate(async ({ origin, sentences, keep, build, passes }) => {
+  return page.evaluate(async ({ origin, sentences, keep, build, passes, folder }) => {
     const source = `
       import { env, pipeline } from '${origin}/__bench/transformers.js';
       env.allowLocalModels = false;
       env.remoteHost = '${origin}/models/';
       env.remotePathTemplate = '{model}/';
       // The same ONNX Runtime build the app loads for device wasm (lib/translation/runtime-files.ts).
-      env.backends.onnx.wasm.wasmPaths = { mjs: '${origin}/ort/${build}.mjs', wasm: '${origin}/ort/${build}.wasm' };
+      env.backends.onnx.wasm.wasmPaths = { mjs: '${origin}/ort/${folder}/${build}.mjs', wasm: '${origin}/ort/${folder}/${build}.wasm' };
       env.useWasmCache = false; // as the app: ONNX Runtime streams in and compiles its own .wasm
       env.backends.onnx.wasm.numThreads = self.crossOriginIsolated ? Math.max(1, Math.min(4, (navigator.hardwareConcurrency || 1) - 1)) : 1;
       self.onmessage = async ({ data }) => {
@@ -203,7 +204,7 @@ async function bareRun(page, sentences, { keep = false, build = 'ort-wasm-simd-t
     if (keep) (window.benchWarmWorkers ??= []).push(worker);
     else worker.terminate();
     return ms;
-  }, { origin: ORIGIN, sentences, keep, build, passes });
+  }, { origin: ORIGIN, sentences, keep, build, passes, folder: ortFolder() });
 }
 
 /** The renderer main thread's tasks after the 'bench:translating' mark: the longest by wall time, and by CPU time. */

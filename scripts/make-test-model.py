@@ -14,9 +14,13 @@ Run with Debian's own python3 (python3-torch, python3-onnx,
 python3-sentencepiece), ideally with OpenBLAS for speed:
 
     LD_LIBRARY_PATH=/usr/lib/x86_64-linux-gnu/openblas-pthread \
-        /usr/bin/python3 scripts/make-test-model.py
+        /usr/bin/python3 scripts/make-test-model.py [--retrain]
 
-Everything is seeded, so a rerun on the same machine gives the same files.
+By default the trained weights, the tokenizer and the reference inputs are
+read back from the committed files, the graphs are written again
+(scripts/marian_onnx.py: the Hub's merged-decoder layout) and the torch
+references are computed again. --retrain trains the vocabulary and the model
+from scratch (seeded; about 7 CPU minutes).
 Output: tests/model/tiny-marian-nl-en/ (committed; tests never need torch).
 """
 
@@ -31,12 +35,14 @@ from pathlib import Path
 
 import numpy as np
 import onnx
-import sentencepiece as spm
 import torch
-import torch.nn as nn
 import torch.nn.functional as F
-from onnx import helper, numpy_helper
-from sentencepiece import sentencepiece_model_pb2 as sp_pb2
+from onnx import numpy_helper
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import hf_generate  # noqa: E402
+import marian_onnx  # noqa: E402
+from tiny_marian import Marian  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "tests" / "model" / "tiny-marian-nl-en"
@@ -82,6 +88,9 @@ Veel mensen werken tegenwoordig een paar dagen per week thuis.
 # --------------------------------------------------------------------------
 
 def train_sentencepiece(corpus_lines):
+    import sentencepiece as spm
+    from sentencepiece import sentencepiece_model_pb2 as sp_pb2
+
     tmp = Path(tempfile.mkdtemp())
     corpus = tmp / "corpus.txt"
     corpus.write_text("\n".join(corpus_lines) + "\n", encoding="utf-8")
@@ -155,126 +164,6 @@ def tokenizer_json(sp, proto):
 
 
 # --------------------------------------------------------------------------
-# Model: the Marian layout, small
-# --------------------------------------------------------------------------
-
-def sinusoids(n_pos, dim):
-    # Marian / HF MarianSinusoidalPositionalEmbedding: sin in the first half, cos in the second.
-    pos = np.arange(n_pos)[:, None]
-    j = np.arange(dim)[None, :]
-    enc = pos / np.power(10000, 2 * (j // 2) / dim)
-    out = np.zeros((n_pos, dim), dtype=np.float32)
-    half = dim // 2
-    out[:, :half] = np.sin(enc[:, 0::2])
-    out[:, half:] = np.cos(enc[:, 1::2])
-    return torch.from_numpy(out)
-
-
-class Attention(nn.Module):
-    def __init__(self):
-        super().__init__()
-        self.q = nn.Linear(D_MODEL, D_MODEL)
-        self.k = nn.Linear(D_MODEL, D_MODEL)
-        self.v = nn.Linear(D_MODEL, D_MODEL)
-        self.o = nn.Linear(D_MODEL, D_MODEL)
-
-    @staticmethod
-    def heads(x):
-        b, t, _ = x.shape
-        return x.view(b, t, HEADS, D_MODEL // HEADS).transpose(1, 2)
-
-    def project_kv(self, src):
-        return self.heads(self.k(src)), self.heads(self.v(src))
-
-    def attend(self, x, k, v, bias):
-        b, t, _ = x.shape
-        q = self.heads(self.q(x)) * (D_MODEL // HEADS) ** -0.5
-        w = torch.matmul(q, k.transpose(2, 3)) + bias
-        w = torch.softmax(w, dim=-1)
-        out = torch.matmul(w, v).transpose(1, 2).reshape(b, t, D_MODEL)
-        return self.o(out)
-
-
-class FFN(nn.Module):
-    def __init__(self):
-        super().__init__()
-        self.fc1 = nn.Linear(D_MODEL, FFN_DIM)
-        self.fc2 = nn.Linear(FFN_DIM, D_MODEL)
-
-    def forward(self, x):
-        return self.fc2(F.silu(self.fc1(x)))
-
-
-class EncoderLayer(nn.Module):
-    def __init__(self):
-        super().__init__()
-        self.attn, self.ln1, self.ffn, self.ln2 = Attention(), nn.LayerNorm(D_MODEL), FFN(), nn.LayerNorm(D_MODEL)
-
-    def forward(self, x, bias):
-        k, v = self.attn.project_kv(x)
-        x = self.ln1(x + self.attn.attend(x, k, v, bias))
-        return self.ln2(x + self.ffn(x))
-
-
-class DecoderLayer(nn.Module):
-    def __init__(self):
-        super().__init__()
-        self.self_attn, self.ln1 = Attention(), nn.LayerNorm(D_MODEL)
-        self.cross_attn, self.ln2 = Attention(), nn.LayerNorm(D_MODEL)
-        self.ffn, self.ln3 = FFN(), nn.LayerNorm(D_MODEL)
-
-    def forward(self, x, past_k, past_v, self_bias, enc, cross_bias):
-        k, v = self.self_attn.project_kv(x)
-        k = torch.cat([past_k, k], dim=2)
-        v = torch.cat([past_v, v], dim=2)
-        x = self.ln1(x + self.self_attn.attend(x, k, v, self_bias))
-        # Cross-attention K/V are recomputed from encoder_hidden_states every
-        # step: valid, and it spares the graph an If node for the merged decoder.
-        ck, cv = self.cross_attn.project_kv(enc)
-        x = self.ln2(x + self.cross_attn.attend(x, ck, cv, cross_bias))
-        return self.ln3(x + self.ffn(x)), k, v, ck, cv
-
-
-class TinyMarian(nn.Module):
-    def __init__(self, vocab_size, pad_id):
-        super().__init__()
-        self.pad_id = pad_id
-        self.embed = nn.Embedding(vocab_size, D_MODEL, padding_idx=pad_id)
-        nn.init.normal_(self.embed.weight, std=D_MODEL ** -0.5)
-        self.register_buffer("pos", sinusoids(MAX_POS, D_MODEL), persistent=False)
-        self.enc_layers = nn.ModuleList([EncoderLayer() for _ in range(LAYERS)])
-        self.dec_layers = nn.ModuleList([DecoderLayer() for _ in range(LAYERS)])
-        self.final_logits_bias = nn.Parameter(torch.zeros(vocab_size))
-
-    def encode(self, input_ids, attention_mask):
-        t = input_ids.shape[1]
-        x = self.embed(input_ids) * math.sqrt(D_MODEL) + self.pos[:t]
-        bias = (1.0 - attention_mask[:, None, None, :].float()) * -1e9
-        for layer in self.enc_layers:
-            x = layer(x, bias)
-        return x
-
-    def decode(self, input_ids, enc_mask, enc, past, past_len):
-        t = input_ids.shape[1]
-        positions = torch.arange(t) + past_len
-        x = self.embed(input_ids) * math.sqrt(D_MODEL) + self.pos[positions]
-        keys = torch.arange(t) + past_len
-        all_keys = torch.arange(t + past_len)
-        self_bias = (all_keys[None, :] > keys[:, None]).float()[None, None] * -1e9
-        cross_bias = (1.0 - enc_mask[:, None, None, :].float()) * -1e9
-        presents = []
-        for i, layer in enumerate(self.dec_layers):
-            x, k, v, ck, cv = layer(x, past[i][0], past[i][1], self_bias, enc, cross_bias)
-            presents.append((k, v, ck, cv))
-        logits = torch.matmul(x, self.embed.weight.t()) + self.final_logits_bias
-        return logits, presents
-
-    def empty_past(self, batch):
-        z = torch.zeros(batch, HEADS, 0, D_MODEL // HEADS)
-        return [(z, z) for _ in range(LAYERS)]
-
-
-# --------------------------------------------------------------------------
 # Training on the reversal task
 # --------------------------------------------------------------------------
 
@@ -327,146 +216,6 @@ def train(model, streams, n_pieces, eos_id, pad_id):
     return step
 
 
-@torch.no_grad()
-def greedy(model, ids, eos_id, pad_id, max_new_tokens):
-    src = torch.tensor([ids])
-    mask = torch.ones_like(src)
-    enc = model.encode(src, mask)
-    past = model.empty_past(1)
-    out = [pad_id]
-    generated = []
-    for step in range(max_new_tokens):
-        logits, presents = model.decode(torch.tensor([[out[-1]]]), mask, enc, past, len(out) - 1)
-        past = [(p[0], p[1]) for p in presents]
-        step_logits = logits[0, -1].clone()
-        step_logits[pad_id] = -float("inf")  # bad_words_ids [[pad]], as Marian's generation config
-        nxt = int(step_logits.argmax())
-        if step == max_new_tokens - 1:
-            nxt = eos_id  # forced_eos_token_id: the last allowed step must end the sentence
-        out.append(nxt)
-        if nxt == eos_id:
-            break
-        generated.append(nxt)
-    return out[1:]
-
-
-# --------------------------------------------------------------------------
-# ONNX export in the layout transformers.js loads
-# --------------------------------------------------------------------------
-
-class EncoderExport(nn.Module):
-    def __init__(self, model):
-        super().__init__()
-        self.model = model
-
-    def forward(self, input_ids, attention_mask):
-        return self.model.encode(input_ids, attention_mask)
-
-
-class DecoderExport(nn.Module):
-    def __init__(self, model):
-        super().__init__()
-        self.model = model
-
-    def forward(self, input_ids, encoder_attention_mask, encoder_hidden_states, *rest):
-        *flat_past, use_cache_branch = rest
-        past = [(flat_past[4 * i], flat_past[4 * i + 1]) for i in range(LAYERS)]
-        # transformers.js feeds the encoder past (and use_cache_branch); this
-        # graph recomputes cross-attention instead, so it only reads their
-        # shapes, which keeps the inputs in the exported graph.
-        keep_alive = use_cache_branch.shape[0] * 0
-        for i in range(LAYERS):
-            keep_alive = keep_alive + flat_past[4 * i + 2].shape[2] * 0 + flat_past[4 * i + 3].shape[2] * 0
-        past_len = past[0][0].shape[2] + keep_alive
-        logits, presents = self.model.decode(input_ids, encoder_attention_mask, encoder_hidden_states, past, past_len)
-        flat = []
-        for k, v, ck, cv in presents:
-            flat += [k, v, ck, cv]
-        return (logits, *flat)
-
-
-def export(model, onnx_dir):
-    onnx_dir.mkdir(parents=True, exist_ok=True)
-    ids = torch.tensor([[5, 6, 7, 0]])
-    mask = torch.ones_like(ids)
-    torch.onnx.export(
-        EncoderExport(model), (ids, mask), str(onnx_dir / "encoder_model.onnx"),
-        input_names=["input_ids", "attention_mask"], output_names=["last_hidden_state"],
-        dynamic_axes={
-            "input_ids": {0: "batch_size", 1: "encoder_sequence_length"},
-            "attention_mask": {0: "batch_size", 1: "encoder_sequence_length"},
-            "last_hidden_state": {0: "batch_size", 1: "encoder_sequence_length"},
-        },
-        opset_version=14, do_constant_folding=False,
-    )
-
-    enc = model.encode(ids, mask)
-    hd = D_MODEL // HEADS
-    past_in, past_names, present_names, axes = [], [], [], {}
-    for i in range(LAYERS):
-        for kind in ("decoder", "encoder"):
-            for kv in ("key", "value"):
-                n = 3 if kind == "decoder" else ids.shape[1]
-                past_in.append(torch.randn(1, HEADS, n, hd))
-                name = f"past_key_values.{i}.{kind}.{kv}"
-                pres = f"present.{i}.{kind}.{kv}"
-                past_names.append(name)
-                present_names.append(pres)
-                seq = "past_decoder_sequence_length" if kind == "decoder" else "encoder_sequence_length_out"
-                axes[name] = {0: "batch_size", 2: seq}
-                axes[pres] = {0: "batch_size", 2: seq + (" + 1" if kind == "decoder" else "")}
-    axes.update({
-        "input_ids": {0: "batch_size", 1: "decoder_sequence_length"},
-        "encoder_attention_mask": {0: "batch_size", 1: "encoder_sequence_length"},
-        "encoder_hidden_states": {0: "batch_size", 1: "encoder_sequence_length"},
-        "logits": {0: "batch_size", 1: "decoder_sequence_length"},
-    })
-    torch.onnx.export(
-        DecoderExport(model),
-        (torch.tensor([[9]]), mask, enc, *past_in, torch.tensor([True])),
-        str(onnx_dir / "decoder_model_merged.onnx"),
-        input_names=["input_ids", "encoder_attention_mask", "encoder_hidden_states", *past_names, "use_cache_branch"],
-        output_names=["logits", *present_names],
-        dynamic_axes=axes,
-        # Without constant folding the tied output layer is not stored twice.
-        opset_version=14, do_constant_folding=False,
-    )
-
-
-def quantize_weights(src, dst):
-    """Weight-only int8 quantization (per-tensor, symmetric) via DequantizeLinear.
-
-    transformers.js asks for onnx/*_quantized.onnx when dtype is q8 (the WASM
-    default). These files really hold int8 weights, so the default-config
-    browser test exercises a genuinely quantized model.
-    """
-    m = onnx.load(str(src))
-    g = m.graph
-    new_inits, nodes = [], []
-    for init in g.initializer:
-        arr = numpy_helper.to_array(init)
-        if arr.dtype == np.float32 and arr.ndim == 2 and arr.size >= 256:
-            scale = float(np.abs(arr).max()) / 127.0 or 1.0
-            q = np.clip(np.round(arr / scale), -127, 127).astype(np.int8)
-            new_inits += [
-                numpy_helper.from_array(q, init.name + "_q"),
-                numpy_helper.from_array(np.array(scale, dtype=np.float32), init.name + "_scale"),
-                numpy_helper.from_array(np.array(0, dtype=np.int8), init.name + "_zp"),
-            ]
-            nodes.append(helper.make_node(
-                "DequantizeLinear", [init.name + "_q", init.name + "_scale", init.name + "_zp"], [init.name],
-                name=init.name + "_dequant"))
-        else:
-            new_inits.append(init)
-    del g.initializer[:]
-    g.initializer.extend(new_inits)
-    old = list(g.node)
-    del g.node[:]
-    g.node.extend(nodes + old)
-    onnx.checker.check_model(m)
-    onnx.save(m, str(dst))
-
-
 # --------------------------------------------------------------------------
 
 REFERENCE_SENTENCES = [
@@ -489,33 +238,122 @@ def max_new_tokens_for(n_input):
     return min(512, 2 * n_input + 8)
 
 
-def main():
-    seed_lines = []
-    for f in sorted(CONTENT.glob("*.md")) + sorted(CONTENT.glob("*.txt")):
-        body = f.read_text(encoding="utf-8")
-        if body.startswith("---"):
-            body = body.split("---", 2)[2]  # drop the front matter
-        seed_lines += [l.strip().lstrip(">#* ").rstrip("*") for l in body.splitlines() if l.strip()]
-    extra = [l.strip() for l in EXTRA_DUTCH.strip().splitlines() if l.strip()]
-    sentences = []
-    for line in seed_lines + extra:
-        for part in line.replace("? ", "?\n").replace("! ", "!\n").replace(". ", ".\n").split("\n"):
-            if part.strip():
-                sentences.append(part.strip())
-    sp, proto = train_sentencepiece(sentences)
-    tok, pad_id = tokenizer_json(sp, proto)
-    vocab_size = pad_id + 1
-    eos_id = 0
-    n_pieces = sp.get_piece_size()
-    print(f"vocabulary: {vocab_size} (pad {pad_id})")
+# Decoding settings the references are computed under: greedy, the generation config's own beams, and
+# variants that exercise each part of beam search (length penalty, early stopping, a forced length).
+BEAM_SETTINGS = [
+    {"name": "beams-4", "num_beams": 4, "length_penalty": 1.0, "early_stopping": False},
+    {"name": "beams-3-lp0.6-early", "num_beams": 3, "length_penalty": 0.6, "early_stopping": True},
+    {"name": "beams-5-lp1.4-never", "num_beams": 5, "length_penalty": 1.4, "early_stopping": "never"},
+    {"name": "beams-4-forced-length", "num_beams": 4, "length_penalty": 1.0, "early_stopping": False, "forced_length": True},
+    # The alternatives a reader is offered: max(the config's beams, 6), the n-best list.
+    {"name": "beams-6", "num_beams": 6, "length_penalty": 1.0, "early_stopping": False},
+]
 
-    streams = [sp.encode(s) for s in sentences]
-    model = TinyMarian(vocab_size, pad_id)
-    steps = train(model, streams, n_pieces, eos_id, pad_id)
-    model.eval()
-    print(f"trained {steps} steps")
 
-    OUT.mkdir(parents=True, exist_ok=True)
+def unigram_encode(text, tok):
+    """transformers.js's Marian tokenization for plain text: each whitespace-separated word, with the metaspace
+    marker before it, split by Viterbi over the Unigram pieces' scores (no unknown characters in our prefixes)."""
+    scores = {p: s for p, s in tok["model"]["vocab"][2:-1]}
+    ids = {p: i for i, (p, _) in enumerate(tok["model"]["vocab"])}
+    out = []
+    for word in text.split():
+        w = "\u2581" + word
+        best = [(0.0, 0)] + [(-float("inf"), 0)] * len(w)
+        for end in range(1, len(w) + 1):
+            for begin in range(max(0, end - 24), end):
+                piece = w[begin:end]
+                if piece in scores and best[begin][0] + scores[piece] > best[end][0]:
+                    best[end] = (best[begin][0] + scores[piece], begin)
+        pieces, end = [], len(w)
+        while end > 0:
+            begin = best[end][1]
+            pieces.append(w[begin:end])
+            end = begin
+        out += [ids[p] for p in reversed(pieces)]
+    return out
+
+
+def completion_case(decoder, tok, ids, prefix, eos_id, pad_id):
+    """What the reader's typed `prefix` completes to: its whole words forced, then greedy search in which, while
+    the last, partial word is not yet spelled out, only tokens consistent with what is left of it may come;
+    capped as a whole translation is."""
+    vocab = [p for p, _ in tok["model"]["vocab"]]
+    cut = len(prefix) - len(prefix.split(" ")[-1]) if prefix and not prefix[-1].isspace() else len(prefix)
+    forced = unigram_encode(prefix[:cut], tok)
+    partial = "\u2581" + prefix[cut:] if prefix[cut:] else ""
+    ordinary = [i for i in range(len(vocab)) if i not in (0, 1, pad_id)]
+
+    def allowed(tokens):
+        left = partial
+        for t in tokens:
+            if not left:
+                return None
+            left = "" if vocab[t].startswith(left) else left[len(vocab[t]):]
+        return [i for i in ordinary if vocab[i].startswith(left) or left.startswith(vocab[i])] if left else None
+
+    rules = rules_for(len(ids), eos_id, pad_id)
+    max_new = max(1, rules["max_new_tokens"] - len(forced))
+    rules.update(prompt_length=1 + len(forced), max_length=1 + len(forced) + max_new, max_new_tokens=max_new)
+    result = hf_generate.greedy(decoder, rules, prefix=forced, allowed=allowed)
+    return {"prefix": prefix, "forced": forced, "partial": partial, "tokens": result["tokens"]}
+
+
+def rules_for(n_input, eos_id, pad_id, forced_length=False):
+    max_new = max_new_tokens_for(n_input)
+    min_new = 0
+    if forced_length:
+        # As the full-size stand-in decodes (random weights never stop): exactly about 1.1x the input.
+        max_new = min_new = max(1, round(1.1 * n_input))
+    return {"start": pad_id, "eos": eos_id, "banned": [pad_id], "forced_eos": eos_id, "max_length": 1 + max_new,
+            "min_new_tokens": min_new, "prompt_length": 1, "max_new_tokens": max_new}
+
+
+def load_weights(onnx_dir, model):
+    """The trained weights, from the committed fp32 files (either layout: torch's export, or marian_onnx's)."""
+    weights = {}
+    for name in ("encoder_model", "decoder_model_merged"):
+        for init in onnx.load(str(onnx_dir / f"{name}.onnx")).graph.initializer:
+            weights[init.name] = numpy_helper.to_array(init)
+    if "embed" in weights:
+        model.load_onnx_weights(weights)
+    else:  # the first release's torch export: parameter names as in the module, prefixed "model."
+        state = {k.removeprefix("model."): torch.from_numpy(v.copy()) for k, v in weights.items() if k.startswith("model.")}
+        model.load_state_dict(state, strict=True)
+
+
+def references(model, tok, eos_id, pad_id, inputs):
+    piece = lambda i: tok["model"]["vocab"][i][0]  # noqa: E731
+
+    def text_of(tokens):
+        # Metaspace decoding: pieces joined, the marker read as a space, only the very first space dropped.
+        text = "".join(piece(i) for i in tokens if i not in (eos_id, pad_id)).replace("\u2581", " ")
+        return text[1:] if text.startswith(" ") else text
+
+    out = []
+    for sentence, ids in inputs:
+        decoder = hf_generate.TorchDecoder(model, ids)
+        greedy = hf_generate.greedy(decoder, rules_for(len(ids), eos_id, pad_id))
+        entry = {"text": sentence, "input_ids": ids, "max_new_tokens": max_new_tokens_for(len(ids)),
+                 "output_ids": [pad_id] + greedy["tokens"], "output_text": text_of(greedy["tokens"]), "greedy": greedy, "beams": {}}
+        for setting in BEAM_SETTINGS:
+            rules = rules_for(len(ids), eos_id, pad_id, setting.get("forced_length", False))
+            nbest = hf_generate.beam_search(decoder, rules, setting["num_beams"], setting["length_penalty"], setting["early_stopping"])
+            entry["beams"][setting["name"]] = {"max_new_tokens": rules["max_new_tokens"], "min_new_tokens": rules["min_new_tokens"],
+                                               "nbest": [{**h, "text": text_of(h["tokens"])} for h in nbest]}
+        best = entry["beams"]["beams-4"]["nbest"][0]
+        entry["token_probs"] = hf_generate.token_probs(decoder, pad_id, best["tokens"])
+        words = entry["output_text"].split(" ")
+        if len(words) >= 3:
+            typed = " ".join(words[:2])
+            entry["completions"] = [completion_case(decoder, tok, ids, prefix, eos_id, pad_id) for prefix in (typed + " ", typed + " " + words[2][:2])]
+            for c in entry["completions"]:
+                c["text"] = text_of(c["forced"] + c["tokens"])
+        print(f"{sentence!r} -> {entry['output_text']!r} | beams: {best['text']!r}")
+        out.append(entry)
+    return out
+
+
+def write_model_files(tok, vocab_size, pad_id, eos_id):
     (OUT / "tokenizer.json").write_text(json.dumps(tok, ensure_ascii=False), encoding="utf-8")
     (OUT / "tokenizer_config.json").write_text(json.dumps({
         "tokenizer_class": "MarianTokenizer",
@@ -542,9 +380,10 @@ def main():
         "tie_word_embeddings": True,
         "pad_token_id": pad_id, "eos_token_id": eos_id, "decoder_start_token_id": pad_id,
         "forced_eos_token_id": eos_id,
-        "num_beams": 1, "max_length": MAX_POS,
+        "num_beams": 4, "max_length": MAX_POS,
         "bad_words_ids": [[pad_id]],
     }, indent=2) + "\n")
+    # As the Hub's opus-mt configs: beams (4 here, to keep the tests quick; the real model asks for 6).
     (OUT / "generation_config.json").write_text(json.dumps({
         "bad_words_ids": [[pad_id]],
         "bos_token_id": 0,
@@ -552,31 +391,70 @@ def main():
         "eos_token_id": eos_id,
         "forced_eos_token_id": eos_id,
         "max_length": MAX_POS,
-        "num_beams": 1,
+        "num_beams": 4,
         "pad_token_id": pad_id,
     }, indent=2) + "\n")
 
-    onnx_dir = OUT / "onnx"
-    export(model, onnx_dir)
-    for name in ("encoder_model", "decoder_model_merged"):
-        quantize_weights(onnx_dir / f"{name}.onnx", onnx_dir / f"{name}_quantized.onnx")
 
-    refs = []
-    for s in REFERENCE_SENTENCES:
-        ids = sp.encode(s) + [eos_id]
-        out = greedy(model, ids, eos_id, pad_id, max_new_tokens_for(len(ids)))
-        pieces = [tok["model"]["vocab"][i][0] for i in out if i not in (eos_id, pad_id)]
-        # Metaspace decoding: pieces joined, the marker read as a space, and only
-        # the very first (prepended) space dropped.
-        text = "".join(pieces).replace("\u2581", " ")
-        text = text[1:] if text.startswith(" ") else text
-        refs.append({"text": s, "input_ids": ids, "output_ids": [pad_id] + out, "output_text": text})
-        print(f"{s!r} -> {text!r}")
+def export(model, vocab_size):
+    onnx_dir = OUT / "onnx"
+    onnx_dir.mkdir(parents=True, exist_ok=True)
+    cfg = {"d_model": D_MODEL, "heads": HEADS, "encoder_layers": LAYERS, "decoder_layers": LAYERS, "vocab_size": vocab_size}
+    weights = model.onnx_weights()
+    encoder, decoder = marian_onnx.encoder_model(weights, cfg), marian_onnx.decoder_model_merged(weights, cfg)
+    marian_onnx.save(encoder, onnx_dir / "encoder_model.onnx")
+    marian_onnx.save(decoder, onnx_dir / "decoder_model_merged.onnx")
+    # transformers.js asks for onnx/*_quantized.onnx when dtype is q8 (the WASM default): int8 weights, as
+    # quantize_dynamic writes them, so the default-config browser test runs a genuinely quantized model.
+    marian_onnx.save(marian_onnx.quantize_dynamic(encoder), onnx_dir / "encoder_model_quantized.onnx")
+    marian_onnx.save(marian_onnx.quantize_dynamic(decoder), onnx_dir / "decoder_model_merged_quantized.onnx")
+
+
+def main():
+    retrain = "--retrain" in sys.argv
+    OUT.mkdir(parents=True, exist_ok=True)
+    eos_id = 0
+    if retrain:
+        seed_lines = []
+        for f in sorted(CONTENT.glob("*.md")) + sorted(CONTENT.glob("*.txt")):
+            body = f.read_text(encoding="utf-8")
+            if body.startswith("---"):
+                body = body.split("---", 2)[2]  # drop the front matter
+            seed_lines += [l.strip().lstrip(">#* ").rstrip("*") for l in body.splitlines() if l.strip()]
+        extra = [l.strip() for l in EXTRA_DUTCH.strip().splitlines() if l.strip()]
+        sentences = []
+        for line in seed_lines + extra:
+            for part in line.replace("? ", "?\n").replace("! ", "!\n").replace(". ", ".\n").split("\n"):
+                if part.strip():
+                    sentences.append(part.strip())
+        sp, proto = train_sentencepiece(sentences)
+        tok, pad_id = tokenizer_json(sp, proto)
+        vocab_size = pad_id + 1
+        model = Marian(vocab_size, pad_id, D_MODEL, HEADS, FFN_DIM, LAYERS, MAX_POS)
+        steps = train(model, [sp.encode(s) for s in sentences], sp.get_piece_size(), eos_id, pad_id)
+        print(f"trained {steps} steps")
+        inputs = [(s, sp.encode(s) + [eos_id]) for s in REFERENCE_SENTENCES]
+    else:
+        tok = json.loads((OUT / "tokenizer.json").read_text(encoding="utf-8"))
+        pad_id = len(tok["model"]["vocab"]) - 1
+        vocab_size = pad_id + 1
+        model = Marian(vocab_size, pad_id, D_MODEL, HEADS, FFN_DIM, LAYERS, MAX_POS)
+        load_weights(OUT / "onnx", model)
+        previous = json.loads((OUT / "reference.json").read_text(encoding="utf-8"))["sentences"]
+        inputs = [(r["text"], r["input_ids"]) for r in previous]
+    model.eval()
+    print(f"vocabulary: {vocab_size} (pad {pad_id})")
+    write_model_files(tok, vocab_size, pad_id, eos_id)
+    export(model, vocab_size)
     (OUT / "reference.json").write_text(json.dumps({
-        "note": "Greedy decoding by torch (scripts/make-test-model.py); output_ids start with decoder_start_token_id.",
-        "max_new_tokens": "min(512, 2 * input_tokens + 8)",
-        "sentences": refs,
-    }, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        "note": "torch references (scripts/make-test-model.py, scripts/hf_generate.py): Hugging Face generate() semantics. "
+                "output_ids/output_text: greedy, starting with decoder_start_token_id; beams.*.nbest: the finished hypotheses, best first. "
+                "token_probs: beams-4's best, each token's teacher-forced softmax probability. completions: greedy decoding "
+                "after a typed prefix (forced: its whole words' ids; partial: its last word, spelled out under constraint).",
+        "max_new_tokens": "min(512, 2 * input_tokens + 8), unless a setting forces the length",
+        "beam_settings": BEAM_SETTINGS,
+        "sentences": references(model, tok, eos_id, pad_id, inputs),
+    }, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print("wrote", OUT)
 
 

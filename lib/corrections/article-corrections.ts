@@ -8,7 +8,7 @@
  */
 import { listenForCorrections } from '@/lib/store/changes';
 import { storageFailureReason, type StorageFailureReason } from '@/lib/store/errors';
-import type { CorrectionRecord, CorrectionStatus, TranslationStore } from '@/lib/store/types';
+import type { CorrectionRecord, CorrectionStatus, CorrectionVia, TranslationStore } from '@/lib/store/types';
 import { hasOwnText } from '@/lib/corrections/versioning';
 import type { QuickOpenCopy } from '@/lib/quick-open/quick-open-copy';
 import { machineTextOf, shownText, type SegmentState, type SourceSegment } from '@/lib/translation/segment-state';
@@ -60,8 +60,11 @@ export class ArticleCorrections {
     this.drafts = new Drafts(host);
   }
 
-  /** Saves the reader's text for a paragraph (and every paragraph with the same Dutch). */
-  async save(id: string, text: string, status: CorrectionStatus = 'edited', action: CorrectionAction = 'save') {
+  /**
+   * Saves the reader's text for a paragraph (and every paragraph with the same Dutch). `via`: how the text
+   * came about when the reader did not type it (a chosen alternative), kept in the record and its exports.
+   */
+  async save(id: string, text: string, status: CorrectionStatus = 'edited', action: CorrectionAction = 'save', via?: CorrectionVia) {
     const index = this.host.indexOf(id);
     const segment = index === undefined ? undefined : this.host.segments[index];
     if (!segment || index === undefined) return;
@@ -77,7 +80,7 @@ export class ArticleCorrections {
         text,
         status,
         machineText: machineTextOf(state),
-        origin: { article: this.host.article, segment: id },
+        origin: { article: this.host.article, segment: id, ...(via ? { via } : {}) },
       });
     } catch (err) {
       this.host.storageFailing(true);

@@ -8,7 +8,7 @@ export function nextCorrection(previous: CorrectionRecord | null, input: Correct
     ...input,
     createdAt: previous?.createdAt ?? now,
     updatedAt: now,
-    history: previous ? [...previous.history, { text: previous.text, status: previous.status, at: previous.updatedAt }] : [],
+    history: previous ? [...previous.history, { text: previous.text, status: previous.status, at: previous.updatedAt, ...(previous.origin.via ? { via: previous.origin.via } : {}) }] : [],
   };
 }
 

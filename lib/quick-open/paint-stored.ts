@@ -35,7 +35,7 @@ type Stored = Partial<Pick<MachineRecord & CorrectionRecord, 'sourceHash' | 'cac
 export async function paintStored(
   doc: Page,
   idb: IDBFactory | undefined,
-  config: Promise<Pick<EngineConfig, 'modelId' | 'revision' | 'source' | 'hubUrl' | 'dtype' | 'device'> | null>,
+  config: Promise<Pick<EngineConfig, 'modelId' | 'revision' | 'source' | 'hubUrl' | 'dtype' | 'device' | 'quality'> | null>,
   hashes: readonly string[],
   /** The settings key the quick-open copy was painted under, if it was. */
   copyKey?: string,

@@ -144,6 +144,17 @@ export class ArticlePersistence {
     void this.store.putMachine({ cacheKey: translationCacheKey(this.config), sourceHash: hash, source: segment.text, text: result.text, sentences: result.sentences }).catch(() => {});
   }
 
+  /** A paragraph's stored machine translation under the current settings, if there is one. */
+  async readMachine(hash: string): Promise<MachineRecord | null> {
+    if (!this.store || !this.config) return null;
+    return (await this.store.getMachine(translationCacheKey(this.config), [hash])).get(hash) ?? null;
+  }
+
+  /** Writes a stored machine translation back (with what the model offered on demand kept in it). */
+  async writeMachine(record: MachineRecord) {
+    await this.store?.putMachine(record);
+  }
+
   /** Keeps the English shown now as the article's quick-open copy (only ever from a persistent store). */
   keepCopy = () => {
     if (!this.copy || !this.store?.persistent || !this.config) return;

@@ -5,6 +5,7 @@
  * corrections (article-corrections.ts, reached directly as `corrections`). Free of React.
  */
 import type { TranslationStore } from '@/lib/store/types';
+import { ArticleAssist } from '@/lib/assist/article-assist';
 import { ArticleCorrections } from '@/lib/corrections/article-corrections';
 import { ArticlePersistence, type StoredRecords } from './article-persistence';
 import { TranslationClient } from './client';
@@ -12,7 +13,7 @@ import type { EngineConfig } from './config';
 import type { ParagraphTranslation } from './protocol';
 import type { SegmentState, SourceSegment } from './segment-state';
 import { SegmentStates, type Progress } from './segment-states';
-import { LOAD_ERRORS, toEngineError, TranslationQueue, type QueueClient } from './translation-queue';
+import { LOAD_ERRORS, toEngineError, TranslationQueue } from './translation-queue';
 
 export { IDLE, type Phase, type Progress } from './segment-states';
 export { readStored, type StoredRecords } from './article-persistence';
@@ -36,12 +37,14 @@ export class ArticleTranslator {
   readonly states: SegmentStates;
   /** Saving, confirming, reverting, undoing, and the drafts of open editors. */
   readonly corrections: ArticleCorrections;
+  /** The model's help on demand: alternatives, glosses, completions. */
+  readonly assist: ArticleAssist;
   private readonly persistence: ArticlePersistence;
   private readonly queue: TranslationQueue;
   private readonly abort = new AbortController();
   private client: TranslationClient | null = null;
   private config: EngineConfig | null = null;
-  private engine: Promise<QueueClient> | null = null;
+  private engine: Promise<TranslationClient> | null = null;
   private started = false;
   private restored = false;
   private words = 0;
@@ -54,7 +57,7 @@ export class ArticleTranslator {
     const article = deps.article ?? '';
     this.states = new SegmentStates(segments);
     this.persistence = new ArticlePersistence(this.states, { openStore: deps.openStore, article, prefetched: deps.prefetched, quickOpen: deps.quickOpen });
-    this.queue = new TranslationQueue(this.states, { engine: () => this.loadEngine(), translated: (i, result) => this.translated(i, result) }, this.abort.signal);
+    this.queue = new TranslationQueue(this.states, { engine: () => this.loadClient(), translated: (i, result) => this.translated(i, result) }, this.abort.signal);
     this.corrections = new ArticleCorrections(
       {
         segments,
@@ -75,6 +78,16 @@ export class ArticleTranslator {
       this.persistence.copy,
     );
     this.states.onFinished = this.persistence.keepCopy;
+    this.assist = new ArticleAssist({
+      segments,
+      hashes: this.states.hashes,
+      indexOf: this.states.indexOf,
+      getSegment: this.states.get,
+      client: () => this.loadClient(),
+      readMachine: (hash) => this.persistence.readMachine(hash),
+      writeMachine: (record) => this.persistence.writeMachine(record),
+      corrections: this.corrections,
+    });
   }
 
   // ---- what the UI reads (segment-states.ts) --------------------------------------------
@@ -134,6 +147,7 @@ export class ArticleTranslator {
       // Settings and storage open in parallel: a reopened article shows after one round trip.
       const [config] = await Promise.all([this.config ?? this.deps.fetchConfig(), this.persistence.open(this.corrections)]);
       this.config = config;
+      this.queue.setBatchRows(config.batchRows ?? 1);
       if (!this.restored) {
         await this.persistence.restore(config, this.queue, this.corrections);
         this.restored = true;
@@ -147,14 +161,15 @@ export class ArticleTranslator {
   }
 
   /** Starts the worker and loads the model, once; after a failure the next call tries again. */
-  private loadEngine(): Promise<QueueClient> {
+  private loadClient(): Promise<TranslationClient> {
     this.engine ??= (async () => {
       const config = this.config ?? (this.config = await this.deps.fetchConfig());
       const client = (this.client ??= (this.deps.createClient ?? ((c) => new TranslationClient(c)))(config));
       const engine = await client.load((event) => {
         this.states.setProgress({ phase: 'downloading', files: { ...this.states.progress.files, [event.file]: event } });
       });
-      if (!this.abort.signal.aborted) this.states.setProgress({ phase: 'translating', engine });
+      // Loaded for the reader's own request (alternatives on an article read before): nothing to translate.
+      if (!this.abort.signal.aborted) this.states.setProgress({ phase: this.queue.hasWork ? 'translating' : 'done', engine });
       return client;
     })();
     this.engine.catch(() => (this.engine = null));

@@ -5,7 +5,7 @@
  * rejected with a `crashed` EngineFailure and the next request starts a new one.
  */
 import type { EngineConfig, ResolvedDevice } from './config';
-import type { EngineError, ParagraphTranslation, WorkerRequest, WorkerResponse } from './protocol';
+import type { Alternative, EngineError, ParagraphTranslation, WorkerRequest, WorkerResponse } from './protocol';
 
 export class EngineFailure extends Error {
   constructor(readonly error: EngineError) {
@@ -85,6 +85,29 @@ export class TranslationClient {
     );
   }
 
+  /** Other translations of a sentence, or glosses of a Dutch word or phrase: best first. */
+  async alternatives(text: string, signal?: AbortSignal): Promise<Alternative[]> {
+    await this.load();
+    return this.send({ type: 'alternatives', text }, (m) => (m.type === 'alternatives' ? m.alternatives : undefined), undefined, signal);
+  }
+
+  /**
+   * The English sentence for `source` that begins with what the reader typed, completed by the model;
+   * `onPartial` is told it as it grows. An aborted completion rejects with code 'cancelled'.
+   */
+  async complete(source: string, typed: string, options: { signal?: AbortSignal; onPartial?: (sentence: string) => void } = {}): Promise<string> {
+    await this.load();
+    options.signal?.throwIfAborted();
+    return this.send(
+      { type: 'complete', source, typed },
+      (m) => (m.type === 'completion' && m.done ? m.sentence : undefined),
+      (m) => {
+        if (m.type === 'completion' && !m.done) options.onPartial?.(m.sentence);
+      },
+      options.signal,
+    );
+  }
+
   dispose() {
     this.worker?.terminate();
     this.worker = null;
@@ -159,8 +182,13 @@ export class TranslationClient {
       case 'partial':
         this.pending.get(message.id)?.onMessage?.(message);
         return;
+      case 'completion':
+        if (message.done) this.pending.get(message.id)?.answer(message);
+        else this.pending.get(message.id)?.onMessage?.(message);
+        return;
       case 'ready':
       case 'result':
+      case 'alternatives':
         this.pending.get(message.id)?.answer(message);
         return;
       case 'error':

@@ -13,24 +13,39 @@ export type Dtype = (typeof DTYPES)[number];
 export const SOURCES = ['hub', 'self'] as const;
 export type ModelSource = (typeof SOURCES)[number];
 
+/** best: beam search as the model's generation config asks (its published quality); fast: greedy. */
+export const QUALITIES = ['best', 'fast'] as const;
+export type Quality = (typeof QUALITIES)[number];
+
+/** The model files a dtype can be set for one by one. */
+export const MODEL_FILES = ['encoder_model', 'decoder_model_merged'] as const;
+
 export interface EngineConfig {
   modelId: string;
   revision: string;
   /** `hub`: the Hugging Face Hub (or a mirror at hubUrl); `self`: this app's own origin under /models/. */
   source: ModelSource;
   hubUrl: string;
-  dtype: Dtype;
+  /** One dtype for both files (`q8`), or one per file (`encoder_model:fp32,decoder_model_merged:q8`). */
+  dtype: string;
   device: Device;
+  quality: Quality;
+  /** Decoder rows per step at most (a sentence: 1 greedy, num_beams with beams). Does not change the output. */
+  batchRows: number;
   /** Where ONNX Runtime's .wasm/.mjs files are served on this origin. */
   wasmPath: string;
-  /** ONNX Runtime threads; null: all cores but one, at most 4. Does not change the output. */
+  /** ONNX Runtime threads; null: both cores of 2, else all but one, at most 4. Does not change the output. */
   threads: number | null;
 }
 
 /** The thread count for this device: the configured one, or one core left to the page, 1 to 4. */
 export function threadCount(configured: number | null, cores: number | undefined): number {
   if (configured) return configured;
-  return Math.max(1, Math.min(4, (cores || 1) - 1));
+  // Measured on the full-size stand-in (npm run bench:full): on 2 cores a 2nd thread is faster than leaving a
+  // core to the page (reading needs little of it). From 3 cores one is left for the page; beyond 4 the
+  // decoder's small matrices gain little.
+  const n = cores || 1;
+  return Math.max(1, Math.min(4, n <= 2 ? n : n - 1));
 }
 
 /**
@@ -38,7 +53,7 @@ export function threadCount(configured: number | null, cores: number | undefined
  * call the model changes (sentence splitting, chunking, decoding), so stored
  * translations made the old way are not shown as current.
  */
-export const DECODING = { strategy: 'greedy', sentenceSplit: 'intl-segmenter-nl+abbrev', maxNewTokens: '2n+8<=512', version: 1 } as const;
+export const DECODING = { loop: 'own decoder loop, generate() semantics', sentenceSplit: 'intl-segmenter-nl+abbrev', maxNewTokens: '2n+8<=512', version: 2 } as const;
 
 export const DEFAULT_CONFIG: EngineConfig = {
   modelId: 'Xenova/opus-mt-nl-en',
@@ -47,6 +62,8 @@ export const DEFAULT_CONFIG: EngineConfig = {
   hubUrl: 'https://huggingface.co/',
   dtype: 'q8',
   device: 'wasm',
+  quality: 'best',
+  batchRows: 8,
   // The build names the folder after ONNX Runtime's version and content (next.config.mjs, scripts/copy-ort.mjs).
   wasmPath: process.env.TWEETALIG_ORT_PATH || '/ort/',
   threads: null,
@@ -71,23 +88,45 @@ export function configFromEnv(env: Record<string, string | undefined>): EngineCo
     revision: env.TRANSLATION_MODEL_REVISION || DEFAULT_CONFIG.revision,
     source: pick(env.TRANSLATION_MODEL_SOURCE, SOURCES, DEFAULT_CONFIG.source, 'TRANSLATION_MODEL_SOURCE'),
     hubUrl: hubUrl.endsWith('/') ? hubUrl : `${hubUrl}/`,
-    dtype: pick(env.TRANSLATION_DTYPE, DTYPES, DEFAULT_CONFIG.dtype, 'TRANSLATION_DTYPE'),
+    dtype: parseDtype(env.TRANSLATION_DTYPE),
     device: pick(env.TRANSLATION_DEVICE, DEVICES, DEFAULT_CONFIG.device, 'TRANSLATION_DEVICE'),
+    quality: pick(env.TRANSLATION_QUALITY, QUALITIES, DEFAULT_CONFIG.quality, 'TRANSLATION_QUALITY'),
+    batchRows: parseCount(env.TRANSLATION_BATCH, 'TRANSLATION_BATCH', 64) ?? DEFAULT_CONFIG.batchRows,
     wasmPath: DEFAULT_CONFIG.wasmPath,
     threads: parseThreads(env.TRANSLATION_THREADS),
   };
 }
 
 function parseThreads(value: string | undefined): number | null {
-  if (value === undefined || value === '' || value === 'auto') return null;
+  if (value === 'auto') return null;
+  return parseCount(value, 'TRANSLATION_THREADS', 16, 'auto or ');
+}
+
+function parseCount(value: string | undefined, name: string, max: number, also = ''): number | null {
+  if (value === undefined || value === '') return null;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 16) throw new Error(`TRANSLATION_THREADS must be auto or 1 to 16; got "${value}"`);
+  if (!Number.isInteger(n) || n < 1 || n > max) throw new Error(`${name} must be ${also}1 to ${max}; got "${value}"`);
   return n;
 }
 
+/** `q8`, or `encoder_model:fp32,decoder_model_merged:q8`: the form transformers.js's `dtype` option takes, per file. */
+export function dtypeOption(dtype: string): Dtype | Record<string, Dtype> | null {
+  if ((DTYPES as readonly string[]).includes(dtype)) return dtype as Dtype;
+  const parts = dtype.split(',').map((part) => part.split(':') as [string, string]);
+  const valid = parts.every(([file, d]) => (MODEL_FILES as readonly string[]).includes(file) && (DTYPES as readonly string[]).includes(d));
+  return valid && parts.length > 0 ? (Object.fromEntries(parts) as Record<string, Dtype>) : null;
+}
+
+function parseDtype(value: string | undefined): string {
+  if (value === undefined || value === '') return DEFAULT_CONFIG.dtype;
+  if (dtypeOption(value)) return value;
+  throw new Error(`TRANSLATION_DTYPE must be one of ${DTYPES.join(', ')}, or file:dtype pairs (${MODEL_FILES.join(', ')}); got "${value}"`);
+}
+
 /**
- * Key for stored machine translations: changes whenever anything that shapes
- * the output changes (model, revision, where it came from, dtype, device, decoding).
+ * Key for stored machine translations: changes whenever anything that shapes the output changes (model,
+ * revision, where it came from, dtype, device, decoding and its quality). A reader's machine translations
+ * from an earlier decoding are made again; corrections are keyed by the Dutch alone and are untouched.
  */
 export function translationCacheKey(config: EngineConfig): string {
   return cacheKeyOf(config, DECODING.version);
@@ -97,7 +136,7 @@ export function translationCacheKey(config: EngineConfig): string {
  * The key itself. The quick-open script (lib/quick-open/paint-stored.ts) imports it too, so the page and
  * the app always compute the same key.
  */
-export function cacheKeyOf(config: Pick<EngineConfig, 'modelId' | 'revision' | 'source' | 'hubUrl' | 'dtype' | 'device'>, decodingVersion: number): string {
+export function cacheKeyOf(config: Pick<EngineConfig, 'modelId' | 'revision' | 'source' | 'hubUrl' | 'dtype' | 'device' | 'quality'>, decodingVersion: number): string {
   const origin = config.source === 'hub' ? config.hubUrl : 'self';
-  return [config.modelId, config.revision, origin, config.dtype, config.device, `decoding-v${decodingVersion}`].join('|');
+  return [config.modelId, config.revision, origin, config.dtype, config.device, `decoding-v${decodingVersion}`, config.quality].join('|');
 }

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { DEVICES, DTYPES, SOURCES, type EngineConfig } from './config';
+import { DEVICES, dtypeOption, QUALITIES, SOURCES, type EngineConfig } from './config';
 import { EngineFailure } from './client';
 import { CONFIG_URL, EARLY_CONFIG } from './early-config';
 
@@ -32,8 +32,10 @@ const engineConfig = z.object({
   revision: z.string(),
   source: z.enum(SOURCES),
   hubUrl: z.string(),
-  dtype: z.enum(DTYPES),
+  dtype: z.string().check(z.refine((d) => dtypeOption(d) !== null)),
   device: z.enum(DEVICES),
+  quality: z.enum(QUALITIES),
+  batchRows: z.int().check(z.positive()),
   wasmPath: z.string(),
   threads: z.nullable(z.int().check(z.positive())),
 });

@@ -14,6 +14,22 @@ export interface SentenceTranslation {
   end: number;
   /** Its English translation (long sentences are translated in chunks and joined). */
   target: string;
+  /** The model's output tokens for it (its </s> included) and each one's log-probability. */
+  tokens?: number[];
+  logprobs?: number[];
+  /** Each English word's offsets in `target` and the probability the model gave it (engine/words.ts). */
+  words?: [start: number, end: number, p: number][];
+  /**
+   * The distinct texts of beam search's finished hypotheses, best first: with as many beams as alternatives
+   * ask for (engine.ts), the translation's own search already is the alternatives' search.
+   */
+  alternatives?: string[];
+}
+
+/** Another translation of a sentence (or a gloss of a Dutch word or phrase), from beam search's n-best list. */
+export interface Alternative {
+  text: string;
+  score: number;
 }
 
 export interface ParagraphTranslation {
@@ -42,6 +58,10 @@ export interface EngineError {
 export type WorkerRequest =
   | { type: 'load'; id: number; config: EngineConfig }
   | { type: 'translate'; id: number; text: string }
+  /** Other translations of one sentence, or of a Dutch word or phrase alone. */
+  | { type: 'alternatives'; id: number; text: string }
+  /** The rest of the English of `source` after what the reader typed. */
+  | { type: 'complete'; id: number; source: string; typed: string }
   | { type: 'cancel'; id: number; target: number };
 
 export type WorkerResponse =
@@ -51,6 +71,9 @@ export type WorkerResponse =
   /** Streaming: the paragraph's English so far. */
   | { type: 'partial'; id: number; text: string }
   | { type: 'result'; id: number; result: ParagraphTranslation }
+  | { type: 'alternatives'; id: number; alternatives: Alternative[] }
+  /** The whole English sentence as completed so far (`done`: finished). */
+  | { type: 'completion'; id: number; sentence: string; done: boolean }
   | { type: 'error'; id: number; error: EngineError };
 
 export type WorkerResponseType = WorkerResponse['type'];

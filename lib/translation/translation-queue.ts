@@ -24,8 +24,11 @@ export interface QueueHooks {
 export const LOAD_ERRORS = new Set(['offline', 'not-found', 'blocked', 'load']);
 /** A paragraph that takes the worker down this many times is marked failed instead of retried forever. */
 const MAX_CRASHES = 2;
-/** Requests kept at the worker at once: the one it runs and the next. More would delay re-prioritising. */
-const PIPELINE_DEPTH = 2;
+/**
+ * Paragraphs kept at the worker at once, at least two: while the page renders one result, the worker is on
+ * the next. With batching, enough to fill a batch of sentences; more would delay re-prioritising on scroll.
+ */
+const MIN_DEPTH = 2;
 /** Back to waiting, keeping the paragraph's correction. */
 const RESET = { status: 'waiting', text: '', sentences: null, error: null } as const;
 
@@ -33,6 +36,7 @@ export class TranslationQueue {
   private readonly scheduler: Scheduler;
   private readonly crashes = new Map<number, number>();
   private inFlight = 0;
+  private depth = MIN_DEPTH;
   private client: QueueClient | null = null;
 
   constructor(
@@ -57,6 +61,14 @@ export class TranslationQueue {
   setVisible(id: string, visible: boolean) {
     const index = this.states.indexOf(id);
     if (index !== undefined) this.scheduler.setVisible(index, visible);
+  }
+
+  /**
+   * The engine decodes up to `rows` decoder rows together (greedy, a sentence each): keep enough paragraphs at
+   * the worker to fill them, about two sentences a paragraph.
+   */
+  setBatchRows(rows: number) {
+    this.depth = Math.max(MIN_DEPTH, Math.ceil(rows / 2));
   }
 
   /** Translates what waits, once the engine is up. Rejects when it cannot load. */
@@ -92,12 +104,12 @@ export class TranslationQueue {
   }
 
   /**
-   * Keeps PIPELINE_DEPTH requests at the worker: while the page is busy rendering one result, the
-   * worker is already on the next paragraph instead of idling until the main thread answers.
+   * Keeps `depth` requests at the worker: while the page is busy rendering one result, the worker is
+   * already on the next paragraphs instead of idling until the main thread answers.
    */
   private pump() {
     if (!this.client || this.states.progress.phase === 'failed' || this.signal.aborted) return;
-    while (this.inFlight < PIPELINE_DEPTH) {
+    while (this.inFlight < this.depth) {
       const index = this.scheduler.next();
       if (index === null) break;
       this.scheduler.remove(index);

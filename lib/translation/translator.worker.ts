@@ -2,25 +2,29 @@
 /**
  * The translation worker: one long-lived instance per reader tab. It owns
  * transformers.js and ONNX Runtime; the main thread only ever sees the typed
- * protocol of ./protocol.ts. Requests are handled one at a time, in order.
+ * protocol of ./protocol.ts. Paragraphs are taken as they come: the engine
+ * decodes the sentences of all of them in flight together (engine/engine.ts).
  */
 import { env, pipeline, type TranslationPipeline } from '@huggingface/transformers';
-import { threadCount, type EngineConfig, type ResolvedDevice } from './config';
+import { dtypeOption, threadCount, type EngineConfig, type ResolvedDevice } from './config';
+import { CancelledError, type TranslationEngine } from './engine/engine';
+import { engineFor } from './engine/from-pipeline';
 import { classifyLoadError, NetworkLog } from './load-errors';
-import { marianModel } from './marian-model';
 import { runtimeFiles } from './runtime-files';
 import type { EngineError, WorkerRequest, WorkerResponse } from './protocol';
-import { CancelledError, translateParagraph, type SentenceModel } from './translate-paragraph';
 
 declare const self: DedicatedWorkerGlobalScope;
 
 /** Checked on WebGPU before it is trusted under device "auto" (Marian on WebGPU has wrong-output reports). */
 const CHECK_SENTENCE = 'De trein naar Amsterdam vertrekt om half negen van spoor drie.';
-/** Partial text reaches the page at most this often: smooth enough to read, cheap to render. */
+/**
+ * The one streaming throttle: a paragraph's English is decoded into text and sent to the page at most this
+ * often. Smooth enough to read; decoding every token and rendering it would cost the translation itself.
+ */
 const PARTIAL_INTERVAL_MS = 150;
 
 interface Engine {
-  model: SentenceModel;
+  engine: TranslationEngine;
   device: ResolvedDevice;
 }
 
@@ -33,7 +37,6 @@ self.fetch = loggedFetch;
 const bytesSeen = new Map<string, { loaded: number; total: number }>();
 let engine: Promise<Engine> | null = null;
 let engineKey = '';
-let queue: Promise<void> = Promise.resolve();
 const cancelled = new Set<number>();
 
 self.addEventListener('message', (event: MessageEvent<WorkerRequest>) => {
@@ -43,7 +46,20 @@ self.addEventListener('message', (event: MessageEvent<WorkerRequest>) => {
       void handleLoad(request.id, request.config);
       return;
     case 'translate':
-      queue = queue.then(() => handleTranslate(request));
+      void handleTranslate(request);
+      return;
+    case 'alternatives':
+      void handleOnDemand(request.id, async (translator) => post({ type: 'alternatives', id: request.id, alternatives: await translator.alternatives(request.text, { shouldStop: () => cancelled.has(request.id) }) }));
+      return;
+    case 'complete':
+      void handleOnDemand(request.id, async (translator) => {
+        const sentence = await translator.complete(request.source, request.typed, {
+          shouldStop: () => cancelled.has(request.id),
+          // Every token: a reader waits on the next word (no throttle, and a sentence is short).
+          onPartial: (partial) => post({ type: 'completion', id: request.id, sentence: partial, done: false }),
+        });
+        post({ type: 'completion', id: request.id, sentence, done: true });
+      });
       return;
     case 'cancel':
       cancelled.add(request.target);
@@ -88,7 +104,7 @@ function configure(config: EngineConfig) {
 
 async function createPipeline(config: EngineConfig, device: ResolvedDevice, requestId: number) {
   const translator = await pipeline('translation', config.modelId, {
-    dtype: config.dtype,
+    dtype: dtypeOption(config.dtype) ?? 'q8',
     device,
     revision: config.revision,
     progress_callback: (info: { status: string; file?: string; loaded?: number; total?: number }) => {
@@ -114,21 +130,22 @@ async function resolveEngine(config: EngineConfig, requestId: number): Promise<E
   const wantsGpu = config.device !== 'wasm';
   const gpu = (self.navigator as Navigator & { gpu?: { requestAdapter(): Promise<unknown> } }).gpu;
   const adapter = wantsGpu && gpu ? await gpu.requestAdapter().catch(() => null) : null;
-  if (!adapter) return { model: marianModel(await createPipeline(config, 'wasm', requestId)), device: 'wasm' };
-  if (config.device === 'webgpu') return { model: marianModel(await createPipeline(config, 'webgpu', requestId)), device: 'webgpu' };
+  const on = (translator: TranslationPipeline) => engineFor(translator, config.quality, { batchRows: config.batchRows });
+  if (!adapter) return { engine: on(await createPipeline(config, 'wasm', requestId)), device: 'wasm' };
+  if (config.device === 'webgpu') return { engine: on(await createPipeline(config, 'webgpu', requestId)), device: 'webgpu' };
 
   // auto: trust WebGPU only if it translates a known sentence exactly as WASM does.
-  const wasm = marianModel(await createPipeline(config, 'wasm', requestId));
+  const wasm = on(await createPipeline(config, 'wasm', requestId));
   try {
     const gpuPipeline = await createPipeline(config, 'webgpu', requestId);
-    const webgpu = marianModel(gpuPipeline);
-    const [a, b] = [await translateParagraph(wasm, CHECK_SENTENCE), await translateParagraph(webgpu, CHECK_SENTENCE)];
-    if (a.text === b.text) return { model: webgpu, device: 'webgpu' };
+    const webgpu = on(gpuPipeline);
+    const [a, b] = [await wasm.translate(CHECK_SENTENCE), await webgpu.translate(CHECK_SENTENCE)];
+    if (a.text === b.text) return { engine: webgpu, device: 'webgpu' };
     await gpuPipeline.dispose();
   } catch {
     // WebGPU failed to start: WASM it is.
   }
-  return { model: wasm, device: 'wasm' };
+  return { engine: wasm, device: 'wasm' };
 }
 
 async function handleLoad(id: number, config: EngineConfig) {
@@ -151,32 +168,44 @@ async function handleLoad(id: number, config: EngineConfig) {
 async function handleTranslate(request: Extract<WorkerRequest, { type: 'translate' }>) {
   const { id } = request;
   if (cancelled.delete(id)) return post({ type: 'error', id, error: { code: 'cancelled', message: 'cancelled' } });
-  let lastPartial = 0;
   try {
     // Everything about this one paragraph, reading its text included, fails into an error for it alone.
     const text = request.text;
     if (typeof text !== 'string') throw new Error('the paragraph text is missing');
     if (!engine) throw new Error('the model is not loaded');
-    const { model } = await engine;
+    const { engine: translator } = await engine;
     post({ type: 'partial', id, text: '' }); // started: the page shows this paragraph as in progress
-    lastPartial = performance.now(); // a paragraph done within one interval sends its result only
-    const result = await translateParagraph(model, text, {
+    let lastPartial = performance.now(); // a paragraph done within one interval sends its result only
+    const result = await translator.translate(text, {
       shouldStop: () => cancelled.has(id),
       onPartial: (partial) => {
         const now = performance.now();
         if (now - lastPartial < PARTIAL_INTERVAL_MS) return;
         lastPartial = now;
-        post({ type: 'partial', id, text: partial });
+        post({ type: 'partial', id, text: partial() });
       },
     });
     post({ type: 'result', id, result });
   } catch (err) {
-    const error: EngineError =
-      err instanceof CancelledError
-        ? { code: 'cancelled', message: 'cancelled' }
-        : { code: 'translate', message: err instanceof Error ? err.message : String(err) };
-    post({ type: 'error', id, error });
+    post({ type: 'error', id, error: requestError(err) });
   } finally {
     cancelled.delete(id);
   }
+}
+
+/** A request a reader waits on (alternatives, a completion): its failure is its own, like a paragraph's. */
+async function handleOnDemand(id: number, run: (translator: TranslationEngine) => Promise<void>) {
+  try {
+    if (!engine) throw new Error('the model is not loaded');
+    await run((await engine).engine);
+  } catch (err) {
+    post({ type: 'error', id, error: requestError(err) });
+  } finally {
+    cancelled.delete(id);
+  }
+}
+
+function requestError(err: unknown): EngineError {
+  if (err instanceof CancelledError) return { code: 'cancelled', message: 'cancelled' };
+  return { code: 'translate', message: err instanceof Error ? err.message : String(err) };
 }

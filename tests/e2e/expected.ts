@@ -1,20 +1,21 @@
 import type { TranslationPipeline } from '@huggingface/transformers';
-import { marianModel } from '../../lib/translation/marian-model';
+import type { Quality } from '../../lib/translation/config';
+import { engineFor } from '../../lib/translation/engine/from-pipeline';
 import { loadTestPipeline } from '../../lib/translation/test-model';
 import { splitSentences } from '../../lib/translation/sentences';
-import { translateParagraph } from '../../lib/translation/translate-paragraph';
 
 const pipelines = new Map<string, Promise<TranslationPipeline>>();
 
 /**
- * What the test model gives for a paragraph, computed here in Node with the real transformers.js
- * pipeline and the same paragraph translator the worker uses: the browser must show exactly this.
+ * What the test model gives for a paragraph, computed here in Node with the real transformers.js sessions
+ * and the same engine the worker uses (beam search, as the servers decode by default): the browser must
+ * show exactly this.
  */
-export async function expectedTranslations(paragraphs: string[], dtype: 'fp32' | 'q8'): Promise<string[]> {
+export async function expectedTranslations(paragraphs: string[], dtype: 'fp32' | 'q8', quality: Quality = 'best'): Promise<string[]> {
   if (!pipelines.has(dtype)) pipelines.set(dtype, loadTestPipeline(dtype) as Promise<TranslationPipeline>);
-  const model = marianModel(await pipelines.get(dtype)!);
+  const engine = engineFor(await pipelines.get(dtype)!, quality, { batchRows: 1 });
   const out: string[] = [];
-  for (const p of paragraphs) out.push((await translateParagraph(model, p)).text);
+  for (const p of paragraphs) out.push((await engine.translate(p)).text);
   return out;
 }
 
@@ -28,4 +29,25 @@ export async function withinTrainedLength(paragraph: string, dtype: 'fp32' | 'q8
   if (!pipelines.has(dtype)) pipelines.set(dtype, loadTestPipeline(dtype) as Promise<TranslationPipeline>);
   const { tokenizer } = await pipelines.get(dtype)!;
   return splitSentences(paragraph).every((s) => tokenizer.encode(s.text).length <= 33);
+}
+
+async function engine(dtype: 'fp32' | 'q8' = 'fp32') {
+  if (!pipelines.has(dtype)) pipelines.set(dtype, loadTestPipeline(dtype) as Promise<TranslationPipeline>);
+  return engineFor(await pipelines.get(dtype)!, 'best', { batchRows: 8 });
+}
+
+/** The model's other translations of a Dutch sentence (or word), best first, as the reader's list offers them. */
+export async function expectedAlternatives(dutch: string): Promise<string[]> {
+  return (await (await engine()).alternatives(dutch)).map((a) => a.text);
+}
+
+/** The English sentence the model completes `typed` to, for the Dutch `source`. */
+export async function expectedCompletion(source: string, typed: string): Promise<string> {
+  return (await engine()).complete(source, typed);
+}
+
+/** Every English word of a paragraph's translation with the probability the model gave it. */
+export async function expectedWords(paragraph: string): Promise<{ word: string; p: number }[]> {
+  const { sentences } = await (await engine()).translate(paragraph);
+  return sentences.flatMap((s) => (s.words ?? []).map(([start, end, p]) => ({ word: s.target.slice(start, end), p })));
 }

@@ -1,13 +1,14 @@
 import { DOMImplementation, DOMParser, XMLSerializer, type Element as XmlElement, type Node as XmlNode } from '@xmldom/xmldom';
 import { hashText, normalizeText } from '@/lib/content/block-id';
 import { tidyCorrection } from '@/lib/corrections/tidy';
-import { CORRECTION_STATUSES, type CorrectionRecord, type CorrectionStatus } from '../schema';
+import { CORRECTION_STATUSES, CORRECTION_VIAS, type CorrectionRecord, type CorrectionStatus } from '../schema';
 import { ImportProblem, type ParsedImport } from './problem';
 import { xmlSafe } from './xml-safe';
 
 /**
- * TMX 1.4b: one <tu> per correction with nl and en <tuv>s; status, origin and the replaced machine text in
- * <prop>s (OmegaT keeps unknown props). Earlier versions travel only in the JSON export.
+ * TMX 1.4b: one <tu> per correction with nl and en <tuv>s; status, origin, the replaced machine text and
+ * (x-via) a chosen alternative in <prop>s (OmegaT keeps unknown props). Earlier versions travel only in the
+ * JSON export.
  */
 const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 const tmxDate = (ms: number) => new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
@@ -36,6 +37,7 @@ export function toTmx(corrections: CorrectionRecord[]): string {
     el(tu, 'prop', { type: 'x-status' }, c.status, 3);
     el(tu, 'prop', { type: 'x-origin' }, `${c.origin.article}#${c.origin.segment}`, 3);
     el(tu, 'prop', { type: 'x-machine-text' }, c.machineText, 3);
+    if (c.origin.via) el(tu, 'prop', { type: 'x-via' }, c.origin.via, 3);
     for (const [lang, text] of [['nl', c.source], ['en', c.text]] as const) {
       tu.appendChild(doc.createTextNode('\n      '));
       const tuv = doc.createElement('tuv');
@@ -106,13 +108,14 @@ export function parseTmx(xml: string): ParsedImport<CorrectionRecord> {
     const status = (prop('x-status') ?? 'edited') as CorrectionStatus;
     if (!CORRECTION_STATUSES.includes(status)) throw new ImportProblem('invalid', `translation unit ${i + 1}: unknown status "${status}"`);
     const [article = '', segment = ''] = (prop('x-origin') ?? 'import#').split('#');
+    const via = CORRECTION_VIAS.find((v) => v === prop('x-via'));
     records.push({
       sourceHash: hashText(source),
       source,
       text,
       status,
       machineText: prop('x-machine-text') ?? '',
-      origin: { article, segment },
+      origin: { article, segment, ...(via ? { via } : {}) },
       createdAt: fromTmxDate(tu.getAttribute('creationdate')),
       updatedAt: fromTmxDate(tu.getAttribute('changedate')),
       history: [],

@@ -1,0 +1,224 @@
+/**
+ * The decisions of one decoding step, as Hugging Face's `generate()` makes them for Marian, written as pure
+ * functions (scores in, choices out) so a unit test drives them without a model:
+ * - the logits processors of its generation config, on log-probabilities: min_new_tokens (no </s> before),
+ *   bad_words_ids (Marian bans <pad>), forced_eos_token_id (the last allowed token is </s>);
+ * - greedy search: the best token;
+ * - beam search as `_beam_search` does it since Transformers 4.50: 2 × num_beams candidates, the running
+ *   beams the best of those that did not end, finished hypotheses scored by length^length_penalty, and the
+ *   early-stopping heuristic (or `early_stopping: true`, or `"never"`).
+ * Scores are float32 like torch's, so ties and near-ties resolve as they do there.
+ */
+
+const f32 = Math.fround;
+const NEG = -1e9;
+
+export interface DecodingRules {
+  eos: number;
+  /** Tokens never generated (single-token bad_words_ids; Marian's is [[pad]]). */
+  banned: readonly number[];
+  /** forced_eos_token_id, or null. */
+  forcedEos: number | null;
+  /** Decoder length (start token included) at which generation ends: 1 + the new tokens allowed. */
+  maxLength: number;
+  /** No </s> before this many new tokens (min_new_tokens). */
+  minNewTokens: number;
+  /** Decoder tokens before generation: the start token, and any forced prefix (a reader's typed words). */
+  promptLength: number;
+}
+
+export interface BeamSettings {
+  numBeams: number;
+  lengthPenalty: number;
+  earlyStopping: boolean | 'never';
+}
+
+/** A row's log-probabilities after the processors, read lazily: the vocabulary is 67,028 wide. */
+export interface RowScores {
+  /** Processed log-probability of token `t`. */
+  at(t: number): number;
+  /** The tokens worth looking at (all but -Infinity), for top-k. */
+  readonly vocab: number;
+  readonly logits: Float32Array;
+  readonly offset: number;
+  readonly lse: number;
+  readonly forced: boolean;
+  readonly banned: ReadonlySet<number>;
+  /** Only these tokens may come next (spelling out a reader's partial word), or null for any. */
+  readonly allowed: ReadonlySet<number> | null;
+  readonly eosBlocked: boolean;
+  readonly eos: number;
+}
+
+/** log(sum(exp(x))) of one row, in float32 as torch's log_softmax computes it. */
+export function logSumExp(logits: Float32Array, offset: number, vocab: number): number {
+  let max = -Infinity;
+  for (let i = offset, end = offset + vocab; i < end; i++) if (logits[i]! > max) max = logits[i]!;
+  let sum = 0;
+  for (let i = offset, end = offset + vocab; i < end; i++) sum += Math.exp(logits[i]! - max);
+  return f32(max + Math.log(sum));
+}
+
+/**
+ * One row's processed log-probabilities at decoder length `curLen` (start token included); `allowed`: the
+ * tokens that may come next, if constrained (Hugging Face's prefix_allowed_tokens_fn).
+ */
+export function rowScores(logits: Float32Array, row: number, vocab: number, curLen: number, rules: DecodingRules, allowed: ReadonlySet<number> | null = null): RowScores {
+  const offset = row * vocab;
+  const forced = rules.forcedEos !== null && curLen === rules.maxLength - 1;
+  const eosBlocked = curLen - rules.promptLength < rules.minNewTokens;
+  const banned = new Set(rules.banned);
+  const lse = forced ? 0 : logSumExp(logits, offset, vocab);
+  const eos = forced ? rules.forcedEos! : rules.eos;
+  return {
+    vocab,
+    logits,
+    offset,
+    lse,
+    forced,
+    banned,
+    allowed,
+    eosBlocked,
+    eos,
+    at(t: number) {
+      if (forced) return t === eos ? 0 : -Infinity;
+      if (banned.has(t) || (eosBlocked && t === rules.eos) || (allowed && !allowed.has(t))) return -Infinity;
+      return f32(logits[offset + t]! - lse);
+    },
+  };
+}
+
+/** The best token and its log-probability (the first on a tie, as argmax does). */
+export function greedyPick(scores: RowScores): { token: number; logprob: number } {
+  if (scores.forced) return { token: scores.eos, logprob: 0 };
+  let best = -1;
+  let value = -Infinity;
+  const { logits, offset, vocab, allowed } = scores;
+  for (let t = 0; t < vocab; t++) {
+    const v = logits[offset + t]!;
+    if (v > value && !scores.banned.has(t) && !(scores.eosBlocked && t === scores.eos) && (!allowed || allowed.has(t))) {
+      value = v;
+      best = t;
+    }
+  }
+  return { token: best, logprob: scores.at(best) };
+}
+
+export interface Hypothesis {
+  /** Generated tokens (the decoder start token not included; the final </s> included once finished). */
+  tokens: number[];
+  /** Each generated token's processed log-probability. */
+  logprobs: number[];
+  /** Running: the sum of log-probabilities; finished: that sum / length^length_penalty. */
+  score: number;
+}
+
+export interface BeamState {
+  running: Hypothesis[];
+  /** num_beams slots, best first; a slot not yet filled has done false and score -1e9. */
+  finished: (Hypothesis & { done: boolean })[];
+  /** The early-stopping heuristic still allows a better hypothesis. */
+  unsatisfied: boolean;
+  /** Decoder length so far, start token included. */
+  curLen: number;
+}
+
+export function startBeams({ numBeams }: BeamSettings, rules: DecodingRules): BeamState {
+  const empty = (score: number): Hypothesis => ({ tokens: [], logprobs: [], score });
+  return {
+    running: Array.from({ length: numBeams }, (_, i) => empty(i === 0 ? 0 : NEG)),
+    finished: Array.from({ length: numBeams }, () => ({ ...empty(NEG), done: false })),
+    unsatisfied: true,
+    curLen: rules.promptLength,
+  };
+}
+
+interface Candidate {
+  score: number;
+  parent: number;
+  token: number;
+  logprob: number;
+}
+
+/** The `k` best (score, beam, token) over all beams, best first; on a tie the earlier beam and token. */
+function topCandidates(state: BeamState, rows: readonly RowScores[], k: number): Candidate[] {
+  const out: Candidate[] = [];
+  let floor = -Infinity;
+  const consider = (parent: number, token: number, logprob: number) => {
+    const score = f32(logprob + state.running[parent]!.score);
+    if (out.length === k && score <= floor) return;
+    let at = out.length;
+    while (at > 0 && out[at - 1]!.score < score) at--;
+    out.splice(at, 0, { score, parent, token, logprob });
+    if (out.length > k) out.pop();
+    floor = out[out.length - 1]!.score;
+  };
+  rows.forEach((scores, parent) => {
+    if (scores.forced) return consider(parent, scores.eos, 0);
+    const { logits, offset, vocab, lse } = scores;
+    const base = state.running[parent]!.score;
+    for (let token = 0; token < vocab; token++) {
+      // A cheap double-precision test first: only near-candidates pay for the exact float32 score.
+      if (out.length === k && logits[offset + token]! - lse + base < floor - 1e-3) continue;
+      const logprob = scores.at(token);
+      if (logprob !== -Infinity) consider(parent, token, logprob);
+    }
+  });
+  return out;
+}
+
+/**
+ * One beam-search step. `rows[b]` are the processed scores of running beam b (all beams share row 0's on the
+ * first step, when they are copies of the start token). Returns the next state, which previous beam each new
+ * running beam continues (to reorder the cache), and whether this sentence is done.
+ */
+export function beamStep(state: BeamState, rows: readonly RowScores[], settings: BeamSettings, rules: DecodingRules): { state: BeamState; parents: number[]; done: boolean } {
+  const { numBeams, lengthPenalty, earlyStopping } = settings;
+  const keep = 2 * numBeams; // max(2, 1 + number of eos tokens) * num_beams, with one eos token
+  const candidates = topCandidates(state, rows, keep);
+  const hits = candidates.map((c) => c.token === rules.eos || state.curLen + 1 >= rules.maxLength);
+  const extend = (c: Candidate): Hypothesis => {
+    const from = state.running[c.parent]!;
+    return { tokens: [...from.tokens, c.token], logprobs: [...from.logprobs, c.logprob], score: c.score };
+  };
+
+  // Running beams: the best candidates that did not end (ended ones are pushed to the bottom, not dropped).
+  const byRunning = candidates.map((c, i) => ({ i, score: f32(c.score + (hits[i] ? NEG : 0)) }));
+  const nextRunning = stableTop(byRunning, numBeams).map(({ i, score }) => ({ ...extend(candidates[i]!), score }));
+
+  // Finished hypotheses: the best num_beams of the previous ones and the top num_beams candidates that just ended.
+  const length = state.curLen + 1 - rules.promptLength;
+  const allFull = state.finished.every((h) => h.done);
+  const fresh = candidates.map((c, i) => {
+    let score = f32(c.score / length ** lengthPenalty);
+    if (earlyStopping === true && allFull) score = f32(score + NEG);
+    if (!state.unsatisfied) score = f32(score + NEG);
+    const justFinished = hits[i]! && i < numBeams;
+    if (!justFinished) score = f32(score + NEG);
+    return { ...extend(c), score, done: justFinished };
+  });
+  const merged = [...state.finished, ...fresh];
+  const finished = stableTop(merged.map((h, i) => ({ i, score: h.score })), numBeams).map(({ i }) => merged[i]!);
+
+  const curLen = state.curLen + 1;
+  let unsatisfied = state.unsatisfied;
+  if (unsatisfied) {
+    const best = earlyStopping === 'never' && lengthPenalty > 0 ? rules.maxLength - rules.promptLength : curLen - rules.promptLength;
+    const bestPossible = f32(nextRunning[0]!.score / best ** lengthPenalty);
+    const worst = Math.min(...finished.map((h) => h.score));
+    unsatisfied = finished.some((h) => !h.done) || bestPossible > worst;
+  }
+  const open = !(finished.every((h) => h.done) && earlyStopping === true);
+  const canContinue = !hits.every(Boolean);
+  const next: BeamState = { running: nextRunning, finished, unsatisfied, curLen };
+  return { state: next, parents: stableTop(byRunning, numBeams).map(({ i }) => candidates[i]!.parent), done: !(unsatisfied && open && canContinue) };
+}
+
+/** The `k` highest scores, highest first; equal scores keep their order (as torch.topk does here). */
+function stableTop<T extends { score: number }>(items: T[], k: number): T[] {
+  return items
+    .map((item, order) => ({ item, order }))
+    .sort((a, b) => b.item.score - a.item.score || a.order - b.order)
+    .slice(0, k)
+    .map(({ item }) => item);
+}

@@ -1,0 +1,351 @@
+"""Marian (opus-mt) as ONNX graphs, written with onnx.helper from a dict of weights.
+
+Shared by scripts/make-test-model.py (the tiny test model) and scripts/make-standin-model.py (a stand-in of
+opus-mt-nl-en's full size). The files have the layout transformers.js loads from the Hub:
+
+- onnx/encoder_model.onnx: input_ids, attention_mask -> last_hidden_state;
+- onnx/decoder_model_merged.onnx: input_ids, encoder_attention_mask, encoder_hidden_states,
+  past_key_values.{i}.{decoder,encoder}.{key,value}, use_cache_branch -> logits, present.*; as in optimum's
+  merged decoders, an If on use_cache_branch computes the cross-attention K/V from encoder_hidden_states on
+  the first step only, and passes the past ones through after that;
+- *_quantized.onnx: quantize_dynamic's pattern (DynamicQuantizeLinear + MatMulInteger for every MatMul with a
+  constant weight; the embedding table stored as int8 and dequantized after its Gather);
+- *_fp16.onnx: float16 weights and compute, float32 inputs and outputs.
+
+Weights (numpy float32), d = d_model:
+  embed [V, d], final_logits_bias [V], positions [P, d] (sinusoidal),
+  enc.{i}.{q,k,v,o}.{w [d, d], b [d]}, enc.{i}.ln1.{g,b}, enc.{i}.fc1.{w [d, F], b}, enc.{i}.fc2.{w [F, d], b}, enc.{i}.ln2.{g,b},
+  dec.{i}.self.{q,k,v,o}.*, dec.{i}.ln1.*, dec.{i}.cross.{q,k,v,o}.*, dec.{i}.ln2.*, dec.{i}.fc1.*, dec.{i}.fc2.*, dec.{i}.ln3.*
+"""
+
+import numpy as np
+import onnx
+from onnx import TensorProto, helper, numpy_helper
+
+OPSET = 17
+
+
+class Graph:
+    """Nodes and initializers under construction, with unique names."""
+
+    def __init__(self, prefix=""):
+        self.nodes, self.inits, self.n, self.prefix = [], [], 0, prefix
+
+    def name(self, hint):
+        self.n += 1
+        return f"{self.prefix}{hint}_{self.n}"
+
+    def op(self, op_type, inputs, hint=None, outputs=1, **attrs):
+        outs = [self.name(hint or op_type) for _ in range(outputs)]
+        self.nodes.append(helper.make_node(op_type, inputs, outs, name=self.name(op_type + "_node"), **attrs))
+        return outs[0] if outputs == 1 else outs
+
+    def const(self, array, hint="const"):
+        name = self.name(hint)
+        self.inits.append(numpy_helper.from_array(np.asarray(array), name))
+        return name
+
+    def weight(self, name, array):
+        self.inits.append(numpy_helper.from_array(np.asarray(array, dtype=np.float32), name))
+        return name
+
+
+def _linear(g, x, w, b):
+    return g.op("Add", [g.op("MatMul", [x, w]), b])
+
+
+def _layer_norm(g, x, gamma, beta):
+    return g.op("LayerNormalization", [x, gamma, beta], axis=-1, epsilon=1e-5)
+
+
+def _heads(g, x, heads, head_dim):
+    """[b, t, d] -> [b, heads, t, head_dim]"""
+    shaped = g.op("Reshape", [x, g.const(np.array([0, 0, heads, head_dim], dtype=np.int64), "heads_shape")])
+    return g.op("Transpose", [shaped], perm=[0, 2, 1, 3])
+
+
+def _attend(g, q, k, v, bias, d_model):
+    """q, k, v: [b, h, t|s, hd]; bias broadcast to [b, h, t, s] -> [b, t, d]"""
+    scores = g.op("Add", [g.op("MatMul", [q, g.op("Transpose", [k], perm=[0, 1, 3, 2])]), bias])
+    ctx = g.op("MatMul", [g.op("Softmax", [scores], axis=-1), v])
+    merged = g.op("Transpose", [ctx], perm=[0, 2, 1, 3])
+    return g.op("Reshape", [merged, g.const(np.array([0, 0, d_model], dtype=np.int64), "model_shape")])
+
+
+def _ffn(g, x, p):
+    h = _linear(g, x, p + "fc1.w", p + "fc1.b")
+    h = g.op("Mul", [h, g.op("Sigmoid", [h])])  # swish
+    return _linear(g, h, p + "fc2.w", p + "fc2.b")
+
+
+def _bias(g, hidden):
+    """bool -> float: -1e9 where hidden, else 0 (Where, not a product: in float16 -1e9 is -inf, and 0 * -inf is NaN)."""
+    return g.op("Where", [hidden, g.const(np.array(-1e9, dtype=np.float32), "neg"), g.const(np.array(0.0, dtype=np.float32), "zero_f")])
+
+
+def _mask_bias(g, mask):
+    """int64 [b, s] (1 = token) -> float [b, 1, 1, s] (0 or -1e9)"""
+    hidden = g.op("Equal", [mask, g.const(np.array(0, dtype=np.int64), "zero_i")])
+    return g.op("Unsqueeze", [_bias(g, hidden), g.const(np.array([1, 2], dtype=np.int64), "axes")])
+
+
+def _embed(g, ids, positions, d_model, table="embed"):
+    if table == "embed":
+        x = g.op("Gather", ["embed", ids])
+    else:  # [d, V]: gather columns, then [d, b, t] -> [b, t, d]
+        x = g.op("Transpose", [g.op("Gather", [table, ids], axis=1)], perm=[1, 2, 0])
+    x = g.op("Mul", [x, g.const(np.array(np.sqrt(d_model), dtype=np.float32), "embed_scale")])
+    return g.op("Add", [x, positions])
+
+
+def _add_weights(g, weights, keys):
+    for key in keys:
+        g.weight(key, weights[key])
+
+
+def encoder_model(weights, cfg):
+    d, h, layers = cfg["d_model"], cfg["heads"], cfg["encoder_layers"]
+    hd = d // h
+    g = Graph()
+    _add_weights(g, weights, [k for k in weights if k.startswith("enc.")] + ["embed", "positions"])
+    seq = g.op("Gather", [g.op("Shape", ["input_ids"]), g.const(np.array(1, dtype=np.int64), "one_i")])
+    pos = g.op("Slice", ["positions", g.const(np.array([0], dtype=np.int64), "zero_v"), g.op("Unsqueeze", [seq, g.const(np.array([0], dtype=np.int64), "ax0")])])
+    x = _embed(g, "input_ids", pos, d)
+    bias = _mask_bias(g, "attention_mask")
+    for i in range(layers):
+        p = f"enc.{i}."
+        q = g.op("Mul", [_linear(g, x, p + "q.w", p + "q.b"), g.const(np.array(hd ** -0.5, dtype=np.float32), "scaling")])
+        attn = _attend(g, _heads(g, q, h, hd), _heads(g, _linear(g, x, p + "k.w", p + "k.b"), h, hd), _heads(g, _linear(g, x, p + "v.w", p + "v.b"), h, hd), bias, d)
+        x = _layer_norm(g, g.op("Add", [x, _linear(g, attn, p + "o.w", p + "o.b")]), p + "ln1.g", p + "ln1.b")
+        x = _layer_norm(g, g.op("Add", [x, _ffn(g, x, p)]), p + "ln2.g", p + "ln2.b")
+    g.nodes.append(helper.make_node("Identity", [x], ["last_hidden_state"], name="output"))
+    graph = helper.make_graph(
+        g.nodes, "encoder",
+        [helper.make_tensor_value_info("input_ids", TensorProto.INT64, ["batch_size", "encoder_sequence_length"]),
+         helper.make_tensor_value_info("attention_mask", TensorProto.INT64, ["batch_size", "encoder_sequence_length"])],
+        [helper.make_tensor_value_info("last_hidden_state", TensorProto.FLOAT, ["batch_size", "encoder_sequence_length", d])],
+        g.inits,
+    )
+    return helper.make_model(graph, opset_imports=[helper.make_opsetid("", OPSET)], producer_name="tweetalig")
+
+
+def decoder_model_merged(weights, cfg):
+    d, h, layers, vocab = cfg["d_model"], cfg["heads"], cfg["decoder_layers"], cfg["vocab_size"]
+    hd = d // h
+    g = Graph()
+    _add_weights(g, weights, [k for k in weights if k.startswith("dec.")] + ["positions", "final_logits_bias"])
+    # The tied table once, as [d, V]: the output projection multiplies by it as it is, and the input embedding
+    # gathers its columns. Stored [V, d] instead, the projection needs a Transpose that ONNX Runtime does not
+    # fold away: it transposed 34 M values every step (19.8 vs 11.0 ms a step, native, one thread).
+    g.weight("embed_t", np.ascontiguousarray(weights["embed"].T))
+    i64 = lambda v, hint="c": g.const(np.array(v, dtype=np.int64), hint)  # noqa: E731
+
+    # Positions continue from the cached length.
+    past_len = g.op("Gather", [g.op("Shape", ["past_key_values.0.decoder.key"]), i64(2, "two")])
+    new_len = g.op("Gather", [g.op("Shape", ["input_ids"]), i64(1, "one")])
+    total = g.op("Add", [past_len, new_len])
+    q_pos = g.op("Range", [past_len, total, i64(1, "step")])
+    x = _embed(g, "input_ids", g.op("Gather", ["positions", q_pos]), d, table="embed_t")
+    # Causal mask over [past + new] keys for the new queries: key k is hidden from query j when k > past + j.
+    k_pos = g.op("Range", [i64(0, "zero"), total, i64(1, "step")])
+    later = g.op("Greater", [g.op("Unsqueeze", [k_pos, i64([0], "ax0")]), g.op("Unsqueeze", [q_pos, i64([1], "ax1")])])
+    self_bias = _bias(g, later)
+    cross_bias = _mask_bias(g, "encoder_attention_mask")
+
+    # Cross-attention K/V: from encoder_hidden_states on the first step, passed through after it.
+    then_g, else_g = Graph("then_"), Graph("else_")
+    then_out, else_out = [], []
+    for i in range(layers):
+        for kv in ("key", "value"):
+            then_out.append(then_g.op("Identity", [f"past_key_values.{i}.encoder.{kv}"], f"enc_{kv}_{i}"))
+            w = f"dec.{i}.cross.{'k' if kv == 'key' else 'v'}."
+            else_out.append(_heads(else_g, _linear(else_g, "encoder_hidden_states", w + "w", w + "b"), h, hd))
+    kv_shape = lambda: ["batch_size", h, "encoder_sequence_length_out", hd]  # noqa: E731
+    branch = lambda gr, outs, nm: helper.make_graph(gr.nodes, nm, [], [helper.make_tensor_value_info(o, TensorProto.FLOAT, kv_shape()) for o in outs], gr.inits)  # noqa: E731
+    cross = [f"cross_{n}" for n in range(2 * layers)]
+    g.nodes.append(helper.make_node("If", ["use_cache_branch_scalar"], cross, name="use_cache_branch_if",
+                                    then_branch=branch(then_g, then_out, "with_past"), else_branch=branch(else_g, else_out, "first_step")))
+    g.nodes.insert(0, helper.make_node("Squeeze", ["use_cache_branch"], ["use_cache_branch_scalar"], name="cache_flag"))
+
+    outputs = []
+    for i in range(layers):
+        p = f"dec.{i}."
+        q = g.op("Mul", [_linear(g, x, p + "self.q.w", p + "self.q.b"), g.const(np.array(hd ** -0.5, dtype=np.float32), "scaling")])
+        k = g.op("Concat", [f"past_key_values.{i}.decoder.key", _heads(g, _linear(g, x, p + "self.k.w", p + "self.k.b"), h, hd)], axis=2)
+        v = g.op("Concat", [f"past_key_values.{i}.decoder.value", _heads(g, _linear(g, x, p + "self.v.w", p + "self.v.b"), h, hd)], axis=2)
+        attn = _attend(g, _heads(g, q, h, hd), k, v, self_bias, d)
+        x = _layer_norm(g, g.op("Add", [x, _linear(g, attn, p + "self.o.w", p + "self.o.b")]), p + "ln1.g", p + "ln1.b")
+        ck, cv = cross[2 * i], cross[2 * i + 1]
+        q2 = g.op("Mul", [_linear(g, x, p + "cross.q.w", p + "cross.q.b"), g.const(np.array(hd ** -0.5, dtype=np.float32), "scaling")])
+        attn2 = _attend(g, _heads(g, q2, h, hd), ck, cv, cross_bias, d)
+        x = _layer_norm(g, g.op("Add", [x, _linear(g, attn2, p + "cross.o.w", p + "cross.o.b")]), p + "ln2.g", p + "ln2.b")
+        x = _layer_norm(g, g.op("Add", [x, _ffn(g, x, p)]), p + "ln3.g", p + "ln3.b")
+        for name, value in ((f"present.{i}.decoder.key", k), (f"present.{i}.decoder.value", v), (f"present.{i}.encoder.key", ck), (f"present.{i}.encoder.value", cv)):
+            g.nodes.append(helper.make_node("Identity", [value], [name], name=name + "_out"))
+            outputs.append(name)
+    # The output layer is the input embedding (tied), plus Marian's final logits bias.
+    logits = g.op("Add", [g.op("MatMul", [x, "embed_t"]), "final_logits_bias"])
+    g.nodes.append(helper.make_node("Identity", [logits], ["logits"], name="logits_out"))
+
+    past = lambda kind: ["batch_size", h, "past_decoder_sequence_length" if kind == "decoder" else "encoder_sequence_length_out", hd]  # noqa: E731
+    present = lambda kind: ["batch_size", h, "past_decoder_sequence_length + 1" if kind == "decoder" else "encoder_sequence_length_out", hd]  # noqa: E731
+    inputs = [
+        helper.make_tensor_value_info("input_ids", TensorProto.INT64, ["batch_size", "decoder_sequence_length"]),
+        helper.make_tensor_value_info("encoder_attention_mask", TensorProto.INT64, ["batch_size", "encoder_sequence_length"]),
+        helper.make_tensor_value_info("encoder_hidden_states", TensorProto.FLOAT, ["batch_size", "encoder_sequence_length", d]),
+    ]
+    outs = [helper.make_tensor_value_info("logits", TensorProto.FLOAT, ["batch_size", "decoder_sequence_length", vocab])]
+    for i in range(layers):
+        for kind in ("decoder", "encoder"):
+            for kv in ("key", "value"):
+                inputs.append(helper.make_tensor_value_info(f"past_key_values.{i}.{kind}.{kv}", TensorProto.FLOAT, past(kind)))
+                outs.append(helper.make_tensor_value_info(f"present.{i}.{kind}.{kv}", TensorProto.FLOAT, present(kind)))
+    inputs.append(helper.make_tensor_value_info("use_cache_branch", TensorProto.BOOL, [1]))
+    graph = helper.make_graph(g.nodes, "decoder_merged", inputs, outs, g.inits)
+    return helper.make_model(graph, opset_imports=[helper.make_opsetid("", OPSET)], producer_name="tweetalig")
+
+
+# ---------------------------------------------------------------------------------------------------------
+# dtypes
+
+
+def _walk(graph, visit):
+    """Every graph and subgraph (If branches), depth first."""
+    visit(graph)
+    for node in graph.node:
+        for attr in node.attribute:
+            if attr.type == onnx.AttributeProto.GRAPH:
+                _walk(attr.g, visit)
+
+
+def quantize_dynamic(model):
+    """int8 weights as onnxruntime's quantize_dynamic writes them (per tensor, symmetric):
+    every MatMul whose right input is a 2-D float initializer becomes
+    DynamicQuantizeLinear(x) -> MatMulInteger(x_q, W_q, x_zp, W_zp) -> Cast -> Mul(x_scale * W_scale),
+    and the embedding table is stored as int8 and dequantized after each Gather (the decoder's output layer
+    multiplies by the same int8 table, so the file holds it once)."""
+    m = onnx.ModelProto()
+    m.CopyFrom(model)
+    inits = {i.name: i for i in m.graph.initializer}
+    quantized = {}
+
+    def q_weight(name):
+        if name not in quantized:
+            w = numpy_helper.to_array(inits[name])
+            scale = np.float32(max(float(np.abs(w).max()), 1e-8) / 127.0)
+            q = np.clip(np.round(w / scale), -127, 127).astype(np.int8)
+            m.graph.initializer.extend([
+                numpy_helper.from_array(q, name + "_quantized"),
+                numpy_helper.from_array(np.array(scale, dtype=np.float32), name + "_scale"),
+                numpy_helper.from_array(np.array(0, dtype=np.int8), name + "_zero_point"),
+            ])
+            quantized[name] = True
+        return name + "_quantized", name + "_scale", name + "_zero_point"
+
+    counter = [0]
+
+    def fresh(hint):
+        counter[0] += 1
+        return f"{hint}_q{counter[0]}"
+
+    def rewrite(graph):
+        nodes = []
+        for node in graph.node:
+            if node.op_type == "MatMul" and node.input[1] in inits and numpy_helper.to_array(inits[node.input[1]]).ndim == 2:
+                w_q, w_s, w_zp = q_weight(node.input[1])
+                x_q, x_s, x_zp = fresh("x_q"), fresh("x_scale"), fresh("x_zp")
+                acc, acc_f, scale = fresh("acc"), fresh("acc_f"), fresh("scale")
+                nodes += [
+                    helper.make_node("DynamicQuantizeLinear", [node.input[0]], [x_q, x_s, x_zp], name=fresh("dql")),
+                    helper.make_node("MatMulInteger", [x_q, w_q, x_zp, w_zp], [acc], name=fresh("mmi")),
+                    helper.make_node("Cast", [acc], [acc_f], to=TensorProto.FLOAT, name=fresh("cast")),
+                    helper.make_node("Mul", [x_s, w_s], [scale], name=fresh("scale")),
+                    helper.make_node("Mul", [acc_f, scale], list(node.output), name=fresh("dequant")),
+                ]
+            elif node.op_type == "Gather" and node.input[0] in ("embed", "embed_t"):
+                # The embedding table, int8 like the rest: gathered as int8, then dequantized.
+                e_q, e_s, e_zp = q_weight(node.input[0])
+                gathered = fresh("gathered")
+                gather = helper.make_node("Gather", [e_q, node.input[1]], [gathered], name=fresh("gather"))
+                gather.attribute.extend(node.attribute)
+                nodes += [gather, helper.make_node("DequantizeLinear", [gathered, e_s, e_zp], list(node.output), name=fresh("dq"))]
+            else:
+                nodes.append(node)
+        del graph.node[:]
+        graph.node.extend(nodes)
+
+    _walk(m.graph, rewrite)
+    kept = [i for i in m.graph.initializer if i.name not in quantized]
+    del m.graph.initializer[:]
+    m.graph.initializer.extend(kept)
+    return m
+
+
+def to_fp16(model):
+    """float16 weights and compute; float32 at the inputs and outputs (a Cast at each), so callers are unchanged."""
+    m = onnx.ModelProto()
+    m.CopyFrom(model)
+    half = lambda a: np.clip(a, -np.inf, np.inf).astype(np.float16) if np.all(np.abs(a[np.isfinite(a)]) <= 65504) else np.where(np.abs(a) > 65504, np.sign(a) * np.inf, a).astype(np.float16)  # noqa: E731
+    for init in m.graph.initializer:
+        if init.data_type == TensorProto.FLOAT:
+            # Beyond float16's range (the -1e9 of attention masks) is -inf, on purpose: Where, not Mul, applies it.
+            init.CopyFrom(numpy_helper.from_array(half(numpy_helper.to_array(init)), init.name))
+
+    def convert(graph):
+        for node in graph.node:
+            for attr in node.attribute:
+                if node.op_type == "Cast" and attr.name == "to" and attr.i == TensorProto.FLOAT:
+                    attr.i = TensorProto.FLOAT16
+                if attr.type == onnx.AttributeProto.TENSOR and attr.t.data_type == TensorProto.FLOAT:
+                    attr.t.CopyFrom(numpy_helper.from_array(numpy_helper.to_array(attr.t).astype(np.float16), attr.t.name))
+        for value in list(graph.output):
+            if value.type.tensor_type.elem_type == TensorProto.FLOAT:
+                value.type.tensor_type.elem_type = TensorProto.FLOAT16
+
+    _walk(m.graph, convert)
+    # Graph inputs and outputs stay float32: a Cast right after each float input, right before each output.
+    g = m.graph
+    renames, casts_in = {}, []
+    for value in g.input:
+        if value.type.tensor_type.elem_type == TensorProto.FLOAT:
+            inner = value.name + "_fp16"
+            renames[value.name] = inner
+            casts_in.append(helper.make_node("Cast", [value.name], [inner], to=TensorProto.FLOAT16, name=value.name + "_to_fp16"))
+
+    def rename(graph):
+        for node in graph.node:
+            for k, name in enumerate(node.input):
+                if name in renames:
+                    node.input[k] = renames[name]
+
+    _walk(g, rename)
+    casts_out = []
+    for value in g.output:
+        inner = value.name + "_fp16"
+        for node in g.node:
+            for k, name in enumerate(node.output):
+                if name == value.name:
+                    node.output[k] = inner
+        casts_out.append(helper.make_node("Cast", [inner], [value.name], to=TensorProto.FLOAT, name=value.name + "_to_fp32"))
+        value.type.tensor_type.elem_type = TensorProto.FLOAT
+    nodes = casts_in + list(g.node) + casts_out
+    del g.node[:]
+    g.node.extend(nodes)
+    return m
+
+
+def sinusoids(n_pos, dim):
+    """Marian's sinusoidal positions: sin in the first half of each vector, cos in the second."""
+    pos = np.arange(n_pos)[:, None]
+    j = np.arange(dim)[None, :]
+    enc = pos / np.power(10000, 2 * (j // 2) / dim)
+    out = np.zeros((n_pos, dim), dtype=np.float32)
+    half = dim // 2
+    out[:, :half] = np.sin(enc[:, 0::2])
+    out[:, half:] = np.cos(enc[:, 1::2])
+    return out
+
+
+def save(model, path):
+    onnx.checker.check_model(model, full_check=False)
+    onnx.save(model, str(path))
