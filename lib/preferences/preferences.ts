@@ -10,6 +10,11 @@ export const VIEW_KEY = 'tweetalig.view';
 /** Learner view (English blurred until pointed at): '1' on, anything else off. */
 export const LEARNER_KEY = 'tweetalig.learner';
 
+/** Doubtful-word marks (words the model was unsure of, underlined): '1' on, anything else off. */
+export const DOUBT_KEY = 'tweetalig.doubt';
+/** Dispatched on <html> when the marks are switched, for the React side (useDoubtMarks). */
+export const DOUBT_EVENT = 'tweetalig:doubt';
+
 export const THEMES = ['system', 'light', 'dark'] as const;
 export type Theme = (typeof THEMES)[number];
 export const THEME_KEY = 'tweetalig.theme';
@@ -30,4 +35,10 @@ export function applyView(view: View): void {
 export function applyLearner(on: boolean): void {
   if (on) document.documentElement.dataset.learner = '';
   else delete document.documentElement.dataset.learner;
+}
+
+export function applyDoubt(on: boolean): void {
+  if (on) document.documentElement.dataset.doubt = '';
+  else delete document.documentElement.dataset.doubt;
+  document.documentElement.dispatchEvent(new Event(DOUBT_EVENT));
 }

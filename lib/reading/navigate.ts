@@ -67,3 +67,17 @@ export function describePair(pair: HTMLElement): { n: number; total: number; sta
           : 'waiting';
   return { n: pairs.indexOf(pair) + 1, total: pairs.length, status };
 }
+
+/**
+ * Moves to the next English sentence with a word the model was unsure of (data-doubtful), after the one
+ * focused, wrapping to the first. Returns it, or null when there is none.
+ */
+export function moveToDoubt(): HTMLElement | null {
+  const doubtful = Array.from(document.querySelectorAll<HTMLElement>('[data-lang-col="en"] [data-doubtful]'));
+  if (doubtful.length === 0) return null;
+  const from = document.activeElement;
+  const next = (from && doubtful.find((s) => from !== s && from.compareDocumentPosition(s) & Node.DOCUMENT_POSITION_FOLLOWING)) ?? doubtful[0]!;
+  next.focus({ preventScroll: true });
+  next.scrollIntoView({ block: 'center', behavior: reducedMotion() ? 'auto' : 'smooth' });
+  return next;
+}

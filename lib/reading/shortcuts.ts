@@ -8,6 +8,10 @@ export const SHORTCUTS = [
   { action: 'nextSentence', keys: ['ArrowRight'] },
   { action: 'previousSentence', keys: ['ArrowLeft'] },
   { action: 'edit', keys: ['e'] },
+  { action: 'alternatives', keys: ['a'] },
+  { action: 'gloss', keys: ['g'] },
+  { action: 'nextDoubt', keys: ['d'] },
+  { action: 'doubt', keys: ['m'] },
   { action: 'viewBoth', keys: ['1'] },
   { action: 'viewNl', keys: ['2'] },
   { action: 'viewEn', keys: ['3'] },
@@ -42,7 +46,7 @@ export function keyLabel(key: string): string {
 /** Typing into a field, or moving within a radio group, is never taken over by a shortcut. */
 export function isTypingTarget(target: EventTarget | null, key: string): boolean {
   if (!(target instanceof Element)) return false;
-  if (target.closest('textarea, select, [contenteditable=""], [contenteditable="true"], dialog')) return true;
+  if (target.closest('textarea, select, [contenteditable=""], [contenteditable="true"], dialog, [role="dialog"]')) return true;
   if (target instanceof HTMLInputElement) {
     const choice = target.type === 'radio' || target.type === 'checkbox';
     return !choice || key.startsWith('Arrow');

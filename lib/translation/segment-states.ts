@@ -6,6 +6,7 @@
  */
 import { hashText, normalizeText } from '@/lib/content/block-id';
 import type { DownloadEvent, ReadyInfo } from './client';
+import { doubtfulCount } from './confidence';
 import type { EngineError } from './protocol';
 import { shownText, WAITING, type SegmentState, type SourceSegment } from './segment-state';
 
@@ -22,9 +23,11 @@ export interface Progress {
   engine: ReadyInfo | null;
   /** Where translations and corrections are kept: null until known; 'memory' means lost on reload; 'failing': a write just failed. */
   storage: 'persistent' | 'memory' | 'failing' | null;
+  /** Shown machine sentences with a word the model was unsure of (confidence.ts). */
+  doubtful: number;
 }
 
-export const IDLE: Progress = { phase: 'idle', files: {}, error: null, done: 0, total: 0, wordsPerSecond: null, engine: null, storage: null };
+export const IDLE: Progress = { phase: 'idle', files: {}, error: null, done: 0, total: 0, wordsPerSecond: null, engine: null, storage: null, doubtful: 0 };
 
 export class SegmentStates {
   /** Each segment's Dutch hash (hashText(normalizeText(text))), by index: the key of everything stored about it. */
@@ -50,8 +53,14 @@ export class SegmentStates {
   get = (id: string): SegmentState => this.states.get(id) ?? WAITING;
 
   set(id: string, state: SegmentState) {
+    const before = this.states.get(id);
     this.states.set(id, state);
     this.listeners.get(id)?.forEach((l) => l());
+    // Kept as paragraphs change (translated, corrected, reverted), not recounted over the whole article.
+    if (before?.sentences !== state.sentences || before?.correction !== state.correction || before?.memory !== state.memory || before?.status !== state.status) {
+      const change = doubtfulCount(state) - (before ? doubtfulCount(before) : 0);
+      if (change !== 0) this.setProgress({ doubtful: this.current.doubtful + change });
+    }
   }
 
   subscribe(id: string, listener: () => void): () => void {

@@ -45,9 +45,3 @@ export async function expectedAlternatives(dutch: string): Promise<string[]> {
 export async function expectedCompletion(source: string, typed: string): Promise<string> {
   return (await engine()).complete(source, typed);
 }
-
-/** Every English word of a paragraph's translation with the probability the model gave it. */
-export async function expectedWords(paragraph: string): Promise<{ word: string; p: number }[]> {
-  const { sentences } = await (await engine()).translate(paragraph);
-  return sentences.flatMap((s) => (s.words ?? []).map(([start, end, p]) => ({ word: s.target.slice(start, end), p })));
-}

@@ -50,3 +50,43 @@ test('screenshot a corrected paragraph with its diff', async ({ page }) => {
   await cell.scrollIntoViewIfNeeded();
   await page.screenshot({ path: 'test-results/screenshots/correction-en-desktop.png' });
 });
+
+// The model's help: alternatives, a gloss, doubtful words, a completion; in both languages, desktop and phone.
+for (const locale of ['nl', 'en'] as const) {
+  for (const [device, viewport] of viewports) {
+    test(`screenshot assist ${locale} ${device}`, async ({ page }) => {
+      test.setTimeout(200_000);
+      const shot = (what: string) => page.screenshot({ path: `test-results/screenshots/assist-${what}-${locale}-${device}.png` });
+      await page.setViewportSize(viewport);
+      await page.goto(`/${locale}/read/${SEED_SLUG}`);
+      await expect(page.locator('[data-state="done"]')).toHaveCount(9, { timeout: 150_000 });
+      const paragraph = page.locator('[data-kind="paragraph"]').nth(1);
+      await paragraph.scrollIntoViewIfNeeded();
+
+      const sentence = paragraph.locator('[data-lang-col="en"] [data-s="0"]');
+      await sentence.click();
+      await expect(page.getByRole('listbox')).toBeVisible();
+      await shot('alternatives');
+      await page.keyboard.press('Escape');
+
+      const dutch = paragraph.locator('[data-lang-col="nl"] [data-s="0"]');
+      await dutch.scrollIntoViewIfNeeded();
+      await dutch.dblclick({ position: { x: 50, y: 10 } }); // inside "militaire"
+      await expect(page.getByRole('listbox')).toBeVisible();
+      await shot('gloss');
+      await page.keyboard.press('Escape');
+
+      await page.locator('input[name="doubt"]').check();
+      await page.locator('[data-lang-col="en"] [data-doubtful]').first().scrollIntoViewIfNeeded();
+      await shot('doubt');
+
+      const cell = page.locator('[data-kind="heading"] > [data-lang-col="en"]');
+      await cell.scrollIntoViewIfNeeded();
+      await cell.getByRole('button', { name: locale === 'nl' ? 'Bewerken' : 'Edit' }).click();
+      await cell.getByRole('textbox').fill('');
+      await cell.getByRole('textbox').pressSequentially('ruis');
+      await expect(cell.getByTestId('completion-ghost')).toBeVisible();
+      await shot('completion');
+    });
+  }
+}

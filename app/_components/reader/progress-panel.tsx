@@ -2,6 +2,8 @@
 
 import { useFormatter, useTranslations } from 'next-intl';
 import { formatBytes } from '@/lib/i18n/format-bytes';
+import { useDoubtMarks } from '@/lib/preferences/use-doubt-marks';
+import { moveToDoubt } from '@/lib/reading/navigate';
 import type { DownloadEvent } from '@/lib/translation/client';
 import type { EngineError } from '@/lib/translation/protocol';
 import { useTranslationProgress } from '@/lib/translation/use-article-translation';
@@ -41,7 +43,8 @@ function TranslationStatus() {
   const t = useTranslations('Translation');
   const format = useFormatter();
   const { translator } = useTranslationContext();
-  const { phase, done, total, wordsPerSecond, engine } = useTranslationProgress(translator);
+  const { phase, done, total, wordsPerSecond, engine, doubtful } = useTranslationProgress(translator);
+  const marks = useDoubtMarks();
   return (
     <p className="flex flex-wrap items-center gap-x-3 gap-y-1" data-testid="translation-status">
       <span className="font-medium text-ink">{phase === 'done' ? t('done', { total }) : t('progress', { done, total })}</span>
@@ -56,6 +59,21 @@ function TranslationStatus() {
         <span>{t('speed', { speed: format.number(wordsPerSecond, { maximumFractionDigits: 0 }) })}</span>
       )}
       {engine && <span className="hidden sm:inline">{t('engine', { device: engine.device, threads: engine.threads })}</span>}
+      {doubtful > 0 && (
+        // Goes to the next such sentence, and shows the marks if they were off.
+        <button
+          type="button"
+          data-testid="doubtful-count"
+          aria-keyshortcuts="d"
+          onClick={() => {
+            if (!marks) document.querySelector<HTMLInputElement>('input[name="doubt"]')?.click();
+            moveToDoubt();
+          }}
+          className="underline decoration-dotted underline-offset-4 hover:text-ink"
+        >
+          {t('doubtful', { count: doubtful })}
+        </button>
+      )}
     </p>
   );
 }

@@ -4,7 +4,8 @@ import { useLocale, useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
 import { usePathname, useRouter } from '@/lib/i18n/navigation';
 import { routing } from '@/lib/i18n/routing';
-import { currentPair, describePair, focusPair, movePair, moveSentence } from '@/lib/reading/navigate';
+import { requestAssist } from '@/lib/reading/assist-request';
+import { currentPair, describePair, focusPair, movePair, moveSentence, moveToDoubt } from '@/lib/reading/navigate';
 import { actionFor, isTypingTarget, keyLabel, SHORTCUTS, type ShortcutAction } from '@/lib/reading/shortcuts';
 
 const VIEW_OF = { viewBoth: 'both', viewNl: 'nl', viewEn: 'en' } as const;
@@ -44,6 +45,13 @@ export function ReaderKeyboard() {
           if (pair) click('[data-action="edit"]', pair);
           return;
         }
+        case 'alternatives':
+        case 'gloss':
+          return requestAssist(action);
+        case 'nextDoubt':
+          return moveToDoubt();
+        case 'doubt':
+          return click('input[name="doubt"]');
         case 'viewBoth':
         case 'viewNl':
         case 'viewEn':
@@ -138,6 +146,12 @@ export function ReaderKeyboard() {
               <dt>{t('actions.save')}</dt>
               <dd className="shrink-0">
                 <kbd className="rounded border border-rule bg-panel px-1.5 py-0.5 font-sans text-xs font-semibold">Ctrl+Enter</kbd>
+              </dd>
+            </div>
+            <div className="flex items-center justify-between gap-4 py-2">
+              <dt>{t('actions.complete')}</dt>
+              <dd className="shrink-0">
+                <kbd className="rounded border border-rule bg-panel px-1.5 py-0.5 font-sans text-xs font-semibold">Tab</kbd>
               </dd>
             </div>
             <div className="flex items-center justify-between gap-4 py-2">

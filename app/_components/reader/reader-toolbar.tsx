@@ -1,7 +1,9 @@
 import { AlignmentHighlighter } from './alignment-highlighter';
+import { DoubtToggle } from './doubt-toggle';
 import { ExportMenu } from './export-menu';
 import { LearnerToggle } from './learner-toggle';
 import { ProgressPanel } from './progress-panel';
+import { ReaderAssist } from './reader-assist';
 import { ReaderKeyboard } from './reader-keyboard';
 import { ViewToggle } from './view-toggle';
 
@@ -13,6 +15,7 @@ export function ReaderToolbar({ title, slug }: { title: string; slug: string }) 
         <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
           <ViewToggle />
           <LearnerToggle />
+          <DoubtToggle />
         </div>
         <div className="flex flex-wrap items-center gap-2">
           <ExportMenu title={title} slug={slug} />
@@ -21,6 +24,7 @@ export function ReaderToolbar({ title, slug }: { title: string; slug: string }) 
       </div>
       <ProgressPanel />
       <AlignmentHighlighter />
+      <ReaderAssist />
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { pieces, type AlignedSpan } from '@/lib/alignment/align';
+import type { ReactNode } from 'react';
 import type { Segment } from '@/lib/content/types';
 
 const BASE = 'font-serif text-[1.0625rem] leading-[1.7] sm:text-lg sm:leading-[1.75]';
@@ -7,26 +8,55 @@ const BASE = 'font-serif text-[1.0625rem] leading-[1.7] sm:text-lg sm:leading-[1
  * The text, with each aligned sentence in its own span. Sentences take focus only from script
  * (tabIndex -1: the arrow keys move through them), so Tab still goes from control to control.
  */
-function Sentences({ text, spans, remembered, rememberedLabel }: { text: string; spans?: readonly AlignedSpan[] | null } & Memory) {
-  return pieces(text, spans ?? null).map((piece, i) =>
-    piece.index === null ? (
-      piece.text
-    ) : remembered?.has(piece.index) ? (
-      <span key={i} data-s={piece.index} tabIndex={-1} className="sentence" data-memory="" title={rememberedLabel}>
-        {piece.text}
+function Sentences({ text, spans, remembered, rememberedLabel, doubts, doubtLabel }: { text: string; spans?: readonly AlignedSpan[] | null } & Memory & Doubts) {
+  return pieces(text, spans ?? null).map((piece, i) => {
+    if (piece.index === null) return piece.text;
+    const words = doubts?.get(piece.index);
+    const memory = remembered?.has(piece.index);
+    return (
+      <span
+        key={i}
+        data-s={piece.index}
+        tabIndex={-1}
+        className="sentence"
+        data-memory={memory ? '' : undefined}
+        title={memory ? rememberedLabel : undefined}
+        data-doubtful={words ? '' : undefined}
+      >
+        {words && doubtLabel ? <DoubtfulWords text={piece.text} words={words} label={doubtLabel} /> : piece.text}
       </span>
-    ) : (
-      <span key={i} data-s={piece.index} tabIndex={-1} className="sentence">
-        {piece.text}
-      </span>
-    ),
-  );
+    );
+  });
+}
+
+/** A sentence with its doubtful words underlined, each saying why in its title. */
+function DoubtfulWords({ text, words, label }: { text: string; words: readonly (readonly [number, number, number])[]; label: (p: number) => string }) {
+  const out: ReactNode[] = [];
+  let at = 0;
+  for (const [start, end, p] of words) {
+    if (start < at || end > text.length) continue;
+    out.push(text.slice(at, start));
+    out.push(
+      <span key={start} className="doubt" data-doubt="" title={label(p)}>
+        {text.slice(start, end)}
+      </span>,
+    );
+    at = end;
+  }
+  out.push(text.slice(at));
+  return out;
 }
 
 interface Memory {
   /** Sentences (by index) shown from the reader's translation memory, marked as such. */
   remembered?: ReadonlySet<number>;
   rememberedLabel?: string;
+}
+
+interface Doubts {
+  /** Doubtful words by sentence index: [start, end, p] in the sentence's text. */
+  doubts?: ReadonlyMap<number, readonly (readonly [number, number, number])[]>;
+  doubtLabel?: (p: number) => string;
 }
 
 /** One side of a pair, rendered as what the segment is: heading, paragraph, or part of an aside. */
@@ -38,7 +68,10 @@ export function SegmentText({
   quickOpen,
   remembered,
   rememberedLabel,
-}: Memory & {
+  doubts,
+  doubtLabel,
+}: Memory &
+  Doubts & {
   segment: Segment;
   text: string;
   lang: 'nl' | 'en';
@@ -48,7 +81,7 @@ export function SegmentText({
 }) {
   // React leaves a dangerouslySetInnerHTML element's content alone while hydrating: the script's text stays.
   const slot = quickOpen === undefined ? null : { 'data-quick-open': quickOpen, dangerouslySetInnerHTML: { __html: '' }, suppressHydrationWarning: true };
-  const content = slot ? undefined : <Sentences text={text} spans={spans} remembered={remembered} rememberedLabel={rememberedLabel} />;
+  const content = slot ? undefined : <Sentences text={text} spans={spans} remembered={remembered} rememberedLabel={rememberedLabel} doubts={doubts} doubtLabel={doubtLabel} />;
   switch (segment.kind) {
     case 'heading': {
       const Tag = `h${segment.level ?? 2}` as 'h2' | 'h3' | 'h4';

@@ -1,11 +1,13 @@
 'use client';
 
-import { useLocale, useTranslations } from 'next-intl';
+import { useFormatter, useLocale, useTranslations } from 'next-intl';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { dutchSpans, englishSpans } from '@/lib/alignment/align';
 import type { Segment } from '@/lib/content/types';
 import { CorrectionFailure, type CorrectionAction } from '@/lib/corrections/article-corrections';
+import { useDoubtMarks } from '@/lib/preferences/use-doubt-marks';
 import type { ArticleTranslator } from '@/lib/translation/article-translator';
+import { doubts } from '@/lib/translation/confidence';
 import { isCorrected, shownSentences, shownText, type SegmentState } from '@/lib/translation/segment-state';
 import { CorrectionBar } from './correction-bar';
 import { CorrectionEditor } from './correction-editor';
@@ -28,7 +30,9 @@ interface Props {
  */
 export function TranslatedCell({ segment, state, translator, editing, setEditing }: Props) {
   const t = useTranslations('Translation');
+  const format = useFormatter();
   const locale = useLocale();
+  const marks = useDoubtMarks();
   const editButton = useRef<HTMLButtonElement>(null);
   const [comparing, setComparing] = useState(false);
   const [failure, setFailure] = useState<{ error: CorrectionFailure; retry: () => void } | null>(null);
@@ -51,6 +55,11 @@ export function TranslatedCell({ segment, state, translator, editing, setEditing
     () => (corrected || !state.memory ? undefined : new Set(state.memory.flatMap((m, i) => (m.target !== null ? [i] : [])))),
     [corrected, state.memory],
   );
+
+  // Sentences with a word the model was unsure of carry data-doubtful (the `d` key finds them); the words are
+  // underlined only when the reader asked for the marks.
+  const doubtful = useMemo(() => new Map(doubts(state).map((d) => [d.sentence, d.words])), [state]);
+  const doubtLabel = (p: number) => t('doubtTitle', { p: format.number(p, { style: 'percent', maximumFractionDigits: 0 }) });
 
   if (!translator) return <SegmentText segment={segment} text={shown} lang="en" spans={spans} />;
   const corrections = translator.corrections;
@@ -75,6 +84,8 @@ export function TranslatedCell({ segment, state, translator, editing, setEditing
         restored={state.draft !== null}
         failure={failure && <CorrectionFailureNotice failure={failure.error} onRetry={failure.retry} />}
         onChange={(text) => corrections.drafts.keep(segment.id, text)}
+        complete={(sentence, typed, options) => translator.assist.complete(segment.id, sentence, typed, options)}
+        sentences={dutch.length}
         onCancel={() => {
           setFailure(null);
           setEditing(false);
@@ -93,7 +104,16 @@ export function TranslatedCell({ segment, state, translator, editing, setEditing
   if (readable) {
     return (
       <>
-        <SegmentText segment={segment} text={shown} lang="en" spans={spans} remembered={state.fromMemory ? undefined : remembered} rememberedLabel={t('fromMemory')} />
+        <SegmentText
+          segment={segment}
+          text={shown}
+          lang="en"
+          spans={spans}
+          remembered={state.fromMemory ? undefined : remembered}
+          rememberedLabel={t('fromMemory')}
+          doubts={doubtful}
+          doubtLabel={marks ? doubtLabel : undefined}
+        />
         <CorrectionBar
           state={state}
           comparing={comparing}

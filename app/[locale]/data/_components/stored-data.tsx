@@ -10,6 +10,7 @@ import { parseJson, toJson } from '@/lib/corrections/exchange/json';
 import { ImportProblem } from '@/lib/corrections/exchange/problem';
 import { parseTmx, toTmx } from '@/lib/corrections/exchange/tmx';
 import { openTranslationStore } from '@/lib/store/open-store';
+import { storedDoubtful } from '@/lib/translation/confidence';
 import { readTextFile } from '@/lib/texts/limits';
 import type { TranslationStore } from '@/lib/store/types';
 
@@ -21,6 +22,8 @@ interface Figures {
   bytes: number;
   modelFiles: number;
   modelBytes: number;
+  /** Stored machine sentences with a word the model was unsure of. */
+  doubtful: number;
 }
 
 type StorageAction = 'import' | 'export' | 'clear' | 'read';
@@ -52,8 +55,8 @@ export function StoredData() {
   const refresh = useCallback(
     async (s: TranslationStore) => {
       try {
-        const [counts, model] = await Promise.all([s.counts(), modelCache()]);
-        setFigures({ ...counts, modelFiles: model.files, modelBytes: model.bytes });
+        const [counts, model, machine, corrections] = await Promise.all([s.counts(), modelCache(), s.listMachine(), s.listCorrections()]);
+        setFigures({ ...counts, modelFiles: model.files, modelBytes: model.bytes, doubtful: storedDoubtful(machine, corrections) });
       } catch (err) {
         failed('read', err);
       }
@@ -116,6 +119,8 @@ export function StoredData() {
         <dd className="text-right tabular-nums" data-testid="count-corrections">{figures?.corrections ?? '…'}</dd>
         <dt>{t('machine')}</dt>
         <dd className="text-right tabular-nums" data-testid="count-machine">{figures?.machine ?? '…'}</dd>
+        <dt className="text-muted" data-testid="stored-doubtful">{figures ? t('doubtful', { count: figures.doubtful }) : ''}</dt>
+        <dd />
         <dt className="text-muted" data-testid="stored-size">{figures ? size(figures.bytes) : ''}</dt>
         <dd />
         <dt>{t('model')}</dt>
