@@ -1,10 +1,19 @@
 import { defineConfig, devices } from '@playwright/test';
 import { findChromium } from './scripts/find-chromium.mjs';
 import { CHROMIUM_ARGS } from './tests/e2e/browser';
+import { FIXTURE_PORT } from './tests/e2e/fixture-site';
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const chromium = findChromium();
-const E2E_ENV = { CONTENT_DIR: '.e2e/content', NEXT_DIST_DIR: '.next-e2e', NEXT_TELEMETRY_DISABLED: '1' };
+const E2E_ENV = {
+  CONTENT_DIR: '.e2e/content',
+  NEXT_DIST_DIR: '.next-e2e',
+  NEXT_TELEMETRY_DISABLED: '1',
+  // This build, and only a build made with TWEETALIG_E2E_BUILD, may read the fixture sites (next.config.mjs).
+  TWEETALIG_E2E_BUILD: '1',
+  WEB_IMPORT_TEST_ALLOW: `127.0.0.1:${FIXTURE_PORT}`,
+  WEB_IMPORT_PER_MINUTE: '600',
+};
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -19,6 +28,8 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     trace: 'retain-on-failure',
+    // The service worker would answer requests the specs route; offline.spec.ts turns it on where it is the subject.
+    serviceWorkers: 'block',
     launchOptions: {
       executablePath: chromium?.path,
       args: CHROMIUM_ARGS,
@@ -27,6 +38,13 @@ export default defineConfig({
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
   // The production build, never the dev server: bundling problems with workers and WASM only show there.
   webServer: [
+    {
+      command: `node tests/fixtures/web/server.mjs ${FIXTURE_PORT}`,
+      url: `http://127.0.0.1:${FIXTURE_PORT}/nieuws.html`,
+      reuseExistingServer: !process.env.CI,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
     {
       // Self-hosted test model (what most specs use): nothing leaves the app's origin.
       command: `node scripts/prepare-e2e.mjs && npm run build && npx next start -p ${PORT}`,

@@ -3,6 +3,7 @@ import { hasLocale, NextIntlClientProvider } from 'next-intl';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
+import { OfflineNotice } from '@/app/_components/offline/offline-notice';
 import { SiteHeader } from '@/app/_components/site-header';
 import { routing } from '@/lib/i18n/routing';
 import { preferencesScript } from '@/lib/preferences/inline-script';
@@ -16,7 +17,12 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
   const { locale } = await params;
   if (!hasLocale(routing.locales, locale)) return {};
   const t = await getTranslations({ locale, namespace: 'Meta' });
-  return { title: { default: t('title'), template: `%s · ${t('title')}` }, description: t('description') };
+  return {
+    title: { default: t('title'), template: `%s · ${t('title')}` },
+    description: t('description'),
+    // One manifest per interface language: the installed app is named and starts in the reader's language.
+    manifest: `/${locale}/manifest.webmanifest`,
+  };
 }
 
 export default async function LocaleLayout({
@@ -46,6 +52,7 @@ export default async function LocaleLayout({
         </a>
         <NextIntlClientProvider>
           <SiteHeader />
+          <OfflineNotice />
           <main id="main" tabIndex={-1} className="outline-none">
             {children}
           </main>

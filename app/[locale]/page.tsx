@@ -3,6 +3,9 @@ import type { Locale } from 'next-intl';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import { Link } from '@/lib/i18n/navigation';
 import { listArticles } from '@/lib/content/load';
+import { webImportEnabled } from '@/lib/web-import/read';
+import { connection } from 'next/server';
+import { NewsFeeds } from './_components/news-feeds';
 import { YourTexts } from './_components/your-texts';
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: Locale }> }): Promise<Metadata> {
@@ -17,6 +20,7 @@ export default async function LibraryPage({ params }: { params: Promise<{ locale
   const t = await getTranslations('Library');
   const format = await getFormatter();
   const articles = listArticles();
+  await connection(); // WEB_IMPORT is read per request
 
   return (
     <div className="mx-auto max-w-3xl px-4 py-10 sm:px-6 sm:py-14">
@@ -49,6 +53,7 @@ export default async function LibraryPage({ params }: { params: Promise<{ locale
         </ul>
       )}
       <YourTexts />
+      {webImportEnabled() && <NewsFeeds />}
       <p className="mt-10 text-sm">
         <Link href="/data" className="text-muted underline decoration-rule underline-offset-4 hover:text-ink">
           {t('dataLink')}

@@ -11,6 +11,7 @@ import { bumpStoreStamp, copyBytes, removeCopies } from '@/lib/quick-open/copy';
 import type { CorrectionRecord, DraftRecord, MachineRecord, TranslationStore } from './types';
 import { mergeAll, nextCorrection, type CorrectionInput } from '@/lib/corrections/versioning';
 
+export { IndexedDBFeeds } from './feed-list';
 export { IndexedDBTexts } from './text-library';
 
 /** Opens (creating or upgrading) the reader's database. `closed` hears when the browser closes it under the page. */
@@ -38,6 +39,10 @@ export async function openReaderDB(name = DB_NAME, closed?: () => void): Promise
       // Version 4: unsaved text in open correction editors.
       if (oldVersion < 4) {
         db.createObjectStore(STORES.drafts, { keyPath: ['article', 'segment'] });
+      }
+      // Version 5: the news feeds the reader follows.
+      if (oldVersion < 5) {
+        db.createObjectStore(STORES.feeds, { keyPath: 'url' });
       }
     },
     // Another tab wants a newer schema (or the reader deletes the database): let it, and reopen on next use.

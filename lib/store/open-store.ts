@@ -1,5 +1,5 @@
 import { Connection } from './connection';
-import { IndexedDBStore, IndexedDBTexts, openReaderDB } from './db';
+import { IndexedDBFeeds, IndexedDBStore, IndexedDBTexts, openReaderDB } from './db';
 import { MemoryStore } from './memory-store';
 import type { TranslationStore } from './types';
 
@@ -24,4 +24,10 @@ export function openTranslationStore(): Promise<TranslationStore> {
 export async function openTextLibrary(): Promise<IndexedDBTexts> {
   await connection.get();
   return new IndexedDBTexts(connection);
+}
+
+/** The feeds the reader follows. Rejects when IndexedDB is unavailable. */
+export async function openFeedList(): Promise<IndexedDBFeeds> {
+  await connection.get();
+  return new IndexedDBFeeds(connection);
 }

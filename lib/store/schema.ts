@@ -1,9 +1,10 @@
 import type { DBSchema } from 'idb';
+import type { FeedRecord } from '@/lib/feeds/types';
 import type { UserText } from '@/lib/texts/types';
 import type { CorrectionRecord, DraftRecord, MachineRecord } from './types';
 
 export const DB_NAME = 'tweetalig';
-export const DB_VERSION = 4;
+export const DB_VERSION = 5;
 
 /**
  * Warning: these names live in readers' browsers. Renaming a store or an index
@@ -14,6 +15,7 @@ export const STORES = {
   corrections: 'corrections',
   texts: 'texts',
   drafts: 'drafts',
+  feeds: 'feeds',
 } as const;
 
 export interface ReaderDB extends DBSchema {
@@ -35,5 +37,9 @@ export interface ReaderDB extends DBSchema {
   drafts: {
     key: [string, string]; // [article, segment id]
     value: DraftRecord;
+  };
+  feeds: {
+    key: string; // the address the reader added
+    value: FeedRecord;
   };
 }

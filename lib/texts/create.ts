@@ -2,6 +2,7 @@
 import { openTextLibrary } from '@/lib/store/open-store';
 import { checkTitle, decodeText, fitTitle, MAX_BYTES, TextInputError } from './limits';
 import { formatOfFile, parseUserText, titleFromBlocks } from './parse';
+import type { WebArticle } from '@/lib/web-import/extract';
 import type { TextFormat, UserText } from './types';
 
 /** 24 hex digits from the browser's CSPRNG (randomUUID needs a secure context; a LAN install may not be one). */
@@ -42,6 +43,31 @@ export async function createUserText(input: TextInput, untitled: string): Promis
     title: typedTitle || parsed.title || (input.file ? fitTitle(input.file.name.replace(/\.[^.]+$/, '')) : titleFromBlocks(parsed.blocks, untitled)),
     format,
     fileName: input.file?.name ?? null,
+    blocks: parsed.blocks,
+    paragraphCount: parsed.paragraphCount,
+    segmentCount: parsed.segmentCount,
+    createdAt: now,
+    updatedAt: now,
+  };
+  try {
+    await (await openTextLibrary()).put(text);
+  } catch {
+    throw new TextInputError('storage');
+  }
+  return text.id;
+}
+
+/** Stores an article read from the web (lib/web-import) as one of the reader's texts; returns its id. */
+export async function createTextFromWeb(article: WebArticle): Promise<string> {
+  // Readability drops the article's own headline from its content: the title is given separately.
+  const parsed = parseUserText(article.html, 'html', parseHtml, { titleFromText: false });
+  const now = Date.now();
+  const text: UserText = {
+    id: newTextId(),
+    title: fitTitle(article.title) || titleFromBlocks(parsed.blocks, new URL(article.url).hostname),
+    format: 'web',
+    fileName: null,
+    source: { url: article.url, byline: article.byline, siteName: article.siteName, published: article.published },
     blocks: parsed.blocks,
     paragraphCount: parsed.paragraphCount,
     segmentCount: parsed.segmentCount,

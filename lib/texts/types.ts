@@ -1,6 +1,14 @@
 import type { Block } from '@/lib/content/types';
 
-export type TextFormat = 'paste' | 'txt' | 'md' | 'html';
+export type TextFormat = 'paste' | 'txt' | 'md' | 'html' | 'web';
+
+/** Where a text read from the web came from. */
+export interface WebSource {
+  url: string;
+  byline: string | null;
+  siteName: string | null;
+  published: string | null;
+}
 
 /** A text the reader brought: kept in this browser only, never sent to the server. */
 export interface UserText {
@@ -9,6 +17,8 @@ export interface UserText {
   title: string;
   format: TextFormat;
   fileName: string | null;
+  /** Set for a page opened from a web address. */
+  source?: WebSource;
   blocks: Block[];
   paragraphCount: number;
   segmentCount: number;

@@ -9,13 +9,19 @@ import { TranslationProvider } from '@/app/_components/reader/translation-provid
 import { segmentsOf } from '@/lib/content/types';
 import { Link } from '@/lib/i18n/navigation';
 import { openTextLibrary } from '@/lib/store/open-store';
-import type { UserText } from '@/lib/texts/types';
+import { TEXT_ID_PATTERN, type UserText, type WebSource } from '@/lib/texts/types';
 
 type Loaded = { status: 'loading' } | { status: 'missing' } | { status: 'ready'; text: UserText };
 
 /** The same reader as for articles (cache, corrections, keyboard, export), over a text from IndexedDB. */
-export function UserTextReader({ id }: { id: string }) {
+export function UserTextReader({ id: rendered }: { id: string }) {
   const t = useTranslations('Texts');
+  // Offline, the service worker answers a text never opened online with the page of another text (the
+  // server renders the same shell for every id): the address bar names the text to open.
+  const [id] = useState(() => {
+    const fromAddress = typeof location === 'undefined' ? null : location.pathname.split('/').pop();
+    return fromAddress && TEXT_ID_PATTERN.test(fromAddress) ? fromAddress : rendered;
+  });
   const format = useFormatter();
   const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
 
@@ -61,15 +67,36 @@ export function UserTextReader({ id }: { id: string }) {
   return (
     <>
       <ReaderHeading title={text.title}>
-        <span>{t('yourText')}</span>
+        {text.source ? <WebSourceLine source={text.source} /> : <span>{t('yourText')}</span>}
         {text.fileName && <span>{text.fileName}</span>}
-        <time dateTime={new Date(text.createdAt).toISOString()}>{format.dateTime(new Date(text.createdAt), { dateStyle: 'long' })}</time>
+        <time dateTime={new Date(text.createdAt).toISOString()}>{format.dateTime(dateOf(text), { dateStyle: 'long' })}</time>
         <span>{t('paragraphs', { count: text.paragraphCount })}</span>
       </ReaderHeading>
       <TranslationProvider segments={segments} article={`text:${text.id}`}>
         <ReaderToolbar title={text.title} slug={slugOf(text.title)} />
         <ReaderBody blocks={text.blocks} />
       </TranslationProvider>
+    </>
+  );
+}
+
+/** A web article's own date when it gives one, else the day the reader added the text. */
+function dateOf(text: UserText): Date {
+  const published = text.source?.published ? new Date(text.source.published) : null;
+  return published && Number.isFinite(published.getTime()) ? published : new Date(text.createdAt);
+}
+
+/** Where a web article came from: its site, author, and a link back to the original. */
+function WebSourceLine({ source }: { source: WebSource }) {
+  const t = useTranslations('WebImport');
+  const site = source.siteName ?? new URL(source.url).hostname;
+  return (
+    <>
+      <span>{t('from', { site })}</span>
+      {source.byline && <span>{source.byline}</span>}
+      <a href={source.url} rel="noreferrer noopener" target="_blank" className="underline underline-offset-4 hover:text-ink" data-testid="web-source">
+        {t('original')}
+      </a>
     </>
   );
 }

@@ -1,0 +1,35 @@
+/**
+ * Why the app's server would not read a web address. Each code is a localized message (WebImport.error.*);
+ * the server answers with the code, never with a stack or the remote page's own error text.
+ */
+export type WebImportErrorCode =
+  | 'disabled'
+  | 'invalid'
+  | 'scheme'
+  | 'credentials'
+  | 'port'
+  | 'private'
+  | 'unresolved'
+  | 'redirects'
+  | 'tooLarge'
+  | 'timeout'
+  | 'type'
+  | 'status'
+  | 'unreachable'
+  | 'notDutch'
+  | 'noArticle'
+  | 'notFeed'
+  | 'rateLimited'
+  | 'offline';
+
+export class WebImportError extends Error {
+  constructor(
+    readonly code: WebImportErrorCode,
+    readonly detail: Record<string, string | number> = {},
+  ) {
+    super(code);
+    this.name = 'WebImportError';
+  }
+}
+
+export const isWebImportError = (e: unknown): e is WebImportError => e instanceof WebImportError;
