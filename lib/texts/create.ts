@@ -37,43 +37,24 @@ export async function createUserText(input: TextInput, untitled: string): Promis
   }
   // A typed title is the title: the text's own first line or heading stays text.
   const parsed = parseUserText(raw, format, parseHtml, { titleFromText: !typedTitle });
-  const now = Date.now();
-  const text: UserText = {
-    id: newTextId(),
-    title: typedTitle || parsed.title || (input.file ? fitTitle(input.file.name.replace(/\.[^.]+$/, '')) : titleFromBlocks(parsed.blocks, untitled)),
-    format,
-    fileName: input.file?.name ?? null,
-    blocks: parsed.blocks,
-    paragraphCount: parsed.paragraphCount,
-    segmentCount: parsed.segmentCount,
-    createdAt: now,
-    updatedAt: now,
-  };
-  try {
-    await (await openTextLibrary()).put(text);
-  } catch {
-    throw new TextInputError('storage');
-  }
-  return text.id;
+  const title = typedTitle || parsed.title || (input.file ? fitTitle(input.file.name.replace(/\.[^.]+$/, '')) : titleFromBlocks(parsed.blocks, untitled));
+  return store({ title, format, fileName: input.file?.name ?? null }, parsed);
 }
 
 /** Stores an article read from the web (lib/web-import) as one of the reader's texts; returns its id. */
 export async function createTextFromWeb(article: WebArticle): Promise<string> {
   // Readability drops the article's own headline from its content: the title is given separately.
   const parsed = parseUserText(article.html, 'html', parseHtml, { titleFromText: false });
+  const title = fitTitle(article.title) || titleFromBlocks(parsed.blocks, new URL(article.url).hostname);
+  const source = { url: article.url, byline: article.byline, siteName: article.siteName, published: article.published };
+  return store({ title, format: 'web', fileName: null, source }, parsed);
+}
+
+/** Keeps a parsed text in the library under a new id; a failed write is the form's "storage" refusal. */
+async function store(meta: Pick<UserText, 'title' | 'format' | 'fileName' | 'source'>, parsed: ReturnType<typeof parseUserText>): Promise<string> {
   const now = Date.now();
-  const text: UserText = {
-    id: newTextId(),
-    title: fitTitle(article.title) || titleFromBlocks(parsed.blocks, new URL(article.url).hostname),
-    format: 'web',
-    fileName: null,
-    source: { url: article.url, byline: article.byline, siteName: article.siteName, published: article.published },
-    blocks: parsed.blocks,
-    paragraphCount: parsed.paragraphCount,
-    segmentCount: parsed.segmentCount,
-    createdAt: now,
-    updatedAt: now,
-  };
+  const { blocks, paragraphCount, segmentCount } = parsed;
+  const text: UserText = { id: newTextId(), ...meta, blocks, paragraphCount, segmentCount, createdAt: now, updatedAt: now };
   try {
     await (await openTextLibrary()).put(text);
   } catch {

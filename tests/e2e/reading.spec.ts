@@ -64,28 +64,36 @@ test('a correction with as many sentences keeps sentence alignment; with fewer, 
   await expect(side(page, paragraph, 'nl').locator('[data-aligned]')).toHaveText(splitSentences(paragraph)[2]!.text);
 });
 
-test('on a phone, tapping an English sentence brings its Dutch sentence into view', async ({ page }) => {
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.goto(READER);
-  await allDone(page);
-  const paragraph = seedParagraphs.find((p) => splitSentences(p).length >= 3)!;
-  const nl = side(page, paragraph, 'nl').locator('[data-s="0"]');
-  const en = side(page, paragraph, 'en').locator('[data-s="0"]');
-  // Scroll until the Dutch sentence has just gone out of sight; its English (stacked below) is still on screen.
-  // The top of what the reader sees: below the toolbar where it is sticky, else the top of the screen.
-  const visible = (el: Element) => {
-    const toolbar = document.querySelector('[data-reader-toolbar]')!;
-    const bar = getComputedStyle(toolbar).position === 'sticky' ? Math.max(0, toolbar.getBoundingClientRect().bottom) : 0;
-    const r = el.getBoundingClientRect();
-    return r.top >= bar - 1 && r.bottom <= window.innerHeight + 1;
-  };
-  await nl.evaluate((el) => window.scrollBy({ top: el.getBoundingClientRect().bottom + 4, behavior: 'instant' }));
-  expect(await nl.evaluate(visible)).toBe(false);
-  expect(await en.evaluate(visible)).toBe(true);
-  await en.click();
-  await expect.poll(() => nl.evaluate(visible)).toBe(true);
-  await expect(nl).toHaveAttribute('data-aligned', '');
-  await expect(en).toHaveAttribute('data-aligned', '');
+test.describe('on a touch screen', () => {
+  test.use({ hasTouch: true });
+
+  test('on a phone, tapping an English sentence brings its Dutch sentence into view', async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(READER);
+    await allDone(page);
+    const paragraph = seedParagraphs.find((p) => splitSentences(p).length >= 3)!;
+    const nl = side(page, paragraph, 'nl').locator('[data-s="0"]');
+    const en = side(page, paragraph, 'en').locator('[data-s="0"]');
+    // Scroll until the Dutch sentence has just gone out of sight; its English (stacked below) is still on screen.
+    // The top of what the reader sees: below the toolbar where it is sticky, else the top of the screen.
+    const visible = (el: Element) => {
+      const toolbar = document.querySelector('[data-reader-toolbar]')!;
+      const bar = getComputedStyle(toolbar).position === 'sticky' ? Math.max(0, toolbar.getBoundingClientRect().bottom) : 0;
+      const r = el.getBoundingClientRect();
+      return r.top >= bar - 1 && r.bottom <= window.innerHeight + 1;
+    };
+    await nl.evaluate((el) => window.scrollBy({ top: el.getBoundingClientRect().bottom + 4, behavior: 'instant' }));
+    expect(await nl.evaluate(visible)).toBe(false);
+    expect(await en.evaluate(visible)).toBe(true);
+    await en.tap();
+    await expect.poll(() => nl.evaluate(visible)).toBe(true);
+    await expect(nl).toHaveAttribute('data-aligned', '');
+    await expect(en).toHaveAttribute('data-aligned', '');
+    // The first tap only lights the pair (touch has no hover); a second tap on it asks for other translations.
+    await expect(page.getByRole('listbox', { name: 'Andere vertalingen' })).toHaveCount(0);
+    await en.tap();
+    await expect(page.getByRole('listbox', { name: 'Andere vertalingen' })).toBeVisible();
+  });
 });
 
 test('learner view blurs the English until it is pointed at or focused, and is remembered', async ({ page }) => {

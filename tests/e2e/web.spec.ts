@@ -45,8 +45,8 @@ test('a Dutch news page: only its article comes through, kept as your text, tran
 
 test('refusals are clear and localized, and the address stays in the field', async ({ page }) => {
   const cases: [string, 'nl' | 'en', RegExp][] = [
-    [`${FIXTURE_SITE}/english.html`, 'en', /not in Dutch/],
-    [`${FIXTURE_SITE}/english.html`, 'nl', /niet in het Nederlands/],
+    [`${FIXTURE_SITE}/english.html`, 'en', /not in Dutch \(it looks like English\)/],
+    [`${FIXTURE_SITE}/english.html`, 'nl', /niet in het Nederlands \(het lijkt Engels\)/],
     ['http://127.0.0.1/', 'en', /private or local network \(127\.0\.0\.1\)/],
     ['http://169.254.169.254/latest/meta-data/', 'nl', /privé- of lokaal netwerk/],
     ['http://[::1]/', 'en', /private or local network/],
