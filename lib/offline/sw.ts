@@ -50,7 +50,13 @@ const serwist = new Serwist({
     },
     {
       matcher: ({ request, url, sameOrigin }) => sameOrigin && request.mode === 'navigate' && !url.pathname.startsWith('/api/'),
-      handler: new NetworkFirst({ cacheName: PAGES, networkTimeoutSeconds: 10, plugins: [new CacheableResponsePlugin({ statuses: [200] }), offlineFallback] }),
+      // Offline, `?view=both` and the plain address are the same page (the view is applied in the browser).
+      handler: new NetworkFirst({
+        cacheName: PAGES,
+        networkTimeoutSeconds: 10,
+        matchOptions: { ignoreSearch: true },
+        plugins: [new CacheableResponsePlugin({ statuses: [200] }), offlineFallback],
+      }),
     },
   ],
 });

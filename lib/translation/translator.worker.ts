@@ -92,9 +92,8 @@ function configure(config: EngineConfig) {
   env.useWasmCache = false;
   const onnx = env.backends.onnx as { wasm?: { wasmPaths?: unknown; numThreads?: number } };
   if (onnx.wasm) {
-    // Threads need cross-origin isolation (see next.config.mjs). One core is left to the page, which
-    // renders the streaming text: on 2 cores, 2 ORT threads made both translation and scrolling slower
-    // (bench figures in the README). TRANSLATION_THREADS overrides.
+    // Threads need cross-origin isolation (proxy.ts). How many: config.ts's threadCount, measured at full
+    // size (docs/benchmarks.md); TRANSLATION_THREADS overrides.
     onnx.wasm.numThreads = self.crossOriginIsolated ? threadCount(config.threads, self.navigator.hardwareConcurrency) : 1;
     // ONNX Runtime's own files come from this origin, never from a CDN; the build suits the device.
     onnx.wasm.wasmPaths = runtimeFiles(new URL(config.wasmPath, self.location.origin).href, config.device);

@@ -40,7 +40,9 @@ test('offline: the library, an article read before, a text of yours and a new te
   await expect(page.getByRole('heading', { level: 1, name: 'Articles' })).toBeVisible();
   await expect(page.getByRole('link', { name: /De kat zit op de mat/ })).toBeVisible();
 
-  await page.goto(`/en/read/${SEED_SLUG}`);
+  // A shared link with a view in it opens too: the view is applied in the browser, the page is the same.
+  await page.goto(`/en/read/${SEED_SLUG}?view=en`);
+  await expect(page.locator('html')).toHaveAttribute('data-view', 'en');
   await expect(page.locator('[data-state="done"]')).toHaveCount(seedParagraphs.length, { timeout: 30_000 });
   await expect(page.locator('[data-lang-col="en"] [data-state="done"] > [lang="en"]')).toHaveText(english);
   await expect(heading.locator('[data-state="done"] > [lang="en"]')).toHaveText('Cruise missiles');
