@@ -36,6 +36,10 @@ test('a Dutch news page: only its article comes through, kept as your text, tran
   await expect(page.getByTestId('web-source')).toHaveAttribute('href', `${FIXTURE_SITE}/nieuws.html`);
   await expect(page.locator('[data-state="done"]')).toHaveCount(6, { timeout: 150_000 });
   await expectNoSeriousAxeViolations(page);
+  await page.screenshot({ path: 'test-results/screenshots/web-article-en-desktop.png' });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: 'test-results/screenshots/web-article-en-phone.png' });
+  await page.setViewportSize({ width: 1280, height: 720 });
 
   // It is one of "Your texts" now, and opens again from the library.
   await page.goto('/en');

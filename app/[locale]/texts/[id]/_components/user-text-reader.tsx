@@ -93,7 +93,7 @@ function WebSourceLine({ source }: { source: WebSource }) {
   return (
     <>
       <span>{t('from', { site })}</span>
-      {source.byline && <span>{source.byline}</span>}
+      {source.byline && <span lang="nl">{source.byline}</span>}
       <a href={source.url} rel="noreferrer noopener" target="_blank" className="underline underline-offset-4 hover:text-ink" data-testid="web-source">
         {t('original')}
       </a>
