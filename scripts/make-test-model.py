@@ -280,7 +280,8 @@ def completion_case(decoder, tok, ids, prefix, eos_id, pad_id):
     vocab = [p for p, _ in tok["model"]["vocab"]]
     cut = len(prefix) - len(prefix.split(" ")[-1]) if prefix and not prefix[-1].isspace() else len(prefix)
     forced = unigram_encode(prefix[:cut], tok)
-    partial = "\u2581" + prefix[cut:] if prefix[cut:] else ""
+    # After a typed space the next token must start a new word (a piece with the marker).
+    partial = "\u2581" + prefix[cut:] if prefix[cut:] else ("\u2581" if prefix.strip() else "")
     ordinary = [i for i in range(len(vocab)) if i not in (0, 1, pad_id)]
 
     def allowed(tokens):
@@ -296,6 +297,24 @@ def completion_case(decoder, tok, ids, prefix, eos_id, pad_id):
     rules.update(prompt_length=1 + len(forced), max_length=1 + len(forced) + max_new, max_new_tokens=max_new)
     result = hf_generate.greedy(decoder, rules, prefix=forced, allowed=allowed)
     return {"prefix": prefix, "forced": forced, "partial": partial, "tokens": result["tokens"]}
+
+
+def run_on_prefix(decoder, tok, ids, words, eos_id, pad_id):
+    """A typed prefix ending in a space after which the model, unconstrained, would run on with the last word
+    (its next piece has no word marker): the case where a completion must start a new word."""
+    vocab = [p for p, _ in tok["model"]["vocab"]]
+    for k in range(1, len(words)):
+        typed = " ".join(words[:k]) + " "
+        if not typed.strip():
+            continue
+        forced = unigram_encode(typed, tok)
+        rules = rules_for(len(ids), eos_id, pad_id)
+        max_new = max(1, rules["max_new_tokens"] - len(forced))
+        rules.update(prompt_length=1 + len(forced), max_length=1 + len(forced) + max_new, max_new_tokens=max_new)
+        tokens = hf_generate.greedy(decoder, rules, prefix=forced)["tokens"]
+        if tokens and tokens[0] not in (eos_id, pad_id) and not vocab[tokens[0]].startswith("\u2581"):
+            return typed
+    return None
 
 
 def rules_for(n_input, eos_id, pad_id, forced_length=False):
@@ -345,7 +364,11 @@ def references(model, tok, eos_id, pad_id, inputs):
         words = entry["output_text"].split(" ")
         if len(words) >= 3:
             typed = " ".join(words[:2])
-            entry["completions"] = [completion_case(decoder, tok, ids, prefix, eos_id, pad_id) for prefix in (typed + " ", typed + " " + words[2][:2])]
+            prefixes = [typed + " ", typed + " " + words[2][:2]]
+            run_on = run_on_prefix(decoder, tok, ids, words, eos_id, pad_id)
+            if run_on and run_on not in prefixes:
+                prefixes.append(run_on)
+            entry["completions"] = [completion_case(decoder, tok, ids, prefix, eos_id, pad_id) for prefix in prefixes]
             for c in entry["completions"]:
                 c["text"] = text_of(c["forced"] + c["tokens"])
         print(f"{sentence!r} -> {entry['output_text']!r} | beams: {best['text']!r}")

@@ -45,3 +45,48 @@ describe('sentence alignment', () => {
     expect(runs.filter((r) => r.index !== null)).toHaveLength(3);
   });
 });
+
+describe('a correction keeps the engine’s sentence boundaries', () => {
+  // The English segmenter cuts "Mr. Jansen" after "Mr.": counted afresh, this text has four sentences, not three.
+  const abbreviated: SentenceTranslation[] = machine.map((m, i) => ({ ...m, target: ['Mr. Jansen comes tomorrow.', 'He stays two days, e.g. at home.', 'Then he goes again.'][i]! }));
+  const text = abbreviated.map((m) => m.target).join(' ');
+
+  it('a confirmed text (unchanged) keeps every sentence where the engine put it', () => {
+    expect(texts(text, englishSpans(text, abbreviated, dutch, true))).toEqual([
+      [0, 'Mr. Jansen comes tomorrow.'],
+      [1, 'He stays two days, e.g. at home.'],
+      [2, 'Then he goes again.'],
+    ]);
+  });
+
+  it('an edited sentence is the text between its unchanged neighbours', () => {
+    const edited = 'Mr. Jansen comes tomorrow. He will stay for two days, mostly at home. Then he goes again.';
+    expect(texts(edited, englishSpans(edited, abbreviated, dutch, true))).toEqual([
+      [0, 'Mr. Jansen comes tomorrow.'],
+      [1, 'He will stay for two days, mostly at home.'],
+      [2, 'Then he goes again.'],
+    ]);
+    const lastEdited = 'Mr. Jansen comes tomorrow. He stays two days, e.g. at home. After that he leaves.';
+    expect(texts(lastEdited, englishSpans(lastEdited, abbreviated, dutch, true))?.at(-1)).toEqual([2, 'After that he leaves.']);
+  });
+
+  it('two edited sentences in a row are cut in two, and a deleted sentence has no partner', () => {
+    const two = 'Mr. Jansen comes tomorrow. He stays for two days. Then he leaves.';
+    expect(texts(two, englishSpans(two, abbreviated, dutch, true))).toEqual([
+      [0, 'Mr. Jansen comes tomorrow.'],
+      [1, 'He stays for two days.'],
+      [2, 'Then he leaves.'],
+    ]);
+    const deleted = 'Mr. Jansen comes tomorrow. Then he goes again.';
+    expect(texts(deleted, englishSpans(deleted, abbreviated, dutch, true))).toEqual([
+      [0, 'Mr. Jansen comes tomorrow.'],
+      [2, 'Then he goes again.'],
+    ]);
+  });
+
+  it('a text rewritten through falls back to cutting it afresh, or to the whole paragraph', () => {
+    const rewritten = 'Jansen arrives tomorrow. He stays for two days. Then he leaves.';
+    expect(texts(rewritten, englishSpans(rewritten, abbreviated, dutch, true))?.map(([i]) => i)).toEqual([0, 1, 2]);
+    expect(englishSpans('Jansen arrives tomorrow for two days, then leaves.', abbreviated, dutch, true)).toBeNull();
+  });
+});

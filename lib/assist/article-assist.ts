@@ -80,7 +80,7 @@ export class ArticleAssist {
     const shown = shownText(state);
     const span = this.shownSentence(id, sentence);
     const next = span ? `${shown.slice(0, span.start)}${text}${shown.slice(span.end)}` : text;
-    await this.host.corrections.save(id, next, 'edited', 'save', 'alternative');
+    await this.host.corrections.save(id, next, 'edited', 'choose', 'alternative');
   }
 
   /**

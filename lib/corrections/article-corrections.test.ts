@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { hashText, normalizeText } from '@/lib/content/block-id';
 import { IndexedDBStore, openReaderDB } from '@/lib/store/db';
 import type { TranslationStore } from '@/lib/store/types';
@@ -94,6 +94,22 @@ describe('undo', () => {
 });
 
 describe('drafts', () => {
+  it('a draft that storage refuses warns the page at once, and the export carries its text', async () => {
+    const { store, faults } = await faultyStore();
+    const t = await opened(store);
+    faults.next = new DOMException('full', 'QuotaExceededError');
+    t.corrections.drafts.keep('s-1', 'Typed while the disk is full');
+    await vi.waitFor(() => expect(t.getProgress().storage).toBe('failing'));
+    expect(t.corrections.drafts.failing).toBe(true);
+    expect(JSON.parse(await t.corrections.json(true)).corrections).toMatchObject([{ text: 'Typed while the disk is full' }]);
+    // Storage back: the next keystroke is kept, and the warning goes.
+    faults.next = null;
+    t.corrections.drafts.keep('s-1', 'Typed while the disk is full, then not');
+    await vi.waitFor(() => expect(t.getProgress().storage).toBe('persistent'));
+    expect((await store.getDrafts('artikel')).map((d) => d.text)).toEqual(['Typed while the disk is full, then not']);
+    t.dispose();
+  });
+
   it('come back when the article is opened again, and go on save', async () => {
     const { store } = await faultyStore();
     const first = await opened(store);

@@ -14,7 +14,7 @@ import type { QuickOpenCopy } from '@/lib/quick-open/quick-open-copy';
 import { machineTextOf, shownText, type SegmentState, type SourceSegment } from '@/lib/translation/segment-state';
 import { Drafts } from './drafts';
 
-export type CorrectionAction = 'save' | 'confirm' | 'revert' | 'undo';
+export type CorrectionAction = 'save' | 'choose' | 'confirm' | 'revert' | 'undo';
 
 /** Why a correction was not stored: storage refused it, the text is empty, or no machine text could be made. */
 export class CorrectionFailure extends Error {

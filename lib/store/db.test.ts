@@ -96,6 +96,88 @@ describe('IndexedDBStore', () => {
   });
 });
 
+describe('drafts belong to the editor that typed them', () => {
+  const draft = (editor: string, text: string) => ({ article: 'a', segment: 's-1', editor, sourceHash: 'h1', text });
+
+  it("one tab's draft and another's of the same paragraph both stay; each tab deletes only its own", async () => {
+    const store = new IndexedDBStore(await openReaderDB(name));
+    await store.putDraft(draft('tab-a', 'typed in A'));
+    await store.putDraft(draft('tab-b', 'typed in B'));
+    await store.deleteDraft('a', 's-1', 'tab-b');
+    expect((await store.getDrafts('a')).map((d) => [d.editor, d.text])).toEqual([['tab-a', 'typed in A']]);
+    expect(await store.getDrafts('another article')).toEqual([]);
+  });
+
+  it('upgrades a version-5 database, keeping its drafts as ones no open tab owns', async () => {
+    const v5 = await openDB(name, 5, {
+      upgrade(db) {
+        db.createObjectStore(STORES.machine, { keyPath: ['cacheKey', 'sourceHash'] }).createIndex('lastUsed', 'lastUsed');
+        db.createObjectStore(STORES.corrections, { keyPath: 'sourceHash' }).createIndex('updatedAt', 'updatedAt');
+        db.createObjectStore(STORES.texts, { keyPath: 'id' }).createIndex('updatedAt', 'updatedAt');
+        db.createObjectStore(STORES.drafts, { keyPath: ['article', 'segment'] });
+        db.createObjectStore(STORES.feeds, { keyPath: 'url' });
+      },
+    });
+    await v5.put(STORES.drafts, { article: 'a', segment: 's-1', sourceHash: 'h1', text: 'half a thought', updatedAt: 7 });
+    v5.close();
+    const store = new IndexedDBStore(await openReaderDB(name));
+    expect(await store.getDrafts('a')).toEqual([{ article: 'a', segment: 's-1', editor: '', sourceHash: 'h1', text: 'half a thought', updatedAt: 7 }]);
+  });
+});
+
+describe('storage full', () => {
+  /** A disk that is full until something is deleted: every put throws QuotaExceededError until then. */
+  function fillDisk() {
+    const disk = { full: true };
+    const put = IDBObjectStore.prototype.put;
+    const remove = IDBCursor.prototype.delete;
+    IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<typeof put>) {
+      if (disk.full) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return put.apply(this, args);
+    };
+    IDBCursor.prototype.delete = function (this: IDBCursor) {
+      disk.full = false;
+      return remove.apply(this);
+    };
+    return () => {
+      IDBObjectStore.prototype.put = put;
+      IDBCursor.prototype.delete = remove;
+    };
+  }
+
+  it('makes room by dropping old machine translations for a correction, a draft and an import, never a correction', async () => {
+    const store = new IndexedDBStore(await openReaderDB(name));
+    for (let i = 0; i < 200; i++) await store.putMachine(machine('k', `old-${i}`));
+    await store.saveCorrection(correction('kept', 'an earlier correction'));
+    const writes = [
+      () => store.saveCorrection(correction('h1', 'mine')),
+      () => store.putDraft({ article: 'a', segment: 's-1', editor: 'tab', sourceHash: 'h1', text: 'typing' }),
+      () => store.importCorrections([{ ...correction('h2', 'imported'), createdAt: 1, updatedAt: 1, history: [] }]),
+    ];
+    for (const write of writes) {
+      const restore = fillDisk();
+      try {
+        await write();
+      } finally {
+        restore();
+      }
+    }
+    expect((await store.getCorrections(['h1', 'h2', 'kept'])).size).toBe(3);
+    expect((await store.getDrafts('a')).map((d) => d.text)).toEqual(['typing']);
+    expect((await store.listMachine()).length).toBe(200 - 3 * 50);
+  });
+
+  it('fails with the quota error when there is nothing left to drop', async () => {
+    const store = new IndexedDBStore(await openReaderDB(name));
+    const restore = fillDisk();
+    try {
+      await expect(store.saveCorrection(correction('h1', 'mine'))).rejects.toMatchObject({ name: 'QuotaExceededError' });
+    } finally {
+      restore();
+    }
+  });
+});
+
 const userText = (id: string, title: string, updatedAt: number) => ({
   id,
   title,

@@ -36,13 +36,21 @@ export async function openReaderDB(name = DB_NAME, closed?: () => void): Promise
       if (oldVersion < 3) {
         db.createObjectStore(STORES.texts, { keyPath: 'id' }).createIndex('updatedAt', 'updatedAt');
       }
-      // Version 4: unsaved text in open correction editors.
-      if (oldVersion < 4) {
-        db.createObjectStore(STORES.drafts, { keyPath: ['article', 'segment'] });
-      }
+      // Version 4 made a store of unsaved text in open correction editors; version 6 made it anew, below.
       // Version 5: the news feeds the reader follows.
       if (oldVersion < 5) {
         db.createObjectStore(STORES.feeds, { keyPath: 'url' });
+      }
+      // Version 6: a draft belongs to the tab that typed it (its key gains the editor). Kept drafts move over
+      // with no editor, as orphans the next tab adopts.
+      if (oldVersion < 6) {
+        const kept = oldVersion >= 4 ? ((await tx.objectStore(STORES.drafts).getAll()) as unknown[]) : [];
+        if (oldVersion >= 4) db.deleteObjectStore(STORES.drafts);
+        const drafts = db.createObjectStore(STORES.drafts, { keyPath: ['article', 'segment', 'editor'] });
+        for (const old of kept) {
+          const draft = { ...(old as DraftRecord), editor: '' };
+          if (isDraft(draft)) await drafts.put(draft);
+        }
       }
     },
     // Another tab wants a newer schema (or the reader deletes the database): let it, and reopen on next use.
@@ -57,7 +65,7 @@ export async function openReaderDB(name = DB_NAME, closed?: () => void): Promise
 
 function isDraft(v: unknown): v is DraftRecord {
   const r = v as DraftRecord;
-  return !!r && typeof r.text === 'string' && typeof r.segment === 'string' && typeof r.sourceHash === 'string';
+  return !!r && typeof r.text === 'string' && typeof r.segment === 'string' && typeof r.sourceHash === 'string' && typeof r.editor === 'string';
 }
 
 export class IndexedDBStore implements TranslationStore {
@@ -97,18 +105,25 @@ export class IndexedDBStore implements TranslationStore {
     await transact(tx, () => Promise.all(records.map((r) => tx.store.put({ ...r, lastUsed: now }))));
   }
 
+  /**
+   * Runs a write; if storage is full, drops the least recently used machine translations (they can be made
+   * again; corrections never are dropped) and tries once more. Every write of the reader's goes through here:
+   * corrections, chosen alternatives, drafts, imports, machine translations.
+   */
+  private async withRoom<T>(write: () => Promise<T>): Promise<T> {
+    try {
+      return await write();
+    } catch (err) {
+      if ((err as DOMException)?.name !== 'QuotaExceededError') throw err;
+      const stored = await this.connection.run((db) => db.count(STORES.machine));
+      if (stored === 0 || (await this.evictMachine(Math.max(50, Math.ceil(stored / 10)))) === 0) throw err;
+      return write();
+    }
+  }
+
   putMachine(record: Omit<MachineRecord, 'createdAt' | 'lastUsed'>) {
-    return this.connection.run(async (db) => {
-      const now = Date.now();
-      try {
-        await db.put(STORES.machine, { ...record, createdAt: now, lastUsed: now });
-      } catch (err) {
-        if ((err as DOMException)?.name !== 'QuotaExceededError') throw err;
-        // Storage full: drop the least recently used machine translations (never corrections) and retry once.
-        await this.evictMachine(Math.max(50, Math.ceil((await db.count(STORES.machine)) / 10)));
-        await db.put(STORES.machine, { ...record, createdAt: now, lastUsed: now });
-      }
-    });
+    const now = Date.now();
+    return this.withRoom(() => this.connection.run((db) => db.put(STORES.machine, { ...record, createdAt: now, lastUsed: now }))).then(() => undefined);
   }
 
   evictMachine(count: number) {
@@ -145,14 +160,14 @@ export class IndexedDBStore implements TranslationStore {
   }
 
   async importCorrections(records: CorrectionRecord[]) {
-    const outcome = await this.connection.run(async (db) => {
+    const outcome = await this.withRoom(() => this.connection.run(async (db) => {
       const tx = db.transaction(STORES.corrections, 'readwrite');
       const read = async (hash: string) => {
         const existing = await tx.store.get(hash);
         return isCorrection(existing) ? existing : null;
       };
       return transact(tx, () => mergeAll(records, read, (record) => tx.store.put(record)));
-    });
+    }));
     bumpStoreStamp(); // what a paragraph shows may have changed: no quick-open copy made before is painted
     announceCorrections([...new Set(records.map((r) => r.sourceHash))]);
     return outcome;
@@ -185,7 +200,7 @@ export class IndexedDBStore implements TranslationStore {
   }
 
   async saveCorrection(input: CorrectionInput) {
-    const record = await this.connection.run(async (db) => {
+    const record = await this.withRoom(() => this.connection.run(async (db) => {
       // Read and write in one transaction: of two tabs saving the same paragraph, the later save
       // wins and the earlier one is kept in history.
       const tx = db.transaction(STORES.corrections, 'readwrite');
@@ -195,7 +210,7 @@ export class IndexedDBStore implements TranslationStore {
         await tx.store.put(next);
         return next;
       });
-    });
+    }));
     bumpStoreStamp();
     announceCorrections([record.sourceHash]);
     return record;
@@ -203,18 +218,16 @@ export class IndexedDBStore implements TranslationStore {
 
   getDrafts(article: string) {
     return this.connection.run(async (db) => {
-      const all = await db.getAll(STORES.drafts, IDBKeyRange.bound([article, ''], [article, '\uffff']));
+      const all = await db.getAll(STORES.drafts, IDBKeyRange.bound([article], [article, []]));
       return all.filter(isDraft);
     });
   }
 
   putDraft(draft: Omit<DraftRecord, 'updatedAt'>) {
-    return this.connection.run(async (db) => {
-      await db.put(STORES.drafts, { ...draft, updatedAt: Date.now() });
-    });
+    return this.withRoom(() => this.connection.run((db) => db.put(STORES.drafts, { ...draft, updatedAt: Date.now() }))).then(() => undefined);
   }
 
-  deleteDraft(article: string, segment: string) {
-    return this.connection.run((db) => db.delete(STORES.drafts, [article, segment]));
+  deleteDraft(article: string, segment: string, editor: string) {
+    return this.connection.run((db) => db.delete(STORES.drafts, [article, segment, editor]));
   }
 }

@@ -82,10 +82,10 @@ export class MemoryStore implements TranslationStore {
   }
 
   async putDraft(draft: Omit<DraftRecord, 'updatedAt'>) {
-    this.drafts.set(`${draft.article}|${draft.segment}`, { ...draft, updatedAt: Date.now() });
+    this.drafts.set(`${draft.article}|${draft.segment}|${draft.editor}`, { ...draft, updatedAt: Date.now() });
   }
 
-  async deleteDraft(article: string, segment: string) {
-    this.drafts.delete(`${article}|${segment}`);
+  async deleteDraft(article: string, segment: string, editor: string) {
+    this.drafts.delete(`${article}|${segment}|${editor}`);
   }
 }

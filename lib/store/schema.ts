@@ -4,7 +4,7 @@ import type { UserText } from '@/lib/texts/types';
 import type { CorrectionRecord, DraftRecord, MachineRecord } from './types';
 
 export const DB_NAME = 'tweetalig';
-export const DB_VERSION = 5;
+export const DB_VERSION = 6;
 
 /**
  * Warning: these names live in readers' browsers. Renaming a store or an index
@@ -35,7 +35,7 @@ export interface ReaderDB extends DBSchema {
     indexes: { updatedAt: number };
   };
   drafts: {
-    key: [string, string]; // [article, segment id]
+    key: [string, string, string]; // [article, segment id, editor] (version 6; [article, segment] before)
     value: DraftRecord;
   };
   feeds: {

@@ -10,6 +10,11 @@ export interface DraftRecord {
   article: string;
   /** The paragraph's id in that article. */
   segment: string;
+  /**
+   * The tab whose editor typed it (lib/corrections/editor-id.ts): another tab never deletes it. '' for drafts
+   * stored before drafts had owners.
+   */
+  editor: string;
   sourceHash: string;
   text: string;
   updatedAt: number;
@@ -44,8 +49,9 @@ export interface TranslationStore {
   clearMachine(): Promise<void>;
   evictMachine(count: number): Promise<number>;
   counts(): Promise<{ machine: number; corrections: number; bytes: number }>;
-  /** The open editors' unsaved texts for one article. */
+  /** The open editors' unsaved texts for one article, every tab's. */
   getDrafts(article: string): Promise<DraftRecord[]>;
   putDraft(draft: Omit<DraftRecord, 'updatedAt'>): Promise<void>;
-  deleteDraft(article: string, segment: string): Promise<void>;
+  /** Deletes one editor's draft of a paragraph: other tabs' drafts of it stay. */
+  deleteDraft(article: string, segment: string, editor: string): Promise<void>;
 }

@@ -110,7 +110,7 @@ export class ArticlePersistence {
       }
     });
     await this.applyMemory(queue, stored);
-    corrections.drafts.restore(await drafts);
+    await corrections.drafts.restore(await drafts);
     this.states.countDone();
   }
 

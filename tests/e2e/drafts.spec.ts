@@ -40,6 +40,7 @@ test('an unsaved correction survives a language switch, a reload and a trip to t
 
   // Cancel lets it go, for good: nothing asks on leaving, and a reload shows the translation.
   await english(page, 'heading').getByRole('button', { name: 'Cancel' }).click();
+  await english(page, 'heading').getByRole('alertdialog').getByRole('button', { name: 'Discard it' }).click();
   page.once('dialog', (dialog) => {
     asked.push(dialog.type());
     void dialog.accept();

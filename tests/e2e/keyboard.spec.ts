@@ -92,7 +92,13 @@ test('shortcuts never fire while typing, and the overlay speaks Dutch in the Dut
   await expect(page.locator('.pair textarea')).toHaveValue(/jk123l\?$/);
   await expect(page.locator('html')).toHaveAttribute('data-view', 'both');
   await expect(page).toHaveURL(/\/nl\//);
-  await page.keyboard.press('Escape');
+  // Esc drops the suggestion, then asks before the typed text goes.
+  const question = page.getByRole('alertdialog', { name: /weggooien/ });
+  await expect(async () => {
+    await page.keyboard.press('Escape');
+    await expect(question).toBeVisible({ timeout: 500 });
+  }).toPass();
+  await question.getByRole('button', { name: 'Weggooien' }).click();
   await page.keyboard.press('?');
   const dialog = page.getByRole('dialog', { name: 'Sneltoetsen' });
   await expect(dialog).toContainText('Volgende alinea');

@@ -24,7 +24,7 @@ for (const fault of ['quota', 'abort'] as const) {
     const alert = cell.getByTestId('correction-failure');
     await expect(alert).toHaveAttribute('role', 'alert');
     await expect(alert).toContainText('Je correctie is niet bewaard.');
-    await expect(alert).toContainText(fault === 'quota' ? 'De opslag van deze browser voor de site is vol.' : 'De browser weigerde het op te slaan.');
+    await expect(alert).toContainText(fault === 'quota' ? 'De opslag van deze browser voor de site is vol' : 'De browser weigerde het op te slaan.');
     await expect(alert).toContainText('je tekst staat nog in het bewerkveld');
     await expect(cell.getByRole('textbox')).toHaveValue('Cruise missiles, typed with care');
     // The page warns, and offers the way out: the export carries the unsaved text.

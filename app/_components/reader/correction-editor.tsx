@@ -4,6 +4,9 @@ import { useTranslations } from 'next-intl';
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { nextWord } from '@/lib/assist/completion';
 import { tidyCorrection } from '@/lib/corrections/tidy';
+import { useCoarsePointer } from '../use-coarse-pointer';
+import { CompletionHint } from './completion-hint';
+import { DiscardQuestion } from './discard-question';
 import { useCompletion, type CompleteFn } from './use-completion';
 
 /** The textarea's box and type, shared with the ghost text behind it so the two line up exactly. */
@@ -14,6 +17,8 @@ const atLineEnd = (text: string, caret: number | null) => caret !== null && /^(\
 
 interface Props {
   initial: string;
+  /** What the paragraph shows without this editor: leaving with anything else typed asks first. */
+  shown: string;
   /** The text is a draft kept from before (a reload, a language switch): say so, and do not steal focus. */
   restored: boolean;
   /** Resolves once stored; rejects with what the editor should say, and the editor stays open with the text. */
@@ -22,48 +27,63 @@ interface Props {
   onChange: (text: string) => void;
   /** A failure to show under the text (role="alert"), with what the reader can do about it. */
   failure: ReactNode;
+  /** Above the text: news from elsewhere (another tab saved this paragraph). */
+  notice?: ReactNode;
   /** The model's completion of the sentence being typed (absent: no suggestions), and how many sentences the Dutch has. */
   complete?: CompleteFn;
   sentences?: number;
 }
 
 /**
- * In-place editor for one English paragraph: Ctrl/Cmd+Enter saves, Esc cancels. Line breaks are kept. While
- * the reader types a sentence, the model suggests the rest of it (ghost text): Tab takes the next word, a
- * second Tab or Ctrl/Cmd+→ the rest, Esc drops it; typing on asks again.
+ * In-place editor for one English paragraph: Ctrl/Cmd+Enter saves, Esc cancels (asking first when the text was
+ * changed). Line breaks are kept. While the reader types a sentence, the model suggests the rest of it (ghost
+ * text): Tab takes the next word, a second Tab or Ctrl/Cmd+→ the rest, a tap on the suggestion too; Esc drops it.
+ * Taken words go in as typing does, so Ctrl+Z takes them back.
  */
-export function CorrectionEditor({ initial, restored, onSave, onCancel, onChange, failure, complete, sentences = 0 }: Props) {
+export function CorrectionEditor({ initial, shown, restored, onSave, onCancel, onChange, failure, notice, complete, sentences = 0 }: Props) {
   const t = useTranslations('Corrections');
   const ta = useTranslations('Assist');
+  const touch = useCoarsePointer();
   const [text, setText] = useState(initial);
   const [empty, setEmpty] = useState(false);
   const [saving, setSaving] = useState(false);
+  const [asking, setAsking] = useState(false);
   const ref = useRef<HTMLTextAreaElement>(null);
   const completion = useCompletion(complete, sentences);
   const tookWord = useRef(false);
+  /** Set while a taken suggestion goes in: that input event is not typing, and asks the model nothing. */
+  const taking = useRef(false);
   // Where the caret is (a collapsed selection), or null: the ghost shows only at the caret it was made for.
   const [caret, setCaret] = useState<number | null>(null);
   const ghost = completion.ghost && caret === completion.caret ? completion.ghost : null;
   const inline = ghost !== null && atLineEnd(text, caret);
 
-  const edit = (value: string, caret: number) => {
+  const edit = (value: string, at: number) => {
     setText(value);
     setEmpty(false);
+    setAsking(false);
     onChange(value);
-    completion.request(value, caret);
+    if (taking.current) return;
+    tookWord.current = false;
+    completion.request(value, at);
   };
 
-  /** Puts `part` of the suggestion at the caret. */
+  /** Puts `part` of the suggestion at the caret, as typing would: the browser's undo takes it back. */
   const take = (part: string) => {
     const el = ref.current;
     if (!el || completion.caret === null) return;
     const at = completion.caret;
-    const value = `${text.slice(0, at)}${part}${text.slice(at)}`;
-    setText(value);
-    onChange(value);
+    el.focus();
+    el.setSelectionRange(at, at);
+    taking.current = true;
+    // execCommand keeps the textarea's undo history (setting its value would wipe it); the input event it
+    // fires goes through onChange. Where a browser refuses it, the text is set directly.
+    const inserted = document.execCommand('insertText', false, part);
+    taking.current = false;
+    if (!inserted) edit(`${text.slice(0, at)}${part}${text.slice(at)}`, at + part.length);
     completion.accepted(part);
     setCaret(at + part.length);
-    requestAnimationFrame(() => el.setSelectionRange(at + part.length, at + part.length));
+    if (!inserted) requestAnimationFrame(() => el.setSelectionRange(at + part.length, at + part.length));
   };
 
   useEffect(() => {
@@ -74,6 +94,10 @@ export function CorrectionEditor({ initial, restored, onSave, onCancel, onChange
   }, [restored]);
 
   const id = useId();
+  // Nothing worth asking about: the text as it was, or nothing at all.
+  const changed = () => tidyCorrection(text) !== '' && tidyCorrection(text) !== tidyCorrection(shown);
+  /** Leaving without saving: what was typed is only let go once the reader says so. */
+  const cancel = () => (changed() ? setAsking(true) : onCancel());
 
   const save = async () => {
     if (saving) return;
@@ -93,6 +117,7 @@ export function CorrectionEditor({ initial, restored, onSave, onCancel, onChange
   return (
     <div className="space-y-2">
       {restored && <p className="text-xs font-medium text-accent">{t('draftRestored')}</p>}
+      {notice}
       <div className="relative rounded-md bg-paper">
         {/* The ghost text: the same box and type as the textarea, behind it, the typed part invisible. */}
         {inline && (
@@ -108,20 +133,19 @@ export function CorrectionEditor({ initial, restored, onSave, onCancel, onChange
           aria-label={t('editLabel')}
           aria-invalid={empty || undefined}
           aria-describedby={ghost ? `${id}-suggestion` : undefined}
-          onChange={(e) => {
-            tookWord.current = false;
-            edit(e.target.value, e.target.selectionStart);
-          }}
+          onChange={(e) => edit(e.target.value, e.target.selectionStart)}
           onSelect={(e) => {
             const { selectionStart, selectionEnd } = e.currentTarget;
             setCaret(selectionStart === selectionEnd ? selectionStart : null);
           }}
           onKeyDown={(e) => {
             const all = e.key === 'ArrowRight' && (e.ctrlKey || e.metaKey);
-            if (ghost && ((e.key === 'Tab' && !e.shiftKey) || all)) {
+            if (ghost && ((e.key === 'Tab' && !e.shiftKey && !e.altKey && !e.ctrlKey && !e.metaKey) || all)) {
               e.preventDefault();
-              take(all || tookWord.current ? ghost : nextWord(ghost));
-              tookWord.current = !all && !tookWord.current;
+              const part = all || tookWord.current ? ghost : nextWord(ghost);
+              const second = !all && !tookWord.current;
+              take(part);
+              tookWord.current = second;
               return;
             }
             tookWord.current = false;
@@ -130,8 +154,9 @@ export function CorrectionEditor({ initial, restored, onSave, onCancel, onChange
               void save();
             } else if (e.key === 'Escape') {
               e.preventDefault();
-              if (ghost) completion.dismiss(); // the first Esc drops the suggestion, the next one cancels
-              else onCancel();
+              // Esc is the suggestion's while one shows or is on its way; only then the editor's.
+              if (completion.active()) completion.dismiss();
+              else cancel();
             }
           }}
           onScroll={(e) => e.currentTarget.previousElementSibling?.scrollTo(0, e.currentTarget.scrollTop)}
@@ -139,26 +164,10 @@ export function CorrectionEditor({ initial, restored, onSave, onCancel, onChange
           className={`${BOX} relative w-full border-rule bg-transparent text-ink focus:border-accent`}
         />
       </div>
-      {ghost && (
-        <p id={`${id}-suggestion`} className="text-xs text-muted" data-testid="completion-hint">
-          <span aria-hidden="true">
-            {/* Shown here too where it cannot be drawn after the caret (text follows it on its line). */}
-            {!inline && (
-              <>
-                <span lang="en" className="font-serif text-sm text-ink/70">
-                  …{ghost.trim()}
-                </span>{' '}
-                ·{' '}
-              </>
-            )}
-            {ta('suggestionHint')}
-          </span>
-          <span className="sr-only">{ta('suggestion', { text: ghost.trim() })}</span>
-        </p>
-      )}
+      {ghost && <CompletionHint id={`${id}-suggestion`} ghost={ghost} inline={inline} touch={touch} onTake={take} />}
       {/* A finished suggestion is announced once, politely; never read back as typed text. */}
       <p className="sr-only" role="status" aria-live="polite">
-        {ghost && completion.done ? ta('suggestion', { text: ghost.trim() }) : ''}
+        {ghost && completion.done ? ta(touch ? 'suggestionTouch' : 'suggestion', { text: ghost.trim() }) : ''}
       </p>
       {empty && (
         <p role="alert" className="rounded-md border border-accent/40 bg-panel px-3 py-2 text-sm text-ink">
@@ -166,15 +175,25 @@ export function CorrectionEditor({ initial, restored, onSave, onCancel, onChange
         </p>
       )}
       {failure}
-      <div className="flex flex-wrap items-center gap-2 text-sm">
-        <button type="button" onClick={() => void save()} disabled={saving} className="rounded-full bg-ink px-3 py-1 font-medium text-paper hover:opacity-90 disabled:opacity-60">
-          {saving ? t('saving') : t('save')}
-        </button>
-        <button type="button" onClick={onCancel} className="rounded-full border border-rule px-3 py-1 text-muted hover:text-ink">
-          {t('cancel')}
-        </button>
-        <span className="text-xs text-muted">{t('keys')}</span>
-      </div>
+      {asking ? (
+        <DiscardQuestion
+          onDiscard={onCancel}
+          onKeep={() => {
+            setAsking(false);
+            ref.current?.focus();
+          }}
+        />
+      ) : (
+        <div className="flex flex-wrap items-center gap-2 text-sm">
+          <button type="button" onClick={() => void save()} disabled={saving} className="rounded-full bg-ink px-3 py-1 font-medium text-paper hover:opacity-90 disabled:opacity-60">
+            {saving ? t('saving') : t('save')}
+          </button>
+          <button type="button" onClick={cancel} className="rounded-full border border-rule px-3 py-1 text-muted hover:text-ink">
+            {t('cancel')}
+          </button>
+          {!touch && <span className="text-xs text-muted">{t('keys')}</span>}
+        </div>
+      )}
     </div>
   );
 }

@@ -13,6 +13,7 @@ import { CorrectionBar } from './correction-bar';
 import { CorrectionEditor } from './correction-editor';
 import { CorrectionFailureNotice } from './correction-failure';
 import { MachineDiff } from './machine-diff';
+import { NewerCorrection } from './newer-correction';
 import { SegmentText } from './segment-text';
 
 interface Props {
@@ -37,6 +38,11 @@ export function TranslatedCell({ segment, state, translator, editing, setEditing
   const [comparing, setComparing] = useState(false);
   const [failure, setFailure] = useState<{ error: CorrectionFailure; retry: () => void } | null>(null);
   const wasEditing = useRef(false);
+  // The correction the editor opened over: one saved after it, elsewhere, is offered beside the typed text.
+  const stamp = state.correction?.updatedAt ?? 0;
+  const [openedOver, setOpenedOver] = useState<number | null>(null);
+  if (editing && openedOver === null) setOpenedOver(stamp);
+  if (!editing && openedOver !== null) setOpenedOver(null);
 
   // Back from the editor, keyboard focus returns to where it was.
   useEffect(() => {
@@ -78,19 +84,23 @@ export function TranslatedCell({ segment, state, translator, editing, setEditing
   const act = (action: CorrectionAction, command: () => Promise<void>) => () => void run(action, command).catch(() => {});
 
   if (editing) {
+    const close = () => {
+      setFailure(null);
+      setEditing(false);
+      void corrections.drafts.discard(segment.id);
+    };
+    const newer = openedOver !== null && stamp > openedOver;
     return (
       <CorrectionEditor
+        notice={newer && <NewerCorrection text={shown} onUse={close} onKeep={() => setOpenedOver(stamp)} />}
         initial={state.draft ?? shown}
+        shown={shown}
         restored={state.draft !== null}
         failure={failure && <CorrectionFailureNotice failure={failure.error} onRetry={failure.retry} />}
         onChange={(text) => corrections.drafts.keep(segment.id, text)}
         complete={(sentence, typed, options) => translator.assist.complete(segment.id, sentence, typed, options)}
         sentences={dutch.length}
-        onCancel={() => {
-          setFailure(null);
-          setEditing(false);
-          void corrections.drafts.discard(segment.id);
-        }}
+        onCancel={close}
         onSave={(text) =>
           run('save', async () => {
             await corrections.save(segment.id, text);

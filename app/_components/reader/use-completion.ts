@@ -41,9 +41,15 @@ export function useCompletion(complete: CompleteFn | undefined, sentences: numbe
       const show = (sentence: string, done: boolean) => {
         if (!abort.signal.aborted) setSuggestion({ caret, typed: target.typed, sentence, done });
       };
+      const settled = () => {
+        if (inflight.current === abort) inflight.current = null;
+      };
       complete(target.index, target.typed, { signal: abort.signal, onPartial: (s) => show(s, false) }).then(
-        (s) => show(s, true),
-        () => {}, // cancelled by the next keystroke, or the model failed: the reader types on
+        (s) => {
+          show(s, true);
+          settled();
+        },
+        settled, // cancelled by the next keystroke, or the model failed: the reader types on
       );
     },
     [complete, sentences],
@@ -57,5 +63,7 @@ export function useCompletion(complete: CompleteFn | undefined, sentences: numbe
   useEffect(() => () => inflight.current?.abort(), []);
 
   const ghost = suggestion ? ghostText(suggestion.typed, suggestion.sentence) : null;
-  return { ghost, caret: suggestion?.caret ?? null, done: suggestion?.done ?? false, request, dismiss, accepted };
+  /** A suggestion is showing or on its way: Esc is for it, not for the editor. */
+  const active = useCallback(() => inflight.current !== null || ghost !== null, [ghost]);
+  return { ghost, caret: suggestion?.caret ?? null, done: suggestion?.done ?? false, request, dismiss, accepted, active };
 }

@@ -164,14 +164,17 @@ export class TranslationEngine {
    * begin with the whole words of `typed`, then decodes greedily, ahead of paragraph work; while the last,
    * unfinished word is not yet spelled out, only tokens consistent with what is left of it may come (so
    * "gov" may become "government" however the model splits it). `onPartial` is told the sentence as it
-   * grows. Returns the whole English sentence, which begins with `typed` when the model spells it the same.
+   * grows. After a typed space, the next word is a new one. Returns the whole English sentence, which begins
+   * with `typed` when the model spells it the same.
    */
   async complete(source: string, typed: string, { onPartial, shouldStop }: { onPartial?: (sentence: string) => void; shouldStop?: () => boolean } = {}): Promise<string> {
     const ids = this.tokenizer.encode(source.trim());
     if (ids.length > MAX_INPUT_TOKENS || !source.trim()) return typed;
     const cut = /\s$/.test(typed) ? typed.length : typed.length - (/\S*$/.exec(typed)?.[0].length ?? 0);
     const prefix = this.tokenizer.encodePlain(typed.slice(0, cut));
-    const partial = cut < typed.length ? `\u2581${typed.slice(cut)}` : '';
+    // After a typed space the next token starts a new word (a piece with the word marker): without this the
+    // model may run on with the last word ("In " → "Indeed"), and the answer would not begin with what was typed.
+    const partial = cut < typed.length ? `\u2581${typed.slice(cut)}` : typed.trim() ? '\u2581' : '';
     const allowed = (tokens: readonly number[]): ReadonlySet<number> | null => {
       let left = partial;
       for (const t of tokens) {
