@@ -1,12 +1,24 @@
 // Bundles the service worker (lib/offline/sw.ts) into public/sw.js with the pages it keeps from install:
 // the library, each shipped article and the text pages, in both interface languages, and ONNX Runtime's
-// files for the WASM device. Runs as part of `npm run build`.
+// files for the WASM device. Runs as part of `npm run build`, after `next build`.
 import { build } from 'esbuild';
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { ORT_FILES, ortFolder } from './ort-files.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
+// Every file Next built for the browser, so that code loaded on demand (pasting a text, opening a file, Stored
+// data's import) is there offline too, not only what the shell pages name. Run after `next build`. Not the
+// source maps, not ONNX Runtime's asyncify build, which the app never loads (it uses /ort/), and not
+// Turbopack's worker entry: it reads its chunk list from the #params= of the address it was started with, and a
+// response cached without that fragment starts a worker that cannot boot. It is cached when a page first
+// starts it (the fragment kept), which is also when the model first comes into the browser's cache.
+const staticDir = path.resolve(root, process.env.NEXT_DIST_DIR || '.next', 'static');
+if (!existsSync(staticDir)) throw new Error(`build-sw: ${staticDir} is missing; run it after next build`);
+const built = readdirSync(staticDir, { recursive: true, withFileTypes: true })
+  .filter((e) => e.isFile() && !e.name.endsWith('.map') && !e.name.includes('asyncify') && !e.name.startsWith('turbopack-worker'))
+  .map((e) => `/_next/static/${path.relative(staticDir, path.join(e.parentPath, e.name)).split(path.sep).join('/')}`)
+  .sort();
 const contentDir = path.resolve(root, process.env.CONTENT_DIR || 'content');
 const slugs = readdirSync(contentDir)
   .filter((f) => f.endsWith('.md'))
@@ -22,7 +34,7 @@ await build({
   minify: true,
   format: 'iife',
   target: 'es2022',
-  define: { __SHELL_PAGES__: JSON.stringify(pages), __ORT_FILES__: JSON.stringify(ort), __BUILD__: JSON.stringify(Date.now().toString(36)) },
+  define: { __SHELL_PAGES__: JSON.stringify(pages), __ORT_FILES__: JSON.stringify(ort), __BUILT_FILES__: JSON.stringify(built), __BUILD__: JSON.stringify(Date.now().toString(36)) },
   logLevel: 'warning',
 });
-console.log(`service worker: ${pages.length} pages, ${ort.length} ONNX Runtime files`);
+console.log(`service worker: ${pages.length} pages, ${built.length} built files, ${ort.length} ONNX Runtime files`);

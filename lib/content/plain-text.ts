@@ -1,9 +1,19 @@
 import { createIdAllocator } from './block-id';
 import type { Block } from './types';
 
-/** A line that reads as a title or subheading: short, one line, no closing punctuation. */
+/**
+ * A line that reads as a title or subheading of prose: one short line ending in a word or a number, with no
+ * sentence ending inside it and no emoji (a short social-media post is a paragraph, whatever it ends with).
+ */
 function looksLikeHeading(paragraph: string): boolean {
-  return !paragraph.includes('\n') && paragraph.length <= 100 && !/[.!?:;,…"”’)]$/.test(paragraph);
+  return (
+    !paragraph.includes('\n') &&
+    paragraph.length <= 100 &&
+    paragraph.split(/\s+/).length <= 14 &&
+    /[\p{L}\p{N}]$/u.test(paragraph) &&
+    !/[.!?…]\s/u.test(paragraph) &&
+    !/[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}]/u.test(paragraph)
+  );
 }
 
 const ENDS_SENTENCE = /[.!?:;…"”’)]$/;
@@ -55,11 +65,13 @@ export function plainTextToBlocks(raw: string, { lineBreaks = 'join', titleFromT
   if (titleFromText && !list && paragraphs.length > 1 && paragraphs[0] && looksLikeHeading(paragraphs[0])) title = paragraphs.shift() ?? null;
 
   const allocate = createIdAllocator();
+  // A subheading introduces prose: one followed by nothing, or by another heading-like line, is a paragraph.
+  const heading = (i: number) => !list && looksLikeHeading(paragraphs[i]!) && i + 1 < paragraphs.length && !looksLikeHeading(paragraphs[i + 1]!);
   return {
     title,
-    blocks: paragraphs.map((p) => {
+    blocks: paragraphs.map((p, i) => {
       const text = p.replace(/\s+/g, ' ');
-      return looksLikeHeading(p) && !list ? { id: allocate(text), kind: 'heading', text, level: 2 } : { id: allocate(text), kind: 'paragraph', text };
+      return heading(i) ? { id: allocate(text), kind: 'heading', text, level: 2 } : { id: allocate(text), kind: 'paragraph', text };
     }),
   };
 }

@@ -29,4 +29,10 @@ describe('bilingualHtml', () => {
     const html = bilingualHtml('T', [{ kind: 'paragraph', nl: 'Nog niet.', en: '' }], labels);
     expect(html).toContain('<p lang="en" class="missing">—</p>');
   });
+
+  it('says under the title how many paragraphs had no English yet', () => {
+    const html = bilingualHtml('T', [{ kind: 'paragraph', nl: 'Nog niet.', en: '' }], { ...labels, untranslated: '1 of 1 paragraphs were not translated yet.' });
+    expect(html).toContain('<p class="note" role="note">1 of 1 paragraphs were not translated yet.</p>');
+    expect(bilingualHtml('T', [{ kind: 'paragraph', nl: 'Ja.', en: 'Yes.' }], labels)).not.toContain('role="note"');
+  });
 });

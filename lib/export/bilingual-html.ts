@@ -7,6 +7,8 @@ export interface HtmlLabels {
   english: string;
   /** A line under the title, e.g. "Exported from Tweetalig on 25 November 2026". */
   note: string;
+  /** Said under it when some paragraphs have no English yet. */
+  untranslated?: string;
 }
 
 const escapeHtml = (s: string) =>
@@ -51,7 +53,7 @@ export function bilingualHtml(title: string, items: BilingualItem[], labels: Htm
 <main>
 <h1 lang="nl">${escapeHtml(title)}</h1>
 <p class="note">${escapeHtml(labels.note)}</p>
-<div class="pair head" aria-hidden="true"><div>${escapeHtml(labels.dutch)}</div><div>${escapeHtml(labels.english)}</div></div>
+${labels.untranslated ? `<p class="note" role="note">${escapeHtml(labels.untranslated)}</p>\n` : ''}<div class="pair head" aria-hidden="true"><div>${escapeHtml(labels.dutch)}</div><div>${escapeHtml(labels.english)}</div></div>
 ${rows.join('\n')}
 </main>
 </body>

@@ -2,6 +2,9 @@ import type { Blockquote, Heading, Paragraph, PhrasingContent, Root } from 'mdas
 import { toMarkdown } from 'mdast-util-to-markdown';
 import type { SegmentKind } from '@/lib/content/types';
 
+/** How many items have no English yet: an export made while translating says so. */
+export const untranslated = (items: readonly BilingualItem[]) => items.filter((i) => !i.en.trim()).length;
+
 export interface BilingualItem {
   kind: SegmentKind;
   nl: string;
@@ -23,8 +26,10 @@ const quote = (text: string): Blockquote => ({ type: 'blockquote', children: [pa
  * correction starting with "- ", "1. ", "#" or ">", emphasis marks, brackets, backticks, backslashes), so
  * the rendered file shows exactly the texts.
  */
-export function bilingualMarkdown(title: string, items: BilingualItem[]): string {
+export function bilingualMarkdown(title: string, items: BilingualItem[], note?: string): string {
   const tree: Root = { type: 'root', children: [heading(1, title)] };
+  // Said in the file itself (paragraphs not yet translated, say), so it travels with it.
+  if (note) tree.children.push({ type: 'paragraph', children: [{ type: 'emphasis', children: [{ type: 'text', value: note }] }] });
   for (const { kind, nl, en } of items) {
     tree.children.push(kind === 'heading' ? heading(2, nl) : kind === 'aside-title' ? heading(3, nl) : paragraph(nl), quote(en));
   }

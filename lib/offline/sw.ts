@@ -3,6 +3,8 @@
  * The service worker: the app keeps working on a train. Built by scripts/build-sw.mjs into public/sw.js.
  *
  * - Pages: network first (a reader online always gets the current page), the last copy when offline.
+ * - Every file of the build under /_next/static/ is fetched at install, not only what the shell pages name:
+ *   pasting a text, opening a file or importing on Stored data load their code on demand, offline too.
  *   The library, the shipped articles, the text form and an empty "your text" page are fetched at install, so
  *   they open offline even if never visited; a text of yours opens in that shell (the page reads the id from
  *   the address and the text from IndexedDB).
@@ -17,6 +19,8 @@ declare const self: ServiceWorkerGlobalScope;
 /** Filled in at build time. */
 declare const __SHELL_PAGES__: string[];
 declare const __ORT_FILES__: string[];
+/** Every file of this build under /_next/static/ (hashed names): code loaded on demand is cached too. */
+declare const __BUILT_FILES__: string[];
 declare const __BUILD__: string;
 
 const PAGES = `tweetalig-pages-${__BUILD__}`;
@@ -77,6 +81,7 @@ async function keepShell() {
     const text = await (await fetch(css)).text();
     for (const [font] of text.matchAll(/\/_next\/static\/media\/[^"'\s)]+/g)) assets.add(font);
   }
+  for (const file of __BUILT_FILES__) assets.add(file);
   await Promise.all([...assets].map(async (asset) => (await stat.match(asset)) ?? stat.add(asset).catch(() => undefined)));
 }
 

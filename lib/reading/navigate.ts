@@ -68,6 +68,15 @@ export function describePair(pair: HTMLElement): { n: number; total: number; sta
   return { n: pairs.indexOf(pair) + 1, total: pairs.length, status };
 }
 
+/** Which sentence of its side of the pair a sentence is: "sentence 2 of 3". */
+export function describeSentence(sentence: HTMLElement): { s: number; sentences: number } | null {
+  const side = sentence.closest<HTMLElement>('[data-lang-col]');
+  if (!side) return null;
+  const all = Array.from(side.querySelectorAll<HTMLElement>('[data-s]'));
+  const at = all.indexOf(sentence);
+  return at < 0 ? null : { s: at + 1, sentences: all.length };
+}
+
 /**
  * Moves to the next English sentence with a word the model was unsure of (data-doubtful), after the one
  * focused, wrapping to the first. Returns it, or null when there is none.

@@ -77,9 +77,18 @@ export function checkSize(text: string): void {
   if (new TextEncoder().encode(text).length > MAX_BYTES) throw new TextInputError('tooLarge', { max: MAX_BYTES / 1024 / 1024 });
 }
 
+/**
+ * Control characters pasted or saved in a file (BEL, ESC, NUL…) show as boxes and mean nothing to the model:
+ * removed on input. Line breaks and tabs stay; a vertical tab, form feed or Unicode line/paragraph separator
+ * is a line break.
+ */
+export function withoutControls(text: string): string {
+  return text.replace(/[\u000B\u000C\u2028\u2029]/g, '\n').replace(/[\u0000-\u0008\u000E-\u001F\u007F-\u009F]/g, '');
+}
+
 /** A title the reader typed: refused with a message when too long (never cut silently). */
 export function checkTitle(title: string): string {
-  const trimmed = title.replace(/\s+/g, ' ').trim();
+  const trimmed = withoutControls(title).replace(/\s+/g, ' ').trim();
   const count = Array.from(trimmed).length;
   if (count > MAX_TITLE) throw new TextInputError('titleTooLong', { max: MAX_TITLE, count });
   return trimmed;
@@ -87,6 +96,6 @@ export function checkTitle(title: string): string {
 
 /** A title found in the text itself (a <title>, front matter, a first line): shortened to fit, with an ellipsis. */
 export function fitTitle(title: string): string {
-  const chars = Array.from(title.replace(/\s+/g, ' ').trim());
+  const chars = Array.from(withoutControls(title).replace(/\s+/g, ' ').trim());
   return chars.length > MAX_TITLE ? `${chars.slice(0, MAX_TITLE - 1).join('').trimEnd()}…` : chars.join('');
 }

@@ -99,6 +99,32 @@ describe('every word of a reader’s text is kept', () => {
     expect(texts(raw).blocks).toHaveLength(3);
   });
 
+  it('short posts ending in an emoji are paragraphs, not headings, and the count says so', () => {
+    const posts = 'Wat een dag in Utrecht 🌧️\nDe trein stond weer stil 😤\nMorgen beter 🙏\nEindelijk thuis, koffie ☕';
+    expect(texts(posts, { titleFromText: false })).toEqual({
+      title: null,
+      blocks: [['paragraph', 'Wat een dag in Utrecht 🌧️'], ['paragraph', 'De trein stond weer stil 😤'], ['paragraph', 'Morgen beter 🙏'], ['paragraph', 'Eindelijk thuis, koffie ☕']],
+      paragraphs: 4,
+    });
+    // A heading-like line is a heading only before prose: two in a row, or one at the end, are paragraphs.
+    expect(texts('Het weer\nHet verkeer\nDe files staan tot Utrecht.\nTot morgen', { titleFromText: false }).blocks).toEqual([
+      ['paragraph', 'Het weer'],
+      ['heading', 'Het verkeer'],
+      ['paragraph', 'De files staan tot Utrecht.'],
+      ['paragraph', 'Tot morgen'],
+    ]);
+  });
+
+  it('removes pasted control characters (BEL, ESC, NUL) and keeps line breaks and tabs', () => {
+    const parsed = texts('Een\u0007 bel en een \u001b[31mescape\u0000.\u000bTweede\tregel.\u2028Derde regel.', { titleFromText: false });
+    expect(parsed.blocks).toEqual([
+      ['paragraph', 'Een bel en een [31mescape.'],
+      ['paragraph', 'Tweede regel.'],
+      ['paragraph', 'Derde regel.'],
+    ]);
+    expect(checkTitle('Titel\u0007 met bel')).toBe('Titel met bel');
+  });
+
   it('reads a list of single words as paragraphs, first word included', () => {
     expect(texts('appel\npeer\nbanaan')).toEqual({ title: null, blocks: [['paragraph', 'appel'], ['paragraph', 'peer'], ['paragraph', 'banaan']], paragraphs: 3 });
   });

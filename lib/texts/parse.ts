@@ -8,7 +8,7 @@ import { markdownToBlocks } from '@/lib/content/markdown';
 import { plainTextToBlocks } from '@/lib/content/plain-text';
 import { segmentsOf, type Block } from '@/lib/content/types';
 import { htmlToText } from './html';
-import { checkSize, fitTitle, MAX_PARAGRAPHS, TextInputError } from './limits';
+import { checkSize, fitTitle, MAX_PARAGRAPHS, TextInputError, withoutControls } from './limits';
 import type { TextFormat } from './types';
 
 export interface ParsedText {
@@ -63,8 +63,9 @@ function html(raw: string, parseHtml: (html: string) => Document, titleFromText:
   return { title: title ?? (titleFromText && first?.kind === 'heading' ? first.text : null), blocks };
 }
 
-export function parseUserText(raw: string, format: TextFormat, parseHtml?: (html: string) => Document, { titleFromText = true }: ParseOptions = {}): ParsedText {
-  checkSize(raw);
+export function parseUserText(input: string, format: TextFormat, parseHtml?: (html: string) => Document, { titleFromText = true }: ParseOptions = {}): ParsedText {
+  checkSize(input);
+  const raw = withoutControls(input);
   if (!raw.trim()) throw new TextInputError('empty');
   let parsed: { title: string | null; blocks: Block[] };
   if (format === 'md') parsed = markdown(raw, titleFromText);

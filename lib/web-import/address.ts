@@ -18,11 +18,22 @@ export function testAllowList(raw = process.env.WEB_IMPORT_TEST_ALLOW ?? ''): Re
   return new Set(raw.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean));
 }
 
+/**
+ * An address as typed, with https:// put in front of a bare host ("nos.nl/…", "www.nu.nl:443/…"), as a
+ * browser's address bar does. Anything that names a scheme ("ftp:", "javascript:") is left as it is, so
+ * it is refused for its scheme.
+ */
+export function withScheme(typed: string): string {
+  const text = typed.trim();
+  if (text.startsWith('//')) return `https:${text}`;
+  return /^[a-z][a-z\d+.-]*:(?!\d)/i.test(text) ? text : `https://${text}`;
+}
+
 /** The address as a URL the server may try, or a refusal. Checks what the text alone tells. */
 export function checkUrl(raw: string, allow: ReadonlySet<string> = new Set()): URL {
   let url: URL;
   try {
-    url = new URL(raw.trim());
+    url = new URL(withScheme(raw));
   } catch {
     throw new WebImportError('invalid');
   }

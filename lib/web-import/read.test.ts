@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain ES module shared with the browser tests' web server
 import { start } from '../../tests/fixtures/web/server.mjs';
-import { checkUrl, isPublicAddress } from './address';
+import { checkUrl, isPublicAddress, withScheme } from './address';
 import type { WebImportError } from './errors';
 import { RateLimit } from './rate-limit';
 import { readFeed, readPage } from './read';
@@ -77,6 +77,8 @@ describe('what the server refuses to fetch', () => {
     ['http://example.org:8080/', 'port'],
     ['https://example.org:22/', 'port'],
     ['not a url', 'invalid'],
+    ['127.0.0.1/admin', 'private'], // a bare host gets https://, and is judged as that
+    ['localhost:8080/', 'port'],
   ])('%s → %s', (url, code) => {
     let got = 'accepted';
     try {
@@ -85,6 +87,15 @@ describe('what the server refuses to fetch', () => {
       got = (err as WebImportError).code;
     }
     expect(got).toBe(code);
+  });
+
+  it('an address typed without a scheme is read as https://, as a browser does', () => {
+    expect(checkUrl('nos.nl/nieuws/2500000-artikel').href).toBe('https://nos.nl/nieuws/2500000-artikel');
+    expect(checkUrl('  www.nu.nl/economie/123/titel.html ').href).toBe('https://www.nu.nl/economie/123/titel.html');
+    expect(checkUrl('www.nu.nl:443/x').href).toBe('https://www.nu.nl/x');
+    expect(withScheme('//example.org/a')).toBe('https://example.org/a');
+    expect(withScheme('http://example.org/')).toBe('http://example.org/');
+    expect(withScheme('mailto:a@b.nl')).toBe('mailto:a@b.nl');
   });
 
   it('public addresses pass; IPv4-mapped IPv6 is judged as the IPv4 it maps', () => {

@@ -119,6 +119,14 @@ test('doubtful words: marked on the words the model was unsure of, gone once the
   await page.locator('body').click({ position: { x: 1, y: 1 } });
   await page.keyboard.press('d');
   await expect(page.locator(':focus')).toHaveAttribute('data-doubtful', '');
+  // A screen reader hears where `d` landed.
+  const landed = await page.evaluate(() => {
+    const pairs = [...document.querySelectorAll('.pair')];
+    const focused = document.activeElement as HTMLElement;
+    const side = [...focused.closest('[data-lang-col]')!.querySelectorAll('[data-s]')];
+    return { n: pairs.indexOf(focused.closest('.pair')!) + 1, s: side.indexOf(focused) + 1, sentences: side.length };
+  });
+  await expect(page.getByTestId('reader-announcer')).toHaveText(new RegExp(`^Paragraph ${landed.n} of ${seedParagraphs.length}.*, sentence ${landed.s} of ${landed.sentences}$`));
 
   const cell = paragraph.locator('[data-lang-col="en"]');
   await cell.getByRole('button', { name: 'Edit' }).click();

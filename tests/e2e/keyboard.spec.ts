@@ -38,6 +38,7 @@ test('keyboard only: open an article, move, edit, save, switch view and language
   await page.keyboard.press('ArrowRight');
   const sentence = page.locator(`#${ids[2]} [data-lang-col="nl"] [data-s="1"]`);
   await expect(sentence).toBeFocused();
+  await expect(announcer(page)).toHaveText(new RegExp(`^Alinea 3 van ${TOTAL}, zin 2 van \\d+$`));
   await expect(page.locator(`#${ids[2]} [data-lang-col="en"] [data-s="1"]`)).toHaveAttribute('data-aligned', '');
 
   // e edits the focused pair's translation; Ctrl+Enter saves.
@@ -105,3 +106,20 @@ test('shortcuts never fire while typing, and the overlay speaks Dutch in the Dut
   await expect(dialog).toContainText('Interface naar het Engels');
   await page.screenshot({ path: 'test-results/screenshots/shortcuts-nl-desktop.png' });
 });
+
+for (const locale of ['en', 'nl'] as const) {
+  test(`the shortcut list opens at its top on a 1280×800 screen, title and first rows in view (${locale})`, async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(`/${locale}/read/${SEED_SLUG}`);
+    await page.keyboard.press('?');
+    const dialog = page.getByRole('dialog', { name: locale === 'en' ? 'Keyboard shortcuts' : 'Sneltoetsen' });
+    await expect(dialog).toBeVisible();
+    await expect(dialog.getByRole('heading')).toBeInViewport({ ratio: 1 });
+    await expect(dialog.locator('dt').first()).toBeInViewport({ ratio: 1 });
+    expect(await dialog.evaluate((el) => el.scrollTop)).toBe(0);
+    // What does not fit scrolls inside the dialog, down to its Close button.
+    await dialog.getByRole('button', { name: locale === 'en' ? 'Close' : 'Sluiten' }).scrollIntoViewIfNeeded();
+    await expect(dialog.getByRole('button', { name: locale === 'en' ? 'Close' : 'Sluiten' })).toBeInViewport();
+    await page.screenshot({ path: `test-results/screenshots/shortcuts-${locale}-1280x800.png` });
+  });
+}

@@ -44,6 +44,36 @@ test('hovering a Dutch sentence lights its own English sentence, and the other w
   await expect(page.locator('[data-aligned]')).toHaveCount(0);
 });
 
+test("Confirm keeps the engine's sentences: each still lights its Dutch one and lists its alternatives, after a reload too", async ({ page }) => {
+  await page.goto(READER);
+  await allDone(page);
+  const multi = seedParagraphs.filter((p) => splitSentences(p).length > 1);
+  const before = new Map<string, string[]>();
+  for (const paragraph of multi) {
+    const sentences = await side(page, paragraph, 'en').locator('[data-s]').allTextContents();
+    expect(sentences.length, paragraph).toBe(splitSentences(paragraph).length);
+    before.set(paragraph, sentences);
+    await side(page, paragraph, 'en').getByRole('button', { name: 'Bevestigen' }).click();
+    await expect(side(page, paragraph, 'en').locator('[data-mark="confirmed"]')).toBeVisible();
+  }
+  for (const reloaded of [false, true]) {
+    if (reloaded) {
+      await page.reload();
+      await allDone(page);
+    }
+    for (const paragraph of multi) {
+      const en = side(page, paragraph, 'en');
+      await expect(en.locator('[data-s]'), paragraph).toHaveText(before.get(paragraph)!);
+      await side(page, paragraph, 'nl').locator('[data-s="1"]').hover();
+      await expect(en.locator('[data-aligned]')).toHaveText(before.get(paragraph)![1]!);
+    }
+    // A confirmed sentence still has its other translations.
+    await side(page, multi[0]!, 'en').locator('[data-s="1"]').click();
+    await expect(page.getByRole('listbox', { name: 'Andere vertalingen' }).getByRole('option').first()).toBeVisible();
+    await page.keyboard.press('Escape');
+  }
+});
+
 test('a correction with as many sentences keeps sentence alignment; with fewer, the paragraph is aligned whole', async ({ page }) => {
   await page.goto(READER);
   await allDone(page);

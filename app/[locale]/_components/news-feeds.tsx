@@ -6,11 +6,8 @@ import { useWebImportMessage } from '@/app/_components/web/use-web-import-messag
 import type { FeedItem, FeedRecord } from '@/lib/feeds/types';
 import { useRouter } from '@/lib/i18n/navigation';
 import { openFeedList } from '@/lib/store/open-store';
-import { TextInputError } from '@/lib/texts/limits';
-import { WebImportError } from '@/lib/web-import/errors';
 
 const field = 'w-full rounded-md border border-rule bg-paper px-3 py-2 text-ink focus:border-accent';
-const asRefusal = (err: unknown) => (err instanceof WebImportError || err instanceof TextInputError ? err : new WebImportError('unreachable', { host: '' }));
 /** Items shown per feed: the newest; the rest are a click on the site away. */
 const SHOWN = 8;
 
@@ -32,7 +29,7 @@ export function NewsFeeds() {
         setFeeds(stored);
         const { refreshStale } = await import('@/lib/feeds/follow');
         const fresh = await refreshStale(stored, (feed, err) => {
-          if (live) setFailures((f) => ({ ...f, [feed.url]: t('failed', { title: feed.title, reason: message(asRefusal(err)) }) }));
+          if (live) setFailures((f) => ({ ...f, [feed.url]: t('failed', { title: feed.title, reason: message(err) }) }));
         });
         if (live) setFeeds(fresh);
       } catch {
@@ -57,7 +54,7 @@ export function NewsFeeds() {
       setFeeds((list) => [...(list ?? []), feed]);
       form.reset();
     } catch (err) {
-      setError(err instanceof WebImportError ? message(err) : t('storage'));
+      setError(message(err, t('storage')));
     } finally {
       setBusy(false);
     }
@@ -138,7 +135,7 @@ function FeedEntry({ item, source }: { item: FeedItem; source: string }) {
       const [{ fetchArticle }, { createTextFromWeb }] = await Promise.all([import('@/lib/web-import/client'), import('@/lib/texts/create')]);
       router.push(`/texts/${await createTextFromWeb(await fetchArticle(item.url))}`);
     } catch (err) {
-      setState({ busy: false, error: message(asRefusal(err)) });
+      setState({ busy: false, error: message(err) });
     }
   };
 

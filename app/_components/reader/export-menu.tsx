@@ -2,31 +2,47 @@
 
 import { useFormatter, useLocale, useTranslations } from 'next-intl';
 import { bilingualHtml } from '@/lib/export/bilingual-html';
-import { bilingualMarkdown } from '@/lib/export/bilingual-markdown';
+import { bilingualMarkdown, untranslated } from '@/lib/export/bilingual-markdown';
 import { download } from '@/lib/store/download';
+import { useTranslationProgress } from '@/lib/translation/use-article-translation';
 import { useTranslationContext } from './translation-provider';
 
 const button = 'rounded-full border border-rule px-3 py-1 text-sm text-muted hover:text-ink disabled:opacity-50';
 
-/** Downloads this article, Dutch and English as the reader sees it (corrections included): Markdown or standalone HTML. */
+/**
+ * Downloads this article, Dutch and English as the reader sees it (corrections included): Markdown or standalone
+ * HTML. While it is still translating, the menu and the file both say how many paragraphs have no English yet.
+ */
 export function ExportMenu({ title, slug }: { title: string; slug: string }) {
   const t = useTranslations('Article');
   const locale = useLocale() as 'nl' | 'en';
   const format = useFormatter();
   const { translator } = useTranslationContext();
+  const progress = useTranslationProgress(translator);
 
   const items = () => translator?.shownArticle().map((s) => ({ kind: s.kind ?? 'paragraph', nl: s.text, en: s.english })) ?? [];
+  const missing = (list: ReturnType<typeof items>) => {
+    const count = untranslated(list);
+    return count > 0 ? { count, total: list.length } : null;
+  };
+  // Counted only while some are missing: once everything is translated, nothing is walked per update.
+  const shownMissing = translator && (progress.phase !== 'done' || progress.done < progress.total) ? missing(items()) : null;
 
   return (
-    <div role="group" aria-label={t('export')} className="flex items-center gap-1.5">
+    <div role="group" aria-label={t('export')} className="flex flex-wrap items-center gap-1.5">
       <span aria-hidden="true" className="text-sm text-muted">
         {t('export')}
       </span>
       <button
         type="button"
         disabled={!translator}
-        onClick={() => download(`${slug}.nl-en.md`, bilingualMarkdown(title, items()), 'text/markdown')}
+        onClick={() => {
+          const list = items();
+          const gap = missing(list);
+          download(`${slug}.nl-en.md`, bilingualMarkdown(title, list, gap ? t('untranslatedFile', gap) : undefined), 'text/markdown');
+        }}
         aria-label={t('exportMarkdown')}
+        aria-describedby={shownMissing ? `${slug}-untranslated` : undefined}
         className={button}
       >
         Markdown
@@ -35,15 +51,23 @@ export function ExportMenu({ title, slug }: { title: string; slug: string }) {
         type="button"
         disabled={!translator}
         onClick={() => {
+          const list = items();
+          const gap = missing(list);
           const note = t('exportedOn', { date: format.dateTime(new Date(), { dateStyle: 'long' }) });
-          const html = bilingualHtml(title, items(), { lang: locale, dutch: t('dutch'), english: t('english'), note });
+          const html = bilingualHtml(title, list, { lang: locale, dutch: t('dutch'), english: t('english'), note, untranslated: gap ? t('untranslatedFile', gap) : undefined });
           download(`${slug}.nl-en.html`, html, 'text/html');
         }}
         aria-label={t('exportHtml')}
+        aria-describedby={shownMissing ? `${slug}-untranslated` : undefined}
         className={button}
       >
         HTML
       </button>
+      {shownMissing && (
+        <span id={`${slug}-untranslated`} className="w-full text-xs text-muted" data-testid="export-untranslated">
+          {t('untranslated', shownMissing)}
+        </span>
+      )}
     </div>
   );
 }

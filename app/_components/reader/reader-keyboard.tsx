@@ -5,10 +5,20 @@ import { useEffect, useRef, useState } from 'react';
 import { usePathname, useRouter } from '@/lib/i18n/navigation';
 import { routing } from '@/lib/i18n/routing';
 import { requestAssist } from '@/lib/reading/assist-request';
-import { currentPair, describePair, focusPair, movePair, moveSentence, moveToDoubt } from '@/lib/reading/navigate';
+import { currentPair, describePair, describeSentence, focusPair, movePair, moveSentence, moveToDoubt } from '@/lib/reading/navigate';
 import { actionFor, isTypingTarget, keyLabel, SHORTCUTS, type ShortcutAction } from '@/lib/reading/shortcuts';
 
 const VIEW_OF = { viewBoth: 'both', viewNl: 'nl', viewEn: 'en' } as const;
+
+/**
+ * Opens the shortcut list at its top: the browser would focus its first control, Close, at the very bottom,
+ * and scroll there on a short screen; the title takes the focus instead.
+ */
+function showAtTop(dialog: HTMLDialogElement | null, title: HTMLElement | null) {
+  dialog?.showModal();
+  title?.focus({ preventScroll: true });
+  dialog?.scrollTo(0, 0);
+}
 
 function click(selector: string, within: ParentNode = document) {
   within.querySelector<HTMLElement>(selector)?.click();
@@ -24,7 +34,9 @@ export function ReaderKeyboard() {
   const router = useRouter();
   const pathname = usePathname();
   const dialog = useRef<HTMLDialogElement>(null);
+  const title = useRef<HTMLHeadingElement>(null);
   const [announcement, setAnnouncement] = useState('');
+  const openHelp = () => showAtTop(dialog.current, title.current);
   // The listeners are installed once; they read the latest of these through the ref.
   const latest = useRef({ t, locale, router, pathname });
   useEffect(() => {
@@ -65,7 +77,7 @@ export function ReaderKeyboard() {
           return latest.current.router.push(`${latest.current.pathname}${window.location.search}${hash}`, { locale: other });
         }
         case 'help':
-          return dialog.current?.showModal();
+          return openHelp();
       }
     };
 
@@ -78,14 +90,21 @@ export function ReaderKeyboard() {
     };
     // While a pair has focus, a change to its translation (restored, finished, saved) is announced too.
     let watching: MutationObserver | null = null;
+    // Whatever put it there (j/k, → to a sentence, d to a doubtful word, a link's hash): focus that lands on a
+    // pair or one of its sentences says where it is.
     const onFocus = (e: FocusEvent) => {
-      const target = e.target;
-      if (!(target instanceof HTMLElement) || !target.classList.contains('pair')) return;
-      const announce = () => setAnnouncement(latest.current.t('position', describePair(target)));
+      const focused = e.target;
+      const target = focused instanceof HTMLElement ? focused.closest<HTMLElement>('.pair') : null;
+      if (!target || !(focused instanceof HTMLElement) || (focused !== target && !focused.hasAttribute('data-s'))) return;
+      const announce = () => {
+        const where = describePair(target);
+        const sentence = focused === target ? null : describeSentence(focused);
+        setAnnouncement(sentence ? latest.current.t('sentence', { ...where, ...sentence }) : latest.current.t('position', where));
+      };
       announce();
       watching?.disconnect();
       watching = new MutationObserver(() => {
-        if (document.activeElement === target) announce();
+        if (document.activeElement === focused) announce();
         else watching?.disconnect();
       });
       watching.observe(target, { subtree: true, attributes: true, attributeFilter: ['data-state', 'data-correction'] });
@@ -108,7 +127,7 @@ export function ReaderKeyboard() {
     <>
       <button
         type="button"
-        onClick={() => dialog.current?.showModal()}
+        onClick={openHelp}
         aria-keyshortcuts="?"
         className="hidden rounded-full border border-rule px-3 py-1 text-sm text-muted hover:text-ink sm:inline-flex sm:items-center sm:gap-1.5"
       >
@@ -120,13 +139,13 @@ export function ReaderKeyboard() {
       <dialog
         ref={dialog}
         aria-labelledby="shortcuts-title"
-        className="m-auto w-[min(32rem,calc(100vw-2rem))] rounded-xl border border-rule bg-paper p-0 text-ink shadow-2xl backdrop:bg-black/40"
+        className="m-auto max-h-[calc(100dvh-2rem)] w-[min(32rem,calc(100vw-2rem))] overflow-y-auto overscroll-contain rounded-xl border border-rule bg-paper p-0 text-ink shadow-2xl backdrop:bg-black/40"
         onClick={(e) => {
           if (e.target === e.currentTarget) e.currentTarget.close(); // a click on the backdrop
         }}
       >
         <div className="p-6">
-          <h2 id="shortcuts-title" className="font-serif text-xl font-semibold">
+          <h2 ref={title} id="shortcuts-title" tabIndex={-1} className="font-serif text-xl font-semibold outline-none">
             {t('title')}
           </h2>
           <dl className="mt-4 divide-y divide-rule text-sm">

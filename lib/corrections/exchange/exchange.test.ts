@@ -4,6 +4,9 @@ import { hashText, normalizeText } from '@/lib/content/block-id';
 import { IndexedDBStore, openReaderDB } from '@/lib/store/db';
 import type { CorrectionRecord } from '@/lib/store/types';
 import { parseJson, toJson } from './json';
+import { bilingualHtml } from '@/lib/export/bilingual-html';
+import { bilingualMarkdown } from '@/lib/export/bilingual-markdown';
+import { parseImportFile } from './import-file';
 import { parseTmx, toTmx } from './tmx';
 
 let n = 0;
@@ -39,6 +42,26 @@ describe('JSON export', () => {
     ['a missing text', JSON.stringify({ format: 'tweetalig-corrections', version: 1, exportedAt: '', corrections: [{ sourceHash: 'x' }] }), /corrections\.0/],
   ])('rejects %s with a message naming the problem', (_name, text, message) => {
     expect(() => parseJson(text)).toThrow(message);
+  });
+});
+
+describe('an import file', () => {
+  const items = [{ kind: 'paragraph' as const, nl: 'Kruisraketten', en: 'Cruise missiles' }];
+  it("refuses the app's own reading exports by name and by content, saying what they are", () => {
+    const html = bilingualHtml('Titel', items, { lang: 'en', dutch: 'Dutch', english: 'English', note: 'n' });
+    for (const [name, text, kind] of [
+      ['artikel.nl-en.md', bilingualMarkdown('Titel', items), 'Markdown'],
+      ['renamed.txt', bilingualMarkdown('Titel', items), 'Markdown'],
+      ['artikel.nl-en.html', html, 'HTML'],
+      ['renamed.json', html, 'HTML'],
+    ] as const) {
+      expect(() => parseImportFile(name, text), name).toThrow(expect.objectContaining({ code: 'readingExport', detail: kind }));
+    }
+  });
+  it('reads JSON and TMX, by name or by content', () => {
+    expect(parseImportFile('c.json', toJson(corrections)).records).toEqual(corrections);
+    expect(parseImportFile('c.tmx', toTmx(corrections)).records.map((r) => r.text)).toEqual(corrections.map((c) => c.text));
+    expect(parseImportFile('c', toTmx(corrections)).records).toHaveLength(2);
   });
 });
 

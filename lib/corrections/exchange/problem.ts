@@ -1,11 +1,12 @@
 /** Why an import file was refused, as a code the interface words in its own language (Data.importProblem). */
-export type ImportProblemCode = 'notText' | 'notXml' | 'notTmx' | 'notJson' | 'invalid';
+export type ImportProblemCode = 'notText' | 'notXml' | 'notTmx' | 'notJson' | 'readingExport' | 'invalid';
 
 const ENGLISH: Record<ImportProblemCode, string> = {
   notText: 'not a text file',
   notXml: 'not well-formed XML',
   notTmx: 'not a TMX file',
   notJson: 'not JSON',
+  readingExport: 'a bilingual export for reading; JSON and TMX import',
   invalid: 'invalid',
 };
 

@@ -6,9 +6,10 @@ import { formatBytes } from '@/lib/i18n/format-bytes';
 import { listenForCorrections } from '@/lib/store/changes';
 import { download } from '@/lib/store/download';
 import { storageFailureReason } from '@/lib/store/errors';
-import { parseJson, toJson } from '@/lib/corrections/exchange/json';
+import { parseImportFile } from '@/lib/corrections/exchange/import-file';
+import { toJson } from '@/lib/corrections/exchange/json';
 import { ImportProblem } from '@/lib/corrections/exchange/problem';
-import { parseTmx, toTmx } from '@/lib/corrections/exchange/tmx';
+import { toTmx } from '@/lib/corrections/exchange/tmx';
 import { openTranslationStore } from '@/lib/store/open-store';
 import { storedDoubtful } from '@/lib/translation/confidence';
 import { readTextFile } from '@/lib/texts/limits';
@@ -95,7 +96,7 @@ export function StoredData() {
     try {
       // Parse and validate the whole file first: all of it is applied, or none.
       const text = await readTextFile(file).catch(() => Promise.reject(new ImportProblem('notText', file.type || file.name)));
-      const { records, skipped } = /\.tmx$/i.test(file.name) || text.trimStart().startsWith('<') ? parseTmx(text) : { records: parseJson(text).corrections, skipped: { noDutch: 0, noEnglish: 0 } };
+      const { records, skipped } = parseImportFile(file.name, text);
       const { added, keptExisting, duplicates } = await store.importCorrections(records);
       await refresh(store);
       setMessage({ kind: 'ok', text: t('importDone', { added, kept: keptExisting, duplicates, ...skipped }) });

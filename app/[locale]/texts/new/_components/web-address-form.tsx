@@ -3,8 +3,6 @@
 import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
 import { useRouter } from '@/lib/i18n/navigation';
-import { TextInputError } from '@/lib/texts/limits';
-import { WebImportError } from '@/lib/web-import/errors';
 import { useWebImportMessage } from '@/app/_components/web/use-web-import-message';
 
 const field = 'w-full rounded-md border border-rule bg-paper px-3 py-2 text-ink focus:border-accent';
@@ -30,7 +28,7 @@ export function WebAddressForm() {
       const id = await createTextFromWeb(await fetchArticle(url));
       router.push(`/texts/${id}`);
     } catch (err) {
-      setError(message(err instanceof WebImportError || err instanceof TextInputError ? err : new WebImportError('unreachable', { host: '' })));
+      setError(message(err));
       setBusy(false);
     }
   };
