@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { SEED_SLUG } from './helpers';
+import { installStorageFaults, setStorageFault } from './faults';
+import { LONG_SLUG, SEED_SLUG } from './helpers';
 
 // Not assertions about pixels: these pictures are for people to look at (test-results/screenshots).
 const shots = [
@@ -87,6 +88,55 @@ for (const locale of ['nl', 'en'] as const) {
       await cell.getByRole('textbox').pressSequentially('ruis');
       await expect(cell.getByTestId('completion-ghost')).toBeVisible();
       await shot('completion');
+    });
+  }
+}
+
+// What issue 25's fixes show a reader: the question before typed text goes, full storage while typing, a
+// suggestion to tap, an export made while translating, and Stored data with something in it.
+for (const locale of ['nl', 'en'] as const) {
+  for (const [device, viewport] of viewports) {
+    test(`screenshot typed text ${locale} ${device}`, async ({ page, context }) => {
+      test.setTimeout(200_000);
+      await installStorageFaults(context);
+      const shot = (what: string) => page.screenshot({ path: `test-results/screenshots/typed-${what}-${locale}-${device}.png` });
+      await page.setViewportSize(viewport);
+      await page.goto(`/${locale}/read/${SEED_SLUG}`);
+      await expect(page.locator('[data-state="done"]')).toHaveCount(9, { timeout: 150_000 });
+      const cell = page.locator('[data-kind="heading"] > [data-lang-col="en"]');
+      await cell.getByRole('button', { name: locale === 'nl' ? 'Bewerken' : 'Edit' }).click();
+      const box = cell.getByRole('textbox');
+      await box.fill('');
+      await box.pressSequentially('ruis');
+      await expect(cell.getByTestId('completion-hint')).toBeVisible();
+      await shot('suggestion');
+      await box.press('Escape');
+      await box.pressSequentially('Q');
+      const question = cell.getByRole('alertdialog');
+      await expect(async () => {
+        if (!(await question.isVisible())) await box.press('Escape');
+        await expect(question).toBeVisible({ timeout: 500 });
+      }).toPass();
+      await shot('question');
+      await question.getByRole('button', { name: locale === 'nl' ? 'Verder bewerken' : 'Keep editing' }).click();
+      await setStorageFault(page, 'quota');
+      await box.pressSequentially(' typed while full');
+      await expect(page.getByTestId('storage-warning')).toBeVisible();
+      await cell.getByRole('button', { name: locale === 'nl' ? 'Bewaren' : 'Save' }).click();
+      await expect(cell.getByTestId('correction-failure')).toBeVisible();
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await shot('storage-full');
+      await cell.scrollIntoViewIfNeeded();
+      await shot('save-failed');
+      await setStorageFault(page, null);
+
+      await page.goto(`/${locale}/read/${LONG_SLUG}`);
+      await expect(page.getByTestId('export-untranslated')).toBeVisible({ timeout: 60_000 });
+      await shot('export-while-translating');
+
+      await page.goto(`/${locale}/data`);
+      await expect(page.getByTestId('count-corrections')).not.toHaveText('');
+      await page.screenshot({ path: `test-results/screenshots/typed-data-${locale}-${device}.png`, fullPage: true });
     });
   }
 }

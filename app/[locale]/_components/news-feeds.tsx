@@ -108,13 +108,17 @@ function Feed({ feed, failure, onRemove }: { feed: FeedRecord; failure?: string;
           {t('remove', { title: feed.title })}
         </button>
       </div>
-      {failure && <p className="mt-2 text-sm text-muted">{failure}</p>}
+      {failure && (
+        <p role="status" className="mt-2 rounded-md border border-accent/40 bg-panel px-3 py-2 text-sm" data-testid="feed-failure">
+          {failure}
+        </p>
+      )}
       {feed.items.length === 0 ? (
         <p className="mt-2 text-sm text-muted">{t('none')}</p>
       ) : (
         <ul className="divide-y divide-rule">
           {feed.items.slice(0, SHOWN).map((item) => (
-            <FeedEntry key={item.url} item={item} source={feed.title} />
+            <FeedEntry key={item.url} item={item} />
           ))}
         </ul>
       )}
@@ -122,7 +126,7 @@ function Feed({ feed, failure, onRemove }: { feed: FeedRecord; failure?: string;
   );
 }
 
-function FeedEntry({ item, source }: { item: FeedItem; source: string }) {
+function FeedEntry({ item }: { item: FeedItem }) {
   const t = useTranslations('Feeds');
   const format = useFormatter();
   const message = useWebImportMessage();
@@ -144,8 +148,8 @@ function FeedEntry({ item, source }: { item: FeedItem; source: string }) {
       <button type="button" lang="nl" onClick={() => void open()} disabled={state.busy} className="text-left font-serif text-lg leading-snug hover:text-accent hover:underline disabled:opacity-60">
         {item.title}
       </button>
-      <p className="mt-1 flex flex-wrap gap-x-3 text-sm text-muted">
-        <span>{source}</span>
+      {/* The feed's name is the heading above: each item says only when it was published. */}
+      <p className="mt-1 flex flex-wrap gap-x-3 text-sm text-muted empty:hidden">
         {item.published && <time dateTime={new Date(item.published).toISOString()}>{format.dateTime(new Date(item.published), { dateStyle: 'medium', timeStyle: 'short' })}</time>}
         {state.busy && <span role="status">{t('opening')}</span>}
       </p>

@@ -3,6 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import type { CorrectionFailure } from '@/lib/corrections/article-corrections';
+import { useCoarsePointer } from '../use-coarse-pointer';
 import { CorrectionFailureNotice } from './correction-failure';
 
 export interface AssistList {
@@ -33,6 +34,10 @@ export function AssistPopover({ list, onChoose, onClose, onRetry }: Props) {
   const box = useRef<HTMLDivElement>(null);
   const listbox = useRef<HTMLUListElement>(null);
   const [active, setActive] = useState(0);
+  // The first option is where Enter chooses, but shown as picked only once the reader moves (arrows, pointer) or
+  // came by keyboard (the list then has :focus-visible): opened by a click, nothing looks chosen yet.
+  const [moved, setMoved] = useState(false);
+  const touch = useCoarsePointer();
   const [left, setLeft] = useState(list.anchor.left);
   const [top, setTop] = useState(list.anchor.bottom + 6);
   const [failure, setFailure] = useState<{ error: CorrectionFailure; text: string } | null>(null);
@@ -117,13 +122,14 @@ export function AssistPopover({ list, onChoose, onClose, onRetry }: Props) {
           lang="en"
           aria-labelledby={`${id}-title`}
           aria-activedescendant={`${id}-${active}`}
-          className="max-h-72 overflow-y-auto outline-none"
+          className="group max-h-72 overflow-y-auto outline-none"
           onKeyDown={(e) => {
             const last = list.items.length - 1;
             const moves: Record<string, number> = { ArrowDown: Math.min(last, active + 1), ArrowUp: Math.max(0, active - 1), Home: 0, End: last };
             if (e.key in moves) {
               e.preventDefault();
               setActive(moves[e.key]!);
+              setMoved(true);
             } else if (e.key === 'Enter' || e.key === ' ') {
               e.preventDefault();
               void choose(list.items[active]!);
@@ -136,9 +142,12 @@ export function AssistPopover({ list, onChoose, onClose, onRetry }: Props) {
               id={`${id}-${i}`}
               role="option"
               aria-selected={i === active}
-              onPointerEnter={() => setActive(i)}
+              onPointerEnter={() => {
+                setActive(i);
+                setMoved(true);
+              }}
               onClick={() => void choose(text)}
-              className={`cursor-pointer rounded-md px-2 py-1.5 font-serif text-base leading-snug ${i === active ? 'bg-accent/15 text-ink' : ''}`}
+              className={`cursor-pointer rounded-md px-2 py-1.5 font-serif text-base leading-snug ${i === active ? (moved ? 'bg-accent/15' : 'group-focus-visible:bg-accent/15') : ''}`}
             >
               {text}
             </li>
@@ -146,7 +155,7 @@ export function AssistPopover({ list, onChoose, onClose, onRetry }: Props) {
         </ul>
       )}
       {failure && <CorrectionFailureNotice failure={failure.error} onRetry={() => void choose(failure.text)} />}
-      <p className="px-2 pt-1 text-xs text-muted">{t(choosing ? 'keysChoose' : 'keysGloss')}</p>
+      <p className="px-2 pt-1 text-xs text-muted">{t(touch ? (choosing ? 'tapChoose' : 'tapGloss') : choosing ? 'keysChoose' : 'keysGloss')}</p>
     </div>
   );
 }

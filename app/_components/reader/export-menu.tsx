@@ -29,45 +29,48 @@ export function ExportMenu({ title, slug }: { title: string; slug: string }) {
   const shownMissing = translator && (progress.phase !== 'done' || progress.done < progress.total) ? missing(items()) : null;
 
   return (
-    <div role="group" aria-label={t('export')} className="flex flex-wrap items-center gap-1.5">
-      <span aria-hidden="true" className="text-sm text-muted">
-        {t('export')}
-      </span>
-      <button
-        type="button"
-        disabled={!translator}
-        onClick={() => {
-          const list = items();
-          const gap = missing(list);
-          download(`${slug}.nl-en.md`, bilingualMarkdown(title, list, gap ? t('untranslatedFile', gap) : undefined), 'text/markdown');
-        }}
-        aria-label={t('exportMarkdown')}
-        aria-describedby={shownMissing ? `${slug}-untranslated` : undefined}
-        className={button}
-      >
-        Markdown
-      </button>
-      <button
-        type="button"
-        disabled={!translator}
-        onClick={() => {
-          const list = items();
-          const gap = missing(list);
-          const note = t('exportedOn', { date: format.dateTime(new Date(), { dateStyle: 'long' }) });
-          const html = bilingualHtml(title, list, { lang: locale, dutch: t('dutch'), english: t('english'), note, untranslated: gap ? t('untranslatedFile', gap) : undefined });
-          download(`${slug}.nl-en.html`, html, 'text/html');
-        }}
-        aria-label={t('exportHtml')}
-        aria-describedby={shownMissing ? `${slug}-untranslated` : undefined}
-        className={button}
-      >
-        HTML
-      </button>
-      {shownMissing && (
-        <span id={`${slug}-untranslated`} className="w-full text-xs text-muted" data-testid="export-untranslated">
-          {t('untranslated', shownMissing)}
+    <>
+      <div role="group" aria-label={t('export')} className="flex flex-wrap items-center gap-1.5">
+        <span aria-hidden="true" className="text-sm text-muted">
+          {t('export')}
         </span>
+        <button
+          type="button"
+          disabled={!translator}
+          onClick={() => {
+            const list = items();
+            const gap = missing(list);
+            download(`${slug}.nl-en.md`, bilingualMarkdown(title, list, gap ? t('untranslatedFile', gap) : undefined), 'text/markdown');
+          }}
+          aria-label={t('exportMarkdown')}
+          aria-describedby={shownMissing ? `${slug}-untranslated` : undefined}
+          className={button}
+        >
+          Markdown
+        </button>
+        <button
+          type="button"
+          disabled={!translator}
+          onClick={() => {
+            const list = items();
+            const gap = missing(list);
+            const note = t('exportedOn', { date: format.dateTime(new Date(), { dateStyle: 'long' }) });
+            const html = bilingualHtml(title, list, { lang: locale, dutch: t('dutch'), english: t('english'), note, untranslated: gap ? t('untranslatedFile', gap) : undefined });
+            download(`${slug}.nl-en.html`, html, 'text/html');
+          }}
+          aria-label={t('exportHtml')}
+          aria-describedby={shownMissing ? `${slug}-untranslated` : undefined}
+          className={button}
+        >
+          HTML
+        </button>
+      </div>
+      {/* On a line of its own under the toolbar's buttons (the parent row wraps). */}
+      {shownMissing && (
+        <p id={`${slug}-untranslated`} className="order-last basis-full text-xs text-muted" data-testid="export-untranslated">
+          {t('untranslated', shownMissing)}
+        </p>
       )}
-    </div>
+    </>
   );
 }

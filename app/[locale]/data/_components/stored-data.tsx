@@ -120,10 +120,17 @@ export function StoredData() {
         <dd className="text-right tabular-nums" data-testid="count-corrections">{figures?.corrections ?? '…'}</dd>
         <dt>{t('machine')}</dt>
         <dd className="text-right tabular-nums" data-testid="count-machine">{figures?.machine ?? '…'}</dd>
-        <dt className="text-muted" data-testid="stored-doubtful">{figures ? t('doubtful', { count: figures.doubtful }) : ''}</dt>
-        <dd />
-        <dt className="text-muted" data-testid="stored-size">{figures ? size(figures.bytes) : ''}</dt>
-        <dd />
+        <dt>
+          {t('doubtfulLabel')}
+          <span className="block text-xs text-muted">{t('doubtfulHint')}</span>
+        </dt>
+        <dd className="text-right tabular-nums" data-testid="stored-doubtful">
+          {figures?.doubtful ?? '…'}
+        </dd>
+        <dt>{t('sizeLabel')}</dt>
+        <dd className="text-right tabular-nums" data-testid="stored-size">
+          {figures ? size(figures.bytes) : '…'}
+        </dd>
         <dt>{t('model')}</dt>
         <dd className="text-right tabular-nums" data-testid="count-model">
           {figures ? `${figures.modelFiles} · ${size(figures.modelBytes)}` : '…'}
