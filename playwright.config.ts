@@ -47,7 +47,7 @@ export default defineConfig({
     },
     {
       // Self-hosted test model (what most specs use): nothing leaves the app's origin.
-      command: `node scripts/prepare-e2e.mjs && npm run build && npx next start -p ${PORT}`,
+      command: `node scripts/prepare-e2e.mjs && npm run build && node scripts/serve.mjs -p ${PORT}`,
       url: `http://127.0.0.1:${PORT}/nl`,
       env: {
         ...E2E_ENV,
@@ -64,7 +64,7 @@ export default defineConfig({
     },
     {
       // The same build with the default configuration (the Hub, q8); hub.spec.ts routes the Hub's URLs.
-      command: `npx next start -p ${PORT + 1}`,
+      command: `node scripts/serve.mjs -p ${PORT + 1}`,
       url: `http://127.0.0.1:${PORT + 1}/nl`,
       env: E2E_ENV,
       timeout: 120_000,

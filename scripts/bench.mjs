@@ -46,7 +46,7 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 async function startServer() {
   execSync('node scripts/prepare-e2e.mjs', { stdio: 'inherit', env });
   if (process.env.BENCH_SKIP_BUILD !== '1') execSync('npm run build', { stdio: 'inherit', env });
-  const server = spawn('npx', ['next', 'start', '-p', String(PORT)], { env, stdio: 'ignore', detached: true });
+  const server = spawn('node', ['scripts/serve.mjs', '-p', String(PORT)], { env, stdio: 'ignore', detached: true });
   for (let i = 0; i < 120; i++) {
     try {
       if ((await fetch(`${ORIGIN}/nl`)).ok) return server;

@@ -20,6 +20,8 @@ export type WebImportErrorCode =
   | 'noArticle'
   | 'notFeed'
   | 'rateLimited'
+  | 'tooComplex'
+  | 'busy'
   | 'offline';
 
 export class WebImportError extends Error {

@@ -95,8 +95,8 @@ async function addressOf(url: URL, allow: ReadonlySet<string>, resolve: (host: s
   if (addresses.length === 0) throw new WebImportError('unresolved', { host: url.hostname });
   if (!isAllowedForTests(url, allow)) {
     // One private address among public ones is enough to refuse: the name is not the public internet's.
-    const inside = addresses.find((a) => !isPublicAddress(a));
-    if (inside) throw new WebImportError('private', { address: inside });
+    // Said with the host as typed, never what it resolved to: a refusal must not map anyone's internal DNS.
+    if (addresses.some((a) => !isPublicAddress(a))) throw new WebImportError('private', { host: url.hostname });
   }
   return addresses[0]!;
 }

@@ -70,6 +70,14 @@ describe('what the server refuses to fetch', () => {
     ['http://[fe80::1]/', 'private'],
     ['http://[fc00::1]/', 'private'],
     ['http://[ff02::1]/', 'private'],
+    ['http://[::127.0.0.1]/', 'private'], // IPv4-compatible (::/96), which ipaddr.js calls unicast
+    ['http://[::169.254.169.254]/', 'private'],
+    ['http://[::ffff:0:a00:1]/', 'private'], // IPv4-translated 10.0.0.1
+    ['http://[64:ff9b::7f00:1]/', 'private'], // NAT64 of 127.0.0.1
+    ['http://[64:ff9b:1::a00:1]/', 'private'], // local-use NAT64
+    ['http://[2002:a9fe:a9fe::1]/', 'private'], // 6to4 of 169.254.169.254
+    ['http://[2001:db8::1]/', 'private'], // documentation
+    ['http://[100::1]/', 'private'], // discard-only
     ['ftp://example.org/', 'scheme'],
     ['file:///etc/passwd', 'scheme'],
     ['javascript:alert(1)', 'scheme'],
@@ -98,11 +106,25 @@ describe('what the server refuses to fetch', () => {
     expect(withScheme('mailto:a@b.nl')).toBe('mailto:a@b.nl');
   });
 
-  it('public addresses pass; IPv4-mapped IPv6 is judged as the IPv4 it maps', () => {
+  it('public addresses pass; an IPv6 address carrying an IPv4 one is judged as that IPv4 address', () => {
     expect(isPublicAddress('93.184.215.14')).toBe(true);
     expect(isPublicAddress('2606:4700::6810:84e5')).toBe(true);
     expect(isPublicAddress('::ffff:93.184.215.14')).toBe(true);
     expect(isPublicAddress('::ffff:10.0.0.1')).toBe(false);
+    expect(isPublicAddress('::93.184.215.14')).toBe(true); // compatible, to a public host
+    expect(isPublicAddress('64:ff9b::5db8:d70e')).toBe(true); // NAT64 of 93.184.215.14
+    expect(isPublicAddress('2002:5db8:d70e::1')).toBe(true); // 6to4 of 93.184.215.14
+    expect(isPublicAddress('::')).toBe(false);
+    expect(isPublicAddress('fec0::1')).toBe(false); // outside 2000::/3
+  });
+
+  it('no refusal tells what a name resolved to: only the host as typed', async () => {
+    const resolve = async () => ['10.11.12.13'];
+    const err = await readPage('http://intranet.example/', { allow, resolve }).catch((e: WebImportError) => e);
+    expect(err).toMatchObject({ code: 'private', detail: { host: 'intranet.example' } });
+    expect(JSON.stringify((err as WebImportError).detail)).not.toContain('10.11.12.13');
+    const redirected = await readPage(`${site}/to-loopback`, { allow }).catch((e: WebImportError) => e);
+    expect(JSON.stringify((redirected as WebImportError).detail)).not.toMatch(/address/);
   });
 
   it('a name that resolves to a private address (localhost) is refused before any connection', async () => {

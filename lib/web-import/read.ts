@@ -5,9 +5,10 @@ import { parseFeed, type ParsedFeed } from '@/lib/feeds/parse';
 import { testAllowList } from './address';
 import { WebImportError } from './errors';
 import { extractArticle, type WebArticle } from './extract';
+import type { ExtractOptions } from './extract-pool';
 import { safeFetch, type FetchOptions } from './fetch';
 
-type Options = Omit<FetchOptions, 'accept'>;
+type Options = Omit<FetchOptions, 'accept'> & { extract?: ExtractOptions };
 
 const PAGE_TYPES = ['text/html', 'application/xhtml+xml', 'text/plain'];
 const FEED_TYPES = ['application/rss+xml', 'application/atom+xml', 'application/rdf+xml', 'application/xml', 'text/xml'];
@@ -27,9 +28,9 @@ export async function readPage(url: string, options: Options = {}): Promise<WebA
       .filter(Boolean)
       .map((p) => `<p>${p.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]!)}</p>`)
       .join('');
-    return extractArticle(`<html><body><article>${html}</article></body></html>`, page.url);
+    return extractArticle(`<html><body><article>${html}</article></body></html>`, page.url, options.extract);
   }
-  return extractArticle(page.text, page.url);
+  return extractArticle(page.text, page.url, options.extract);
 }
 
 export async function readFeed(url: string, options: Options = {}): Promise<ParsedFeed & { url: string }> {

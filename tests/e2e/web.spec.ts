@@ -51,11 +51,11 @@ test('refusals are clear and localized, and the address stays in the field', asy
   const cases: [string, 'nl' | 'en', RegExp][] = [
     [`${FIXTURE_SITE}/english.html`, 'en', /not in Dutch \(it looks like English\)/],
     [`${FIXTURE_SITE}/english.html`, 'nl', /niet in het Nederlands \(het lijkt Engels\)/],
-    ['http://127.0.0.1/', 'en', /private or local network \(127\.0\.0\.1\)/],
+    ['http://127.0.0.1/', 'en', /“127\.0\.0\.1” is on a private or local network/],
     ['http://169.254.169.254/latest/meta-data/', 'nl', /privé- of lokaal netwerk/],
     ['http://[::1]/', 'en', /private or local network/],
     [`${FIXTURE_SITE}/to-loopback`, 'en', /private or local network/],
-    ['http://localhost/', 'en', /private or local network/],
+    ['http://localhost/', 'en', /“localhost” is on a private or local network/],
     [`http://localhost:${new URL(FIXTURE_SITE).port}/nieuws.html`, 'en', /port/],
     [`${FIXTURE_SITE}/big`, 'en', /larger than 5 MB/],
     [`${FIXTURE_SITE}/image.png`, 'en', /not a web page or a text \(it is image\/png\)/],

@@ -1,5 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
+import { clientAddress } from '@/lib/web-import/client-address';
 import { isWebImportError, WebImportError } from '@/lib/web-import/errors';
 import { RateLimit } from '@/lib/web-import/rate-limit';
 import { readFeed, readPage, webImportEnabled } from '@/lib/web-import/read';
@@ -15,13 +16,22 @@ export const runtime = 'nodejs';
 const limit = new RateLimit(Number(process.env.WEB_IMPORT_PER_MINUTE) || 30);
 const Request = z.object({ kind: z.enum(['page', 'feed']), url: z.string().max(2048) });
 
+let warned = false;
+/**
+ * Run by plain `next start`, the server does not know who its peer is: then every reader shares one bucket
+ * (never a header the client wrote). `npm start` runs scripts/serve.mjs, which knows.
+ */
+function unknownPeer() {
+  if (!warned) console.warn('web import: the peer address is unknown (serve with `npm start`, scripts/serve.mjs); all readers share one rate limit');
+  warned = true;
+  return 'unknown';
+}
+
 const refuse = (error: WebImportError, status: number) => Response.json({ error: error.code, detail: error.detail }, { status, headers: { 'cache-control': 'no-store' } });
 
 export async function POST(request: Request) {
   if (!webImportEnabled()) return refuse(new WebImportError('disabled'), 404);
-  // Behind a proxy the client is the first forwarded address; run without one, every reader shares a bucket.
-  const client = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || request.headers.get('x-real-ip') || 'direct';
-  if (!limit.take(client)) return refuse(new WebImportError('rateLimited'), 429);
+  if (!limit.take(clientAddress(request.headers) ?? unknownPeer())) return refuse(new WebImportError('rateLimited'), 429);
   const body = Request.safeParse(await request.json().catch(() => null));
   if (!body.success) return refuse(new WebImportError('invalid'), 400);
   try {
