@@ -6,7 +6,7 @@
  * translates the seed article (19 sentences, 343 words) today's way and with our engine, side by side, in one run:
  * words/s, ms per decoder step, time to the first sentence, model load time, and the renderer's memory.
  * It also checks that our greedy loop gives transformers.js's generate() ids on the stand-in.
- * BENCH_FULL_DTYPES=q8,fp32 BENCH_FULL_THREADS=2 BENCH_FULL_MODES=today,fast-4 narrow the matrix (mode `scaling`: one step's cost by rows; `assist`: completion and alternatives, issue 19).
+ * BENCH_FULL_DTYPES=q8,fp32 BENCH_FULL_THREADS=2 BENCH_FULL_MODES=today,fast-4 narrow the matrix (mode `scaling`: one step's cost by rows; `assist`: completion and alternatives, issue 19; a `-apart` suffix, e.g. `fast-8-apart`: each sentence decoded on its own, as the app does with q8 files).
  */
 import { chromium } from '@playwright/test';
 import { build } from 'esbuild';
@@ -117,8 +117,9 @@ async function main() {
               console.log(`${label} one step, by rows: ${r.error ?? r.scaling.map((s) => `${s.rows}: ${s.ms.toFixed(1)} ms`).join(', ')}`);
               continue;
             }
-            const [quality, batch] = mode.split('-');
-            const r = mode === 'today' ? await ask({ type: 'today', paragraphs }) : await ask({ type: 'ours', paragraphs, quality, batchRows: Number(batch) });
+            // `fast-8-apart`: each sentence decoded on its own, as the app does for q8 (batch independence, issue 31).
+            const [quality, batch, apart] = mode.split('-');
+            const r = mode === 'today' ? await ask({ type: 'today', paragraphs }) : await ask({ type: 'ours', paragraphs, quality, batchRows: Number(batch), sentencesApart: apart === 'apart' });
             const row = { dtype, threads, mode, loadMs: Math.round(loaded.loadMs), peakMB: Math.round(peak), idleMB: Math.round(idle), ...r };
             rows.push(row);
             console.log(r.error ? `${label} ${mode}: ${r.error}` : `${label} ${mode.padEnd(7)} ${(r.words / (r.ms / 1000)).toFixed(1).padStart(6)} words/s  ${r.stepMs.toFixed(1).padStart(6)} ms/step (${(r.rows / r.steps).toFixed(1)} rows)  first sentence ${Math.round(r.firstMs)} ms  load ${Math.round(loaded.loadMs)} ms  renderer ${Math.round(peak)} MB`);

@@ -30,7 +30,10 @@ export interface EngineConfig {
   dtype: string;
   device: Device;
   quality: Quality;
-  /** Decoder rows per step at most (a sentence: 1 greedy, num_beams with beams). Does not change the output. */
+  /**
+   * Decoder rows per step at most (a sentence: 1 greedy, num_beams with beams). Never changes the output: with
+   * files that quantize activations per tensor (q8), sentences are decoded apart whatever it says.
+   */
   batchRows: number;
   /** Where ONNX Runtime's .wasm/.mjs files are served on this origin. */
   wasmPath: string;
@@ -51,9 +54,10 @@ export function threadCount(configured: number | null, cores: number | undefined
 /**
  * Everything that shapes the output, other than the text. Bump when the way we
  * call the model changes (sentence splitting, chunking, decoding), so stored
- * translations made the old way are not shown as current.
+ * translations made the old way are not shown as current. Version 3: q8 sentences are decoded apart
+ * (sentencesApartFor); those stored by version 2 may have depended on their neighbours, so they are made again.
  */
-export const DECODING = { loop: 'own decoder loop, generate() semantics', sentenceSplit: 'intl-segmenter-nl+abbrev', maxNewTokens: '2n+8<=512', version: 2 } as const;
+export const DECODING = { loop: 'own decoder loop, generate() semantics', sentenceSplit: 'intl-segmenter-nl+abbrev', maxNewTokens: '2n+8<=512', sentences: 'apart when per-tensor quantized', version: 3 } as const;
 
 export const DEFAULT_CONFIG: EngineConfig = {
   modelId: 'Xenova/opus-mt-nl-en',
@@ -107,6 +111,23 @@ function parseCount(value: string | undefined, name: string, max: number, also =
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1 || n > max) throw new Error(`${name} must be ${also}1 to ${max}; got "${value}"`);
   return n;
+}
+
+/**
+ * Dtypes whose files quantize activations with one scale per tensor (onnxruntime's quantize_dynamic writes
+ * DynamicQuantizeLinear before each MatMulInteger): sentences decoded together, or padded in one encoder batch,
+ * would change one another's scales, and so their words.
+ */
+const PER_TENSOR_ACTIVATIONS: readonly string[] = ['q8', 'int8', 'uint8'];
+
+/**
+ * Whether each sentence must be decoded on its own (its beams together, as Hugging Face runs them) for its
+ * translation to be what the files compute for it alone: true when any file quantizes activations per tensor.
+ */
+export function sentencesApartFor(dtype: string): boolean {
+  const option = dtypeOption(dtype);
+  const dtypes = option === null ? [] : typeof option === 'string' ? [option] : Object.values(option);
+  return dtypes.some((d) => PER_TENSOR_ACTIVATIONS.includes(d));
 }
 
 /** `q8`, or `encoder_model:fp32,decoder_model_merged:q8`: the form transformers.js's `dtype` option takes, per file. */

@@ -6,7 +6,7 @@
  * decodes the sentences of all of them in flight together (engine/engine.ts).
  */
 import { env, pipeline, type TranslationPipeline } from '@huggingface/transformers';
-import { dtypeOption, threadCount, type EngineConfig, type ResolvedDevice } from './config';
+import { dtypeOption, sentencesApartFor, threadCount, type EngineConfig, type ResolvedDevice } from './config';
 import { CancelledError, type TranslationEngine } from './engine/engine';
 import { engineFor } from './engine/from-pipeline';
 import { classifyLoadError, NetworkLog } from './load-errors';
@@ -129,7 +129,7 @@ async function resolveEngine(config: EngineConfig, requestId: number): Promise<E
   const wantsGpu = config.device !== 'wasm';
   const gpu = (self.navigator as Navigator & { gpu?: { requestAdapter(): Promise<unknown> } }).gpu;
   const adapter = wantsGpu && gpu ? await gpu.requestAdapter().catch(() => null) : null;
-  const on = (translator: TranslationPipeline) => engineFor(translator, config.quality, { batchRows: config.batchRows });
+  const on = (translator: TranslationPipeline) => engineFor(translator, config.quality, { batchRows: config.batchRows, sentencesApart: sentencesApartFor(config.dtype) });
   if (!adapter) return { engine: on(await createPipeline(config, 'wasm', requestId)), device: 'wasm' };
   if (config.device === 'webgpu') return { engine: on(await createPipeline(config, 'webgpu', requestId)), device: 'webgpu' };
 

@@ -51,8 +51,8 @@ async function today(paragraphs: string[]) {
   return { ms, firstMs: first, steps, stepMs: ms / steps, rows: steps };
 }
 
-async function ours(paragraphs: string[], quality: 'best' | 'fast', batchRows: number) {
-  const engine = engineFor(translator, quality, { batchRows, lengths: (n) => ({ min: forced(n), max: forced(n) }) });
+async function ours(paragraphs: string[], quality: 'best' | 'fast', batchRows: number, sentencesApart = false) {
+  const engine = engineFor(translator, quality, { batchRows, sentencesApart, lengths: (n) => ({ min: forced(n), max: forced(n) }) });
   const sessions = (engine as unknown as { sessions: MarianSessions }).sessions;
   const before = { ...sessions.stats };
   const started = performance.now();
@@ -150,7 +150,7 @@ self.onmessage = async ({ data }) => {
   try {
     if (data.type === 'load') return self.postMessage(await load(data));
     if (data.type === 'today') return self.postMessage({ ...(await today(data.paragraphs)), words: words(data.paragraphs) });
-    if (data.type === 'ours') return self.postMessage({ ...(await ours(data.paragraphs, data.quality, data.batchRows)), words: words(data.paragraphs) });
+    if (data.type === 'ours') return self.postMessage({ ...(await ours(data.paragraphs, data.quality, data.batchRows, data.sentencesApart)), words: words(data.paragraphs) });
     if (data.type === 'assist') return self.postMessage(await assist(data.paragraphs));
     if (data.type === 'scaling') return self.postMessage(await scaling(data.text, data.rows));
     if (data.type === 'check') return self.postMessage(await check(data.sentences));

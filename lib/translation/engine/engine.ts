@@ -39,6 +39,12 @@ export interface EngineOptions {
    * sentence with more beams than this is decoded alone.
    */
   batchRows: number;
+  /**
+   * Every sentence decoded (and encoded) on its own, its beams together: for files whose quantization of the
+   * activations is per tensor (config.ts sentencesApartFor), where neighbours and padding would change a
+   * sentence's words.
+   */
+  sentencesApart?: boolean;
   /** How many new tokens a sentence of `n` input tokens may (and must) have; by default up to min(512, 2n + 8). */
   lengths?: (n: number) => { min: number; max: number };
 }
@@ -65,7 +71,7 @@ export class TranslationEngine {
     private readonly rules: ModelRules,
     private readonly options: EngineOptions,
   ) {
-    this.jobs = new JobQueue(sessions, rules, options.batchRows);
+    this.jobs = new JobQueue(sessions, rules, options.batchRows, options.sentencesApart ?? false);
   }
 
   /**

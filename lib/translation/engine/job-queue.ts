@@ -27,6 +27,8 @@ export class JobQueue {
     private readonly rules: ModelRules,
     /** Decoder rows per step at most: a sentence takes 1 greedy, num_beams with beams. */
     private readonly batchRows: number,
+    /** Never two sentences in one batch: their activations would share a quantization scale (q8). */
+    private readonly sentencesApart = false,
   ) {}
 
   /** A sentence to decode; null when it was cancelled. `urgent`: a reader is waiting for it. */
@@ -104,7 +106,7 @@ export class JobQueue {
     const first = this.queue.shift()!;
     const rows = (q: Queued) => q.job.beams?.numBeams ?? 1;
     let budget = this.batchRows - rows(first);
-    if (first.alone || budget <= 0) return [first];
+    if (first.alone || this.sentencesApart || budget <= 0) return [first];
     const length = first.job.ids.length;
     const window = this.queue.slice(0, 4 * this.batchRows).filter((q) => !q.alone);
     window.sort((a, b) => Math.abs(a.job.ids.length - length) - Math.abs(b.job.ids.length - length));
