@@ -28,40 +28,27 @@ export function ExportMenu({ title, slug }: { title: string; slug: string }) {
   // Counted only while some are missing: once everything is translated, nothing is walked per update.
   const shownMissing = translator && (progress.phase !== 'done' || progress.done < progress.total) ? missing(items()) : null;
 
+  /** The article as a file; one made while translating says, in it, how many paragraphs have no English yet. */
+  const save = (as: 'md' | 'html') => {
+    const list = items();
+    const gap = missing(list);
+    const note = gap ? t('untranslatedFile', gap) : undefined;
+    if (as === 'md') return download(`${slug}.nl-en.md`, bilingualMarkdown(title, list, note), 'text/markdown');
+    const exported = t('exportedOn', { date: format.dateTime(new Date(), { dateStyle: 'long' }) });
+    download(`${slug}.nl-en.html`, bilingualHtml(title, list, { lang: locale, dutch: t('dutch'), english: t('english'), note: exported, untranslated: note }), 'text/html');
+  };
+  const describedBy = shownMissing ? `${slug}-untranslated` : undefined;
+
   return (
     <>
       <div role="group" aria-label={t('export')} className="flex flex-wrap items-center gap-1.5">
         <span aria-hidden="true" className="text-sm text-muted">
           {t('export')}
         </span>
-        <button
-          type="button"
-          disabled={!translator}
-          onClick={() => {
-            const list = items();
-            const gap = missing(list);
-            download(`${slug}.nl-en.md`, bilingualMarkdown(title, list, gap ? t('untranslatedFile', gap) : undefined), 'text/markdown');
-          }}
-          aria-label={t('exportMarkdown')}
-          aria-describedby={shownMissing ? `${slug}-untranslated` : undefined}
-          className={button}
-        >
+        <button type="button" disabled={!translator} onClick={() => save('md')} aria-label={t('exportMarkdown')} aria-describedby={describedBy} className={button}>
           Markdown
         </button>
-        <button
-          type="button"
-          disabled={!translator}
-          onClick={() => {
-            const list = items();
-            const gap = missing(list);
-            const note = t('exportedOn', { date: format.dateTime(new Date(), { dateStyle: 'long' }) });
-            const html = bilingualHtml(title, list, { lang: locale, dutch: t('dutch'), english: t('english'), note, untranslated: gap ? t('untranslatedFile', gap) : undefined });
-            download(`${slug}.nl-en.html`, html, 'text/html');
-          }}
-          aria-label={t('exportHtml')}
-          aria-describedby={shownMissing ? `${slug}-untranslated` : undefined}
-          className={button}
-        >
+        <button type="button" disabled={!translator} onClick={() => save('html')} aria-label={t('exportHtml')} aria-describedby={describedBy} className={button}>
           HTML
         </button>
       </div>
