@@ -26,6 +26,8 @@ for (const fault of ['quota', 'abort'] as const) {
     await expect(alert).toContainText('Je correctie is niet bewaard.');
     await expect(alert).toContainText(fault === 'quota' ? 'De opslag van deze browser voor de site is vol' : 'De browser weigerde het op te slaan.');
     await expect(alert).toContainText('je tekst staat nog in het bewerkveld');
+    // Full storage: old machine translations were dropped to make room first; the way to Stored data is offered.
+    if (fault === 'quota') await expect(alert.getByRole('link', { name: 'Opgeslagen gegevens' })).toHaveAttribute('href', '/nl/data');
     await expect(cell.getByRole('textbox')).toHaveValue('Cruise missiles, typed with care');
     // The page warns, and offers the way out: the export carries the unsaved text.
     const warning = page.getByTestId('storage-warning');
@@ -44,6 +46,28 @@ for (const fault of ['quota', 'abort'] as const) {
     expectNoPageErrors(errors);
   });
 }
+
+test('an alternative chosen while storage is full says what happened to it, not that an editor holds it', async ({ page, context }) => {
+  await installStorageFaults(context);
+  await page.goto('/en/read/' + SEED_SLUG);
+  await allDone(page);
+  await setStorageFault(page, 'quota');
+  await shown(page, 'heading').locator('[data-s="0"]').click();
+  const list = page.getByRole('listbox', { name: 'Other translations' });
+  await list.getByRole('option').first().click();
+  const failure = page.getByTestId('assist-alternatives').getByTestId('correction-failure');
+  await expect(failure).toContainText('The translation you chose was not saved.');
+  await expect(failure).toContainText('The paragraph shows what it showed before');
+  await expect(failure).not.toContainText('editor');
+  await expect(shown(page, 'heading')).toHaveText('ruisraketten K');
+  // The storage warning above stays readable with the list open (the toolbar sits above popovers).
+  const warning = page.getByTestId('storage-warning');
+  await expect(warning).toBeVisible();
+  expect(await warning.evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    return document.elementFromPoint(r.left + 10, r.top + r.height / 2)?.closest('[data-testid="storage-warning"]') !== null;
+  })).toBe(true);
+});
 
 test('confirm, revert and undo that storage refuses change nothing, say so, and work on retry', async ({ page, context }) => {
   const errors = await watchPageErrors(page);

@@ -47,6 +47,19 @@ test('a Dutch news page: only its article comes through, kept as your text, tran
   await expect(page.locator('[data-state="done"]')).toHaveCount(6, { timeout: 30_000 });
 });
 
+test('on a phone, a feed item with a long unbroken title wraps: the library never scrolls sideways', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const key = `w${Date.now()}${Math.random().toString(36).slice(2)}`;
+  const long = 'Verkeersveiligheidsmaatregelenpakketonderhandelingsresultaat'.repeat(4);
+  await page.request.post(`${FIXTURE_SITE}/add-item?feed=${key}&title=${encodeURIComponent(long)}`);
+  await page.goto('/nl');
+  await page.getByLabel('Adres van de feed').fill(`${FIXTURE_SITE}/feed.xml?feed=${key}`);
+  await page.getByRole('button', { name: 'Volgen' }).click();
+  await expect(page.getByTestId('feed').getByRole('button', { name: long })).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await page.screenshot({ path: 'test-results/screenshots/feeds-long-title-nl-phone.png', fullPage: true });
+});
+
 test('refusals are clear and localized, and the address stays in the field', async ({ page }) => {
   const cases: [string, 'nl' | 'en', RegExp][] = [
     [`${FIXTURE_SITE}/english.html`, 'en', /not in Dutch \(it looks like English\)/],
