@@ -13,6 +13,9 @@ const HUB_PORT = PORT + 7;
 // browser resolves the Hub's host names to the FakeHub on this machine.
 test.use({ baseURL: `http://127.0.0.1:${PORT + 1}`, launchOptions: { executablePath: findChromium()?.path, args: [...CHROMIUM_ARGS, ...FakeHub.browserArgs(HUB_PORT)] } });
 
+// One FakeHub on one port: the tests of this file run one after another.
+test.describe.configure({ mode: 'serial' });
+
 let hub: FakeHub;
 test.beforeAll(async () => {
   hub = await FakeHub.start(HUB_PORT);
@@ -70,4 +73,30 @@ test('the default configuration loads the q8 model from the Hub and its CDN unde
   await expect(done).toHaveCount(seedParagraphs.length, { timeout: 150_000 });
   expect(requests.filter((u) => u.startsWith(HUB_MODEL) || u.startsWith(HUB_CDN))).toEqual([]);
   await expect(page.getByTestId('download-progress')).toHaveCount(0);
+});
+
+test("in the default configuration (q8, beams, batch 8) a sentence's English does not depend on its neighbours", async ({ page }) => {
+  test.setTimeout(240_000);
+  // The article: each sentence among the others of its paragraph and of the paragraphs translated with it.
+  await page.goto(`/en/read/${SEED_SLUG}`);
+  const done = page.locator('[data-segment] > [data-lang-col="en"] > [data-state="done"]');
+  await expect(done).toHaveCount(seedParagraphs.length, { timeout: 150_000 });
+  const pairs = await page.locator('[data-segment]').evaluateAll((els) =>
+    els.flatMap((pair) => {
+      const nl = [...pair.querySelectorAll('[data-lang-col="nl"] [data-s]')].map((s) => s.textContent ?? '');
+      const en = [...pair.querySelectorAll('[data-lang-col="en"] [data-s]')].map((s) => s.textContent ?? '');
+      return nl.length > 1 && en.length === nl.length ? nl.map((dutch, i) => ({ dutch, english: en[i]! })) : [];
+    }),
+  );
+  expect(pairs.length, 'sentences of multi-sentence paragraphs').toBeGreaterThanOrEqual(8);
+
+  // The same sentences, each a paragraph of its own, in reverse order, as a text of the reader's.
+  await page.goto('/en/texts/new');
+  await page.getByLabel('Dutch text').fill([...pairs].reverse().map((p) => p.dutch).join('\n\n'));
+  await page.getByRole('button', { name: 'Read', exact: true }).click();
+  await expect(page).toHaveURL(/\/en\/texts\/[a-f0-9]{24}(\?|$)/);
+  const alone = page.locator('[data-lang-col="en"] > [data-state="done"] > [lang="en"]');
+  await expect(alone).toHaveCount(pairs.length, { timeout: 150_000 });
+  const english = await alone.allTextContents();
+  expect(english).toEqual([...pairs].reverse().map((p) => p.english));
 });
