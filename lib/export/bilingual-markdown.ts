@@ -2,9 +2,6 @@ import type { Blockquote, Heading, Paragraph, PhrasingContent, Root } from 'mdas
 import { toMarkdown } from 'mdast-util-to-markdown';
 import type { SegmentKind } from '@/lib/content/types';
 
-/** How many items have no English yet: an export made while translating says so. */
-export const untranslated = (items: readonly BilingualItem[]) => items.filter((i) => !i.en.trim()).length;
-
 export interface BilingualItem {
   kind: SegmentKind;
   nl: string;

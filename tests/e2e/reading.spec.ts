@@ -194,6 +194,19 @@ test('export as a standalone HTML page: both languages, corrections included, no
   expect(english!.x).toBeGreaterThan(nl!.x + nl!.width - 1);
 });
 
+for (const [locale, button, menu, file] of [
+  ['en', 'Export bilingual Markdown', /^[\d,]+ of 1,000 paragraphs are not translated yet: an export made now lacks their English\.$/, /When this was exported, [\d,]+ of 1,000 paragraphs were not translated yet/],
+  ['nl', 'Tweetalige Markdown exporteren', /^[\d.]+ van 1\.000 alinea's zijn nog niet vertaald: een export van nu mist hun Engels\.$/, /Bij het exporteren waren [\d.]+ van 1\.000 alinea's nog niet vertaald/],
+] as const) {
+  test(`an export made while translating says how many paragraphs lack their English, in the menu and the file (${locale})`, async ({ page }) => {
+    await page.goto(`/${locale}/read/${LONG_SLUG}`);
+    await expect(page.getByTestId('export-untranslated')).toHaveText(menu, { timeout: 60_000 });
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
+    const markdown = await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8'));
+    expect(markdown).toMatch(file);
+  });
+}
+
 test('a 1,000-paragraph article lays out only what is near the screen, and a link to a far paragraph still lands on it', async ({ page }) => {
   await page.goto(`/nl/read/${LONG_SLUG}`);
   const pairs = page.locator('.pair');

@@ -2,8 +2,9 @@
 
 import { useFormatter, useLocale, useTranslations } from 'next-intl';
 import { bilingualHtml } from '@/lib/export/bilingual-html';
-import { bilingualMarkdown, untranslated } from '@/lib/export/bilingual-markdown';
+import { bilingualMarkdown } from '@/lib/export/bilingual-markdown';
 import { download } from '@/lib/store/download';
+import { isCorrected } from '@/lib/translation/segment-state';
 import { useTranslationProgress } from '@/lib/translation/use-article-translation';
 import { useTranslationContext } from './translation-provider';
 
@@ -11,7 +12,7 @@ const button = 'rounded-full border border-rule px-3 py-1 text-sm text-muted hov
 
 /**
  * Downloads this article, Dutch and English as the reader sees it (corrections included): Markdown or standalone
- * HTML. While it is still translating, the menu and the file both say how many paragraphs have no English yet.
+ * HTML. While it is still translating, the menu and the file both say how many paragraphs lack their English yet.
  */
 export function ExportMenu({ title, slug }: { title: string; slug: string }) {
   const t = useTranslations('Article');
@@ -21,17 +22,23 @@ export function ExportMenu({ title, slug }: { title: string; slug: string }) {
   const progress = useTranslationProgress(translator);
 
   const items = () => translator?.shownArticle().map((s) => ({ kind: s.kind ?? 'paragraph', nl: s.text, en: s.english })) ?? [];
-  const missing = (list: ReturnType<typeof items>) => {
-    const count = untranslated(list);
-    return count > 0 ? { count, total: list.length } : null;
+  // Paragraphs without their whole English yet: from the progress line while reading (no walk over a long
+  // article on every update), from each paragraph's state when a file is made.
+  const pending = progress.total - progress.done;
+  const shownMissing = translator && pending > 0 ? { count: pending, total: progress.total } : null;
+  const missing = () => {
+    if (!translator) return null;
+    const count = translator.segments.filter((s) => {
+      const state = translator.getSegment(s.id);
+      return state.status !== 'done' && !isCorrected(state);
+    }).length;
+    return count > 0 ? { count, total: translator.segments.length } : null;
   };
-  // Counted only while some are missing: once everything is translated, nothing is walked per update.
-  const shownMissing = translator && (progress.phase !== 'done' || progress.done < progress.total) ? missing(items()) : null;
 
   /** The article as a file; one made while translating says, in it, how many paragraphs have no English yet. */
   const save = (as: 'md' | 'html') => {
     const list = items();
-    const gap = missing(list);
+    const gap = missing();
     const note = gap ? t('untranslatedFile', gap) : undefined;
     if (as === 'md') return download(`${slug}.nl-en.md`, bilingualMarkdown(title, list, note), 'text/markdown');
     const exported = t('exportedOn', { date: format.dateTime(new Date(), { dateStyle: 'long' }) });
