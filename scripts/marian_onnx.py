@@ -5,11 +5,13 @@ opus-mt-nl-en's full size). The files have the layout transformers.js loads from
 
 - onnx/encoder_model.onnx: input_ids, attention_mask -> last_hidden_state;
 - onnx/decoder_model_merged.onnx: input_ids, encoder_attention_mask, encoder_hidden_states,
-  past_key_values.{i}.{decoder,encoder}.{key,value}, use_cache_branch -> logits, present.*; as in optimum's
-  merged decoders, an If on use_cache_branch computes the cross-attention K/V from encoder_hidden_states on
-  the first step only, and passes the past ones through after that;
-- *_quantized.onnx: quantize_dynamic's pattern (DynamicQuantizeLinear + MatMulInteger for every MatMul with a
-  constant weight; the embedding table stored as int8 and dequantized after its Gather);
+  past_key_values.{i}.{decoder,encoder}.{key,value}, use_cache_branch -> logits, present.*; as optimum's
+  merge_decoders writes it: one top-level If on use_cache_branch with the whole decoder in both branches (the
+  first step computes the cross-attention K/V from encoder_hidden_states, later ones pass the past ones through),
+  the weights top-level initializers, the tied table [V, d] gathered for the input and transposed for the output;
+- *_quantized.onnx: what quantize_dynamic writes with transformers.js's options (see quantize_dynamic): int8
+  per-channel 7-bit weights behind DynamicQuantizeLinear + MatMulInteger, the tied table as uint8 through its
+  Gather, the output projection in float behind a DequantizeLinear of the whole table;
 - *_fp16.onnx: float16 weights and compute, float32 inputs and outputs.
 
 Weights (numpy float32), d = d_model:
@@ -129,45 +131,26 @@ def encoder_model(weights, cfg):
     return helper.make_model(graph, opset_imports=[helper.make_opsetid("", OPSET)], producer_name="tweetalig")
 
 
-def decoder_model_merged(weights, cfg):
-    d, h, layers, vocab = cfg["d_model"], cfg["heads"], cfg["decoder_layers"], cfg["vocab_size"]
+def _decoder_step(g, cfg, cross_kv):
+    """One decoder step into Graph g, as optimum exports Marian: the tied table [V, d] gathered for the input and,
+    behind a Transpose, multiplied for the output (optimum's _deduplicate_gather_matmul keeps the Gather's table and
+    inserts that Transpose). cross_kv(i, "key"|"value") names layer i's cross-attention K/V.
+    Returns the logits and the presents [(name, value)]."""
+    d, h, layers = cfg["d_model"], cfg["heads"], cfg["decoder_layers"]
     hd = d // h
-    g = Graph()
-    _add_weights(g, weights, [k for k in weights if k.startswith("dec.")] + ["positions", "final_logits_bias"])
-    # The tied table once, as [d, V]: the output projection multiplies by it as it is, and the input embedding
-    # gathers its columns. Stored [V, d] instead, the projection needs a Transpose that ONNX Runtime does not
-    # fold away: it transposed 34 M values every step (19.8 vs 11.0 ms a step, native, one thread).
-    g.weight("embed_t", np.ascontiguousarray(weights["embed"].T))
     i64 = lambda v, hint="c": g.const(np.array(v, dtype=np.int64), hint)  # noqa: E731
-
     # Positions continue from the cached length.
     past_len = g.op("Gather", [g.op("Shape", ["past_key_values.0.decoder.key"]), i64(2, "two")])
     new_len = g.op("Gather", [g.op("Shape", ["input_ids"]), i64(1, "one")])
     total = g.op("Add", [past_len, new_len])
     q_pos = g.op("Range", [past_len, total, i64(1, "step")])
-    x = _embed(g, "input_ids", g.op("Gather", ["positions", q_pos]), d, table="embed_t")
+    x = _embed(g, "input_ids", g.op("Gather", ["positions", q_pos]), d)
     # Causal mask over [past + new] keys for the new queries: key k is hidden from query j when k > past + j.
     k_pos = g.op("Range", [i64(0, "zero"), total, i64(1, "step")])
     later = g.op("Greater", [g.op("Unsqueeze", [k_pos, i64([0], "ax0")]), g.op("Unsqueeze", [q_pos, i64([1], "ax1")])])
     self_bias = _bias(g, later)
     cross_bias = _mask_bias(g, "encoder_attention_mask")
-
-    # Cross-attention K/V: from encoder_hidden_states on the first step, passed through after it.
-    then_g, else_g = Graph("then_"), Graph("else_")
-    then_out, else_out = [], []
-    for i in range(layers):
-        for kv in ("key", "value"):
-            then_out.append(then_g.op("Identity", [f"past_key_values.{i}.encoder.{kv}"], f"enc_{kv}_{i}"))
-            w = f"dec.{i}.cross.{'k' if kv == 'key' else 'v'}."
-            else_out.append(_heads(else_g, _linear(else_g, "encoder_hidden_states", w + "w", w + "b"), h, hd))
-    kv_shape = lambda: ["batch_size", h, "encoder_sequence_length_out", hd]  # noqa: E731
-    branch = lambda gr, outs, nm: helper.make_graph(gr.nodes, nm, [], [helper.make_tensor_value_info(o, TensorProto.FLOAT, kv_shape()) for o in outs], gr.inits)  # noqa: E731
-    cross = [f"cross_{n}" for n in range(2 * layers)]
-    g.nodes.append(helper.make_node("If", ["use_cache_branch_scalar"], cross, name="use_cache_branch_if",
-                                    then_branch=branch(then_g, then_out, "with_past"), else_branch=branch(else_g, else_out, "first_step")))
-    g.nodes.insert(0, helper.make_node("Squeeze", ["use_cache_branch"], ["use_cache_branch_scalar"], name="cache_flag"))
-
-    outputs = []
+    presents = []
     for i in range(layers):
         p = f"dec.{i}."
         q = g.op("Mul", [_linear(g, x, p + "self.q.w", p + "self.q.b"), g.const(np.array(hd ** -0.5, dtype=np.float32), "scaling")])
@@ -175,17 +158,26 @@ def decoder_model_merged(weights, cfg):
         v = g.op("Concat", [f"past_key_values.{i}.decoder.value", _heads(g, _linear(g, x, p + "self.v.w", p + "self.v.b"), h, hd)], axis=2)
         attn = _attend(g, _heads(g, q, h, hd), k, v, self_bias, d)
         x = _layer_norm(g, g.op("Add", [x, _linear(g, attn, p + "self.o.w", p + "self.o.b")]), p + "ln1.g", p + "ln1.b")
-        ck, cv = cross[2 * i], cross[2 * i + 1]
+        ck, cv = cross_kv(i, "key"), cross_kv(i, "value")
         q2 = g.op("Mul", [_linear(g, x, p + "cross.q.w", p + "cross.q.b"), g.const(np.array(hd ** -0.5, dtype=np.float32), "scaling")])
         attn2 = _attend(g, _heads(g, q2, h, hd), ck, cv, cross_bias, d)
         x = _layer_norm(g, g.op("Add", [x, _linear(g, attn2, p + "cross.o.w", p + "cross.o.b")]), p + "ln2.g", p + "ln2.b")
         x = _layer_norm(g, g.op("Add", [x, _ffn(g, x, p)]), p + "ln3.g", p + "ln3.b")
-        for name, value in ((f"present.{i}.decoder.key", k), (f"present.{i}.decoder.value", v), (f"present.{i}.encoder.key", ck), (f"present.{i}.encoder.value", cv)):
-            g.nodes.append(helper.make_node("Identity", [value], [name], name=name + "_out"))
-            outputs.append(name)
+        presents += [(f"present.{i}.decoder.key", k), (f"present.{i}.decoder.value", v), (f"present.{i}.encoder.key", ck), (f"present.{i}.encoder.value", cv)]
     # The output layer is the input embedding (tied), plus Marian's final logits bias.
-    logits = g.op("Add", [g.op("MatMul", [x, "embed_t"]), "final_logits_bias"])
-    g.nodes.append(helper.make_node("Identity", [logits], ["logits"], name="logits_out"))
+    table_t = g.op("Transpose", ["embed"], hint="embed_transposed", perm=[1, 0])
+    logits = g.op("Add", [g.op("MatMul", [x, table_t]), "final_logits_bias"])
+    return logits, presents
+
+
+def decoder_model_merged(weights, cfg):
+    """The merged decoder as optimum's merge_decoders writes it: one top-level If on use_cache_branch, the whole
+    decoder in both branches (with the past's cross-attention K/V in one, computing them from
+    encoder_hidden_states in the other), every large weight a top-level initializer the branches share."""
+    d, h, layers, vocab = cfg["d_model"], cfg["heads"], cfg["decoder_layers"], cfg["vocab_size"]
+    hd = d // h
+    g = Graph()
+    _add_weights(g, weights, [k for k in weights if k.startswith("dec.")] + ["positions", "final_logits_bias", "embed"])
 
     past = lambda kind: ["batch_size", h, "past_decoder_sequence_length" if kind == "decoder" else "encoder_sequence_length_out", hd]  # noqa: E731
     present = lambda kind: ["batch_size", h, "past_decoder_sequence_length + 1" if kind == "decoder" else "encoder_sequence_length_out", hd]  # noqa: E731
@@ -201,7 +193,27 @@ def decoder_model_merged(weights, cfg):
                 inputs.append(helper.make_tensor_value_info(f"past_key_values.{i}.{kind}.{kv}", TensorProto.FLOAT, past(kind)))
                 outs.append(helper.make_tensor_value_info(f"present.{i}.{kind}.{kv}", TensorProto.FLOAT, present(kind)))
     inputs.append(helper.make_tensor_value_info("use_cache_branch", TensorProto.BOOL, [1]))
-    graph = helper.make_graph(g.nodes, "decoder_merged", inputs, outs, g.inits)
+
+    def branch(with_past):
+        b = Graph("with_past_" if with_past else "no_past_")
+        computed = {}
+
+        def cross_kv(i, kv):
+            if with_past:
+                return f"past_key_values.{i}.encoder.{kv}"
+            if (i, kv) not in computed:
+                w = f"dec.{i}.cross.{'k' if kv == 'key' else 'v'}."
+                computed[(i, kv)] = _heads(b, _linear(b, "encoder_hidden_states", w + "w", w + "b"), h, hd)
+            return computed[(i, kv)]
+
+        logits, presents = _decoder_step(b, cfg, cross_kv)
+        names = [b.op("Identity", [logits], "logits")] + [b.op("Identity", [value], name.replace(".", "_")) for name, value in presents]
+        typed = [helper.make_tensor_value_info(n, TensorProto.FLOAT, None) for n in names]
+        return helper.make_graph(b.nodes, "decoder_with_past" if with_past else "decoder", [], typed, b.inits)
+
+    g.nodes.append(helper.make_node("Squeeze", ["use_cache_branch"], ["use_cache_branch_scalar"], name="cache_flag"))
+    g.nodes.append(helper.make_node("If", ["use_cache_branch_scalar"], [o.name for o in outs], name="optimum::if", then_branch=branch(True), else_branch=branch(False)))
+    graph = helper.make_graph(g.nodes, "merged_decoder", inputs, outs, g.inits)
     return helper.make_model(graph, opset_imports=[helper.make_opsetid("", OPSET)], producer_name="tweetalig")
 
 
@@ -219,29 +231,45 @@ def _walk(graph, visit):
 
 
 def quantize_dynamic(model):
-    """int8 weights as onnxruntime's quantize_dynamic writes them (per tensor, symmetric):
-    every MatMul whose right input is a 2-D float initializer becomes
-    DynamicQuantizeLinear(x) -> MatMulInteger(x_q, W_q, x_zp, W_zp) -> Cast -> Mul(x_scale * W_scale),
-    and the embedding table is stored as int8 and dequantized after each Gather (the decoder's output layer
-    multiplies by the same int8 table, so the file holds it once)."""
+    """What onnxruntime's quantize_dynamic writes with the options transformers.js's conversion used
+    (per_channel=True, reduce_range=True, weight_type=QInt8, EnableSubgraph=True, MatMulConstBOnly by default):
+    - every MatMul whose B is a 2-D float initializer: int8 weights per output column, symmetric, 7-bit
+      (reduce_range: [-64, 64]), and DynamicQuantizeLinear(x) -> MatMulInteger(x_q, W_q, x_zp, W_zp[N]) -> Cast ->
+      Mul(x_scale * W_scale[N]): the activations quantized with one scale per tensor;
+    - a Gather of a float table (GatherQuant): the table as uint8, asymmetric, one scale and zero point (the
+      activation type), then DequantizeLinear of the gathered rows;
+    - a Transpose of that table stays 8-bit (Direct8BitOp), and its consumer, the output projection's MatMul whose
+      B is no initializer, is left in float behind a DequantizeLinear of the whole transposed table.
+    Weights shared by both If branches are quantized once, at the top level."""
     m = onnx.ModelProto()
     m.CopyFrom(model)
     inits = {i.name: i for i in m.graph.initializer}
     quantized = {}
 
+    def add(*arrays):
+        m.graph.initializer.extend(numpy_helper.from_array(a, n) for n, a in arrays)
+
     def q_weight(name):
         if name not in quantized:
             w = numpy_helper.to_array(inits[name])
-            scale = np.float32(max(float(np.abs(w).max()), 1e-8) / 127.0)
-            q = np.clip(np.round(w / scale), -127, 127).astype(np.int8)
-            m.graph.initializer.extend([
-                numpy_helper.from_array(q, name + "_quantized"),
-                numpy_helper.from_array(np.array(scale, dtype=np.float32), name + "_scale"),
-                numpy_helper.from_array(np.array(0, dtype=np.int8), name + "_zero_point"),
-            ])
+            scale = (np.maximum(np.abs(w).max(axis=0), 1e-8) / 64.0).astype(np.float32)
+            q = np.clip(np.round(w / scale), -64, 64).astype(np.int8)
+            add((name + "_quantized", q), (name + "_scale", scale), (name + "_zero_point", np.zeros(w.shape[1], dtype=np.int8)))
             quantized[name] = True
         return name + "_quantized", name + "_scale", name + "_zero_point"
 
+    def q_table(name):
+        if name not in quantized:
+            t = numpy_helper.to_array(inits[name])
+            rmin, rmax = min(float(t.min()), 0.0), max(float(t.max()), 0.0)
+            scale = np.float32(max(rmax - rmin, 1e-8) / 255.0)
+            zp = np.uint8(np.clip(np.round(-rmin / scale), 0, 255))
+            q = np.clip(np.round(t / scale) + zp, 0, 255).astype(np.uint8)
+            add((name + "_quantized", q), (name + "_scale", np.array(scale, dtype=np.float32)), (name + "_zero_point", np.array(zp, dtype=np.uint8)))
+            quantized[name] = True
+        return name + "_quantized", name + "_scale", name + "_zero_point"
+
+    is_float_2d = lambda name: name in inits and inits[name].data_type == TensorProto.FLOAT and len(inits[name].dims) == 2  # noqa: E731
     counter = [0]
 
     def fresh(hint):
@@ -251,7 +279,7 @@ def quantize_dynamic(model):
     def rewrite(graph):
         nodes = []
         for node in graph.node:
-            if node.op_type == "MatMul" and node.input[1] in inits and numpy_helper.to_array(inits[node.input[1]]).ndim == 2:
+            if node.op_type == "MatMul" and is_float_2d(node.input[1]):
                 w_q, w_s, w_zp = q_weight(node.input[1])
                 x_q, x_s, x_zp = fresh("x_q"), fresh("x_scale"), fresh("x_zp")
                 acc, acc_f, scale = fresh("acc"), fresh("acc_f"), fresh("scale")
@@ -262,13 +290,18 @@ def quantize_dynamic(model):
                     helper.make_node("Mul", [x_s, w_s], [scale], name=fresh("scale")),
                     helper.make_node("Mul", [acc_f, scale], list(node.output), name=fresh("dequant")),
                 ]
-            elif node.op_type == "Gather" and node.input[0] in ("embed", "embed_t"):
-                # The embedding table, int8 like the rest: gathered as int8, then dequantized.
-                e_q, e_s, e_zp = q_weight(node.input[0])
+            elif node.op_type == "Gather" and is_float_2d(node.input[0]):
+                t_q, t_s, t_zp = q_table(node.input[0])
                 gathered = fresh("gathered")
-                gather = helper.make_node("Gather", [e_q, node.input[1]], [gathered], name=fresh("gather"))
+                gather = helper.make_node("Gather", [t_q, node.input[1]], [gathered], name=fresh("gather"))
                 gather.attribute.extend(node.attribute)
-                nodes += [gather, helper.make_node("DequantizeLinear", [gathered, e_s, e_zp], list(node.output), name=fresh("dq"))]
+                nodes += [gather, helper.make_node("DequantizeLinear", [gathered, t_s, t_zp], list(node.output), name=fresh("dq"))]
+            elif node.op_type == "Transpose" and is_float_2d(node.input[0]):
+                t_q, t_s, t_zp = q_table(node.input[0])
+                moved = fresh("transposed")
+                transpose = helper.make_node("Transpose", [t_q], [moved], name=fresh("transpose"))
+                transpose.attribute.extend(node.attribute)
+                nodes += [transpose, helper.make_node("DequantizeLinear", [moved, t_s, t_zp], list(node.output), name=fresh("dq_whole_table"))]
             else:
                 nodes.append(node)
         del graph.node[:]

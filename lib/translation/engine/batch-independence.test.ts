@@ -41,10 +41,20 @@ describe('batch independence on the q8 files', () => {
     const rules = generationRules((translator.model as unknown as { generation_config: object }).generation_config).rules;
     const sessions = new MarianSessions(translator as never);
     const tokenizer = engineTokenizer(translator);
-    const jobs = sentences.map((s) => ({ ids: tokenizer.encode(s), maxNewTokens: 40, minNewTokens: 0, beams: BEAMS }));
-    const batched = await decodeBatch(sessions, jobs, rules);
-    const alone = await Promise.all(jobs.map(async (j) => (await decodeBatch(sessions, [j], rules))[0]!));
-    expect(batched.some((b, i) => JSON.stringify(b!.nbest[0]!.tokens) !== JSON.stringify(alone[i]!.nbest[0]!.tokens))).toBe(true);
+    let changed = 0;
+    for (const beams of [null, BEAMS, { ...BEAMS, numBeams: 6 }]) {
+      const jobs = sentences.map((s) => ({ ids: tokenizer.encode(s), maxNewTokens: 40, minNewTokens: 0, beams }));
+      const alone = await Promise.all(jobs.map(async (j) => (await decodeBatch(sessions, [j], rules))[0]!));
+      const first = (r: (typeof alone)[number]) => JSON.stringify(beams ? r.nbest[0]!.tokens : r.tokens);
+      // All together, and each beside a long neighbour.
+      const batched = await decodeBatch(sessions, jobs, rules);
+      changed += batched.filter((b, i) => first(b!) !== first(alone[i]!)).length;
+      for (const [i, job] of jobs.entries()) {
+        const [withNeighbour] = await decodeBatch(sessions, [job, jobs[(i + 3) % jobs.length]!], rules);
+        if (first(withNeighbour!) !== first(alone[i]!)) changed++;
+      }
+    }
+    expect(changed).toBeGreaterThan(0);
   });
 
   for (const [name, beams] of [['greedy', null], ['beams', BEAMS]] as const) {

@@ -1,0 +1,73 @@
+/**
+ * How a Marian decoder file computes its output projection onto the vocabulary, read from its graph: the tied
+ * table, where it is, how many copies the file holds, and whether every step does work proportional to the whole
+ * table besides the product itself (the Hub's q8 files dequantize all 34 M values per step).
+ */
+import type { OnnxGraph, OnnxNode, OnnxTensor } from './onnx-graph';
+
+export type ProjectionKind =
+  /** MatMul(x, Transpose(table [V, d])): optimum's export, fp32 or fp16. */
+  | 'transposed-table'
+  /** Transpose(table uint8) -> DequantizeLinear of the whole table -> float MatMul: quantize_dynamic's q8. */
+  | 'dequantized-table'
+  /** A [d, V] table multiplied as it is (float, or MatMulInteger on int8): this project's own earlier layout. */
+  | 'direct'
+  | 'unknown';
+
+export interface ProjectionSite {
+  /** Where in the file: "main", or "main > If(name).then_branch". */
+  graph: string;
+  kind: ProjectionKind;
+  /** The ops from the table to the product, in order. */
+  chain: string[];
+}
+
+export interface ProjectionReport {
+  vocabulary: number | null;
+  /** Every initializer shaped like the table ([V, d] or [d, V]), wherever it is. */
+  tables: (OnnxTensor & { graph: string })[];
+  sites: ProjectionSite[];
+  /** Work proportional to the whole table on every step, besides the product (a DequantizeLinear of it all). */
+  wholeTablePerStep: boolean;
+}
+
+const DTYPE: Record<number, string> = { 1: 'float32', 2: 'uint8', 3: 'int8', 10: 'float16' };
+export const dtypeName = (t: number) => DTYPE[t] ?? `type ${t}`;
+
+function* graphs(g: OnnxGraph, path = 'main'): Generator<[string, OnnxGraph]> {
+  yield [path, g];
+  for (const n of g.nodes) for (const [attr, sub] of Object.entries(n.graphs)) yield* graphs(sub, `${path} > ${n.opType}(${n.name}).${attr}`);
+}
+
+/** Reads the projection's structure from a decoder's graph. */
+export function projectionOf(main: OnnxGraph): ProjectionReport {
+  const all = [...graphs(main)];
+  const bias = all.flatMap(([, g]) => g.initializers).find((t) => t.dims.length === 1 && /final_logits_bias/.test(t.name));
+  const vocabulary = bias?.dims[0] ?? null;
+  const tables = all.flatMap(([path, g]) => g.initializers.filter((t) => t.dims.length === 2 && vocabulary !== null && t.dims.includes(vocabulary)).map((t) => ({ ...t, graph: path })));
+  const tableNames = new Set(tables.map((t) => t.name));
+  const sites: ProjectionSite[] = [];
+  for (const [path, g] of all) {
+    const producer = new Map<string, OnnxNode>();
+    for (const n of g.nodes) for (const o of n.outputs) producer.set(o, n);
+    for (const n of g.nodes) {
+      if (!['MatMul', 'MatMulInteger', 'DynamicQuantizeMatMul'].includes(n.opType)) continue;
+      // Walk B back through Transpose / DequantizeLinear to an initializer.
+      const chain: string[] = [];
+      let name = n.inputs[1] ?? '';
+      let step = producer.get(name);
+      while (step && ['Transpose', 'DequantizeLinear', 'Cast'].includes(step.opType)) {
+        chain.unshift(step.opType);
+        name = step.inputs[0] ?? '';
+        step = producer.get(name);
+      }
+      if (!tableNames.has(name)) continue;
+      chain.push(n.opType);
+      const joined = chain.join(' > ');
+      const kind: ProjectionKind =
+        joined === 'Transpose > MatMul' ? 'transposed-table' : joined === 'Transpose > DequantizeLinear > MatMul' ? 'dequantized-table' : chain.length === 1 ? 'direct' : 'unknown';
+      sites.push({ graph: path, kind, chain: [name, ...chain] });
+    }
+  }
+  return { vocabulary, tables, sites, wholeTablePerStep: sites.some((s) => s.chain.includes('DequantizeLinear')) };
+}
