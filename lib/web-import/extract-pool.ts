@@ -64,7 +64,11 @@ export async function extractInWorker(html: string, url: string, options: Extrac
         clearTimeout(timer);
         reject(new WebImportError('tooComplex')); // out of memory, or the parser gave up
       });
-      worker.once('exit', () => clearTimeout(timer));
+      // Ended without a word (its heap limit, say): refused, never left pending. A settled promise ignores this.
+      worker.once('exit', () => {
+        clearTimeout(timer);
+        reject(new WebImportError('tooComplex'));
+      });
     });
   } finally {
     release();

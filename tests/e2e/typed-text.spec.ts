@@ -109,6 +109,7 @@ test("another tab's save, alternative or cancel never deletes this tab's unsaved
   const newer = cell.getByTestId('newer-correction');
   await expect(newer).toContainText('Meanwhile a newer translation of this paragraph was saved');
   await expect(newer).toContainText('Cruise missiles (saved in tab B)');
+  await cell.screenshot({ path: 'test-results/screenshots/typed-newer-correction-en-desktop.png' });
   await newer.getByRole('button', { name: 'Keep mine in the editor' }).click();
   await expect(newer).toHaveCount(0);
   expect((await storedDrafts(page)).map((d) => d.text)).toEqual([TYPED]);
