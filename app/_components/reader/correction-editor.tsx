@@ -155,7 +155,7 @@ export function CorrectionEditor({ initial, shown, restored, onSave, onCancel, o
             } else if (e.key === 'Escape') {
               e.preventDefault();
               // Esc is the suggestion's while one shows or is on its way; only then the editor's.
-              if (completion.active()) completion.dismiss();
+              if (ghost || completion.pending()) completion.dismiss();
               else cancel();
             }
           }}

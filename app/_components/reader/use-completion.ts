@@ -63,7 +63,7 @@ export function useCompletion(complete: CompleteFn | undefined, sentences: numbe
   useEffect(() => () => inflight.current?.abort(), []);
 
   const ghost = suggestion ? ghostText(suggestion.typed, suggestion.sentence) : null;
-  /** A suggestion is showing or on its way: Esc is for it, not for the editor. */
-  const active = useCallback(() => inflight.current !== null || ghost !== null, [ghost]);
-  return { ghost, caret: suggestion?.caret ?? null, done: suggestion?.done ?? false, request, dismiss, accepted, active };
+  /** A suggestion is on its way (asked for, not answered yet). */
+  const pending = useCallback(() => inflight.current !== null, []);
+  return { ghost, caret: suggestion?.caret ?? null, done: suggestion?.done ?? false, request, dismiss, accepted, pending };
 }
