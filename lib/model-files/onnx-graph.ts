@@ -19,12 +19,17 @@ export interface OnnxNode {
   outputs: string[];
   /** Subgraphs by attribute name (an If's then_branch and else_branch). */
   graphs: Record<string, OnnxGraph>;
+  /** Integer attributes (Gather's axis, Transpose's perm), by name. */
+  ints: Record<string, number[]>;
 }
 
 export interface OnnxGraph {
   name: string;
   nodes: OnnxNode[];
   initializers: OnnxTensor[];
+  /** The graph's declared inputs and outputs, by name. */
+  inputs: string[];
+  outputs: string[];
 }
 
 const BYTES_PER: Record<number, number> = { 1: 4, 2: 1, 3: 1, 4: 2, 5: 2, 6: 4, 7: 8, 9: 1, 10: 2, 11: 8, 12: 4, 13: 8, 16: 2 };
@@ -87,7 +92,7 @@ function tensor(r: Reader): OnnxTensor {
 }
 
 function node(r: Reader): OnnxNode {
-  const out: OnnxNode = { opType: '', name: '', inputs: [], outputs: [], graphs: {} };
+  const out: OnnxNode = { opType: '', name: '', inputs: [], outputs: [], graphs: {}, ints: {} };
   r.fields((n, _w, sub) => {
     if (!sub) return;
     if (n === 1) out.inputs.push(sub.string());
@@ -97,23 +102,28 @@ function node(r: Reader): OnnxNode {
     else if (n === 5) {
       let name = '';
       let g: OnnxGraph | null = null;
-      sub.fields((an, _aw, asub) => {
+      const ints: number[] = [];
+      sub.fields((an, aw, asub, value) => {
         if (an === 1 && asub) name = asub.string();
         else if (an === 6 && asub) g = graph(asub);
+        else if ((an === 3 || an === 8) && aw === 0) ints.push(value); // i, or ints one by one
+        else if (an === 8 && asub) while (asub.pos < asub.end) ints.push(asub.varint()); // ints packed
       });
       if (g) out.graphs[name] = g;
+      if (ints.length) out.ints[name] = ints;
     }
   });
   return out;
 }
 
 function graph(r: Reader): OnnxGraph {
-  const g: OnnxGraph = { name: '', nodes: [], initializers: [] };
+  const g: OnnxGraph = { name: '', nodes: [], initializers: [], inputs: [], outputs: [] };
   r.fields((n, _w, sub) => {
     if (!sub) return;
     if (n === 1) g.nodes.push(node(sub));
     else if (n === 2) g.name = sub.string();
     else if (n === 5) g.initializers.push(tensor(sub));
+    else if (n === 11 || n === 12) sub.fields((vn, _vw, vsub) => vn === 1 && vsub && (n === 11 ? g.inputs : g.outputs).push(vsub.string()));
   });
   return g;
 }

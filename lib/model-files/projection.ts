@@ -10,6 +10,9 @@ export type ProjectionKind =
   | 'transposed-table'
   /** Transpose(table uint8) -> DequantizeLinear of the whole table -> float MatMul: quantize_dynamic's q8. */
   | 'dequantized-table'
+  /** The Transpose (and q8's DequantizeLinear) once at the top level, read by each branch: the engine's load-time
+   * rewrite, which ONNX Runtime folds into one float [d, V] table when the session is created. */
+  | 'hoisted'
   /** A [d, V] table multiplied as it is (float, or MatMulInteger on int8): this project's own earlier layout. */
   | 'direct'
   | 'unknown';
@@ -27,7 +30,7 @@ export interface ProjectionReport {
   /** Every initializer shaped like the table ([V, d] or [d, V]), wherever it is. */
   tables: (OnnxTensor & { graph: string })[];
   sites: ProjectionSite[];
-  /** Work proportional to the whole table on every step, besides the product (a DequantizeLinear of it all). */
+  /** Work proportional to the whole table on every step, besides the product (a DequantizeLinear of it all, per branch). */
   wholeTablePerStep: boolean;
 }
 
@@ -47,27 +50,41 @@ export function projectionOf(main: OnnxGraph): ProjectionReport {
   const tables = all.flatMap(([path, g]) => g.initializers.filter((t) => t.dims.length === 2 && vocabulary !== null && t.dims.includes(vocabulary)).map((t) => ({ ...t, graph: path })));
   const tableNames = new Set(tables.map((t) => t.name));
   const sites: ProjectionSite[] = [];
+  // Producers across scopes: a branch may read a value its parent graph computes.
+  const producer = new Map<string, [OnnxNode, string]>();
+  for (const [path, g] of all) for (const n of g.nodes) for (const o of n.outputs) producer.set(o, [n, path]);
   for (const [path, g] of all) {
-    const producer = new Map<string, OnnxNode>();
-    for (const n of g.nodes) for (const o of n.outputs) producer.set(o, n);
     for (const n of g.nodes) {
       if (!['MatMul', 'MatMulInteger', 'DynamicQuantizeMatMul'].includes(n.opType)) continue;
       // Walk B back through Transpose / DequantizeLinear to an initializer.
       const chain: string[] = [];
+      const where = new Set<string>();
       let name = n.inputs[1] ?? '';
       let step = producer.get(name);
-      while (step && ['Transpose', 'DequantizeLinear', 'Cast'].includes(step.opType)) {
-        chain.unshift(step.opType);
-        name = step.inputs[0] ?? '';
+      while (step && ['Transpose', 'DequantizeLinear', 'Cast'].includes(step[0].opType)) {
+        chain.unshift(step[0].opType);
+        where.add(step[1]);
+        name = step[0].inputs[0] ?? '';
         step = producer.get(name);
       }
       if (!tableNames.has(name)) continue;
       chain.push(n.opType);
       const joined = chain.join(' > ');
-      const kind: ProjectionKind =
-        joined === 'Transpose > MatMul' ? 'transposed-table' : joined === 'Transpose > DequantizeLinear > MatMul' ? 'dequantized-table' : chain.length === 1 ? 'direct' : 'unknown';
+      const known = joined === 'Transpose > MatMul' || joined === 'Transpose > DequantizeLinear > MatMul';
+      // Hoisted: the chain once in the main graph (the engine's rewrite, or a decoder without If), for ONNX Runtime to fold.
+      const hoisted = known && [...where].every((w) => w === 'main');
+      const kind: ProjectionKind = hoisted
+        ? 'hoisted'
+        : joined === 'Transpose > MatMul'
+          ? 'transposed-table'
+          : joined === 'Transpose > DequantizeLinear > MatMul'
+            ? 'dequantized-table'
+            : chain.length === 1
+              ? 'direct'
+              : 'unknown';
       sites.push({ graph: path, kind, chain: [name, ...chain] });
     }
   }
-  return { vocabulary, tables, sites, wholeTablePerStep: sites.some((s) => s.chain.includes('DequantizeLinear')) };
+  // Hoisted, the DequantizeLinear is folded when the session is created (rewrite-projection.ts asks for it).
+  return { vocabulary, tables, sites, wholeTablePerStep: sites.some((s) => s.kind === 'dequantized-table') };
 }

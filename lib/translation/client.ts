@@ -4,6 +4,7 @@
  * use, never during server rendering. If it dies, everything pending is
  * rejected with a `crashed` EngineFailure and the next request starts a new one.
  */
+import type { ProjectionRewrite } from '@/lib/model-files/rewrite-projection';
 import type { EngineConfig, ResolvedDevice } from './config';
 import type { Alternative, EngineError, ParagraphTranslation, WorkerRequest, WorkerResponse } from './protocol';
 
@@ -18,6 +19,8 @@ export interface ReadyInfo {
   device: ResolvedDevice;
   threads: number;
   crossOriginIsolated: boolean;
+  /** What was done with the decoder's output projection at load (lib/model-files/rewrite-projection.ts). */
+  projection: ProjectionRewrite | null;
 }
 
 export interface DownloadEvent {
@@ -55,7 +58,7 @@ export class TranslationClient {
 
   /** Starts the worker and loads the model (downloading it the first time). Shared by all callers. */
   load(onDownload?: (event: DownloadEvent) => void): Promise<ReadyInfo> {
-    const ready = (m: WorkerResponse) => (m.type === 'ready' ? { device: m.device, threads: m.threads, crossOriginIsolated: m.crossOriginIsolated } : undefined);
+    const ready = (m: WorkerResponse) => (m.type === 'ready' ? { device: m.device, threads: m.threads, crossOriginIsolated: m.crossOriginIsolated, projection: m.projection } : undefined);
     this.ready ??= this.send({ type: 'load', config: this.config }, ready, (message) => {
       if (message.type === 'download') onDownload?.(message);
     }).catch((err: unknown) => {

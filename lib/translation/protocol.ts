@@ -4,6 +4,7 @@
  * the request it answers. The library's own progress events never cross this
  * boundary raw: the worker wraps them in `download` messages.
  */
+import type { ProjectionRewrite } from '@/lib/model-files/rewrite-projection';
 import type { EngineConfig, ResolvedDevice } from './config';
 
 export interface SentenceTranslation {
@@ -67,7 +68,7 @@ export type WorkerRequest =
 export type WorkerResponse =
   /** A model file being fetched from the network (never sent for files read from the browser cache). */
   | { type: 'download'; id: number; file: string; loaded: number; total: number; done: boolean }
-  | { type: 'ready'; id: number; device: ResolvedDevice; threads: number; crossOriginIsolated: boolean }
+  | { type: 'ready'; id: number; device: ResolvedDevice; threads: number; crossOriginIsolated: boolean; projection: ProjectionRewrite | null }
   /** Streaming: the paragraph's English so far. */
   | { type: 'partial'; id: number; text: string }
   | { type: 'result'; id: number; result: ParagraphTranslation }

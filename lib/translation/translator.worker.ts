@@ -6,6 +6,9 @@
  * decodes the sentences of all of them in flight together (engine/engine.ts).
  */
 import { env, pipeline, type TranslationPipeline } from '@huggingface/transformers';
+// The same module transformers.js imports (one instance in the bundle): its InferenceSession is the one wrapped.
+import { InferenceSession } from 'onnxruntime-web/webgpu';
+import { rewriteOnLoad, type LoadedModel } from '@/lib/model-files/rewrite-on-load';
 import { dtypeOption, sentencesApartFor, threadCount, type EngineConfig, type ResolvedDevice } from './config';
 import { CancelledError, type TranslationEngine } from './engine/engine';
 import { engineFor } from './engine/from-pipeline';
@@ -35,6 +38,13 @@ const network = new NetworkLog();
 const loggedFetch = network.wrap(self.fetch.bind(self));
 self.fetch = loggedFetch;
 const bytesSeen = new Map<string, { loaded: number; total: number }>();
+// Every model file is read before ONNX Runtime gets it: a decoder in the Hub's structure has its projection
+// rewritten (lib/model-files/rewrite-projection.ts). What was done is said at debug level and on the model's line.
+let projection: LoadedModel | null = null;
+rewriteOnLoad(InferenceSession as never, (model) => {
+  if (model.found !== 'none') projection = model;
+  console.debug(`[tweetalig] model file of ${(model.bytes / 1e6).toFixed(1)} MB: projection ${model.found}, ${model.path}${model.reason ? ` (${model.reason})` : ''}, ${model.ms.toFixed(0)} ms`);
+});
 let engine: Promise<Engine> | null = null;
 let engineKey = '';
 const cancelled = new Set<number>();
@@ -157,7 +167,7 @@ async function handleLoad(id: number, config: EngineConfig) {
   try {
     const { device } = await engine;
     const threads = (env.backends.onnx as { wasm?: { numThreads?: number } }).wasm?.numThreads ?? 1;
-    post({ type: 'ready', id, device, threads, crossOriginIsolated: self.crossOriginIsolated });
+    post({ type: 'ready', id, device, threads, crossOriginIsolated: self.crossOriginIsolated, projection: projection && { path: projection.path, found: projection.found, reason: projection.reason } });
   } catch (err) {
     engine = null; // the next load tries again from scratch
     post({ type: 'error', id, error: classifyLoadError(err, network, self.navigator.onLine) });

@@ -6,6 +6,8 @@
  * Every sentence's length is forced (random weights never stop): min = max new tokens = about 1.1x its input.
  */
 import { env, pipeline, type TranslationPipeline } from '@huggingface/transformers';
+import { InferenceSession } from 'onnxruntime-web/webgpu';
+import { rewriteOnLoad, type LoadedModel } from '../../lib/model-files/rewrite-on-load';
 import { decodeBatch } from '../../lib/translation/engine/batch-decoder';
 import { engineFor, generationRules } from '../../lib/translation/engine/from-pipeline';
 import { MarianSessions } from '../../lib/translation/engine/marian-sessions';
@@ -13,13 +15,15 @@ import { splitSentences } from '../../lib/translation/sentences';
 
 declare const self: DedicatedWorkerGlobalScope;
 
-const MODEL = 'standin-marian-nl-en';
 const forced = (n: number) => Math.max(1, Math.round(1.1 * n));
 let translator: TranslationPipeline;
 
 const words = (paragraphs: string[]) => paragraphs.join(' ').split(/\s+/).filter(Boolean).length;
 
-async function load({ dtype, threads, ort }: { dtype: string; threads: number; ort: string }) {
+/** `rewrite`: the app's load-time projection rewrite (lib/model-files/rewrite-projection.ts), or the files as they are. */
+async function load({ dtype, threads, ort, model, rewrite }: { dtype: string; threads: number; ort: string; model: string; rewrite: boolean }) {
+  const loaded: LoadedModel[] = [];
+  if (rewrite) rewriteOnLoad(InferenceSession as never, (m) => loaded.push(m));
   env.allowLocalModels = false;
   env.remoteHost = `${self.location.origin}/models/`;
   env.remotePathTemplate = '{model}/';
@@ -30,8 +34,8 @@ async function load({ dtype, threads, ort }: { dtype: string; threads: number; o
   onnx.wasm.numThreads = threads;
   const started = performance.now();
   const option = dtype.includes(':') ? Object.fromEntries(dtype.split(',').map((p) => p.split(':'))) : dtype;
-  translator = (await pipeline('translation', MODEL, { dtype: option, device: 'wasm' })) as TranslationPipeline;
-  return { loadMs: performance.now() - started };
+  translator = (await pipeline('translation', model, { dtype: option, device: 'wasm' })) as TranslationPipeline;
+  return { loadMs: performance.now() - started, projection: loaded.filter((m) => m.found !== 'none').map((m) => `${m.found}: ${m.path} in ${m.ms.toFixed(0)} ms`).join(', ') || 'as stored' };
 }
 
 /** Today's path: each sentence through the pipeline on its own, greedy, one after the other. */
@@ -79,6 +83,21 @@ async function check(sentences: string[]) {
     if (JSON.stringify(theirs) !== JSON.stringify([rules.start, ...mine!.tokens])) mismatches.push(text);
   }
   return { checked: sentences.length, mismatches };
+}
+
+/** Each sentence's greedy and beam tokens (forced lengths): compared between layouts by bench-full.mjs. */
+async function tokens(sentences: string[]) {
+  const sessions = new MarianSessions(translator as never);
+  const { rules, beams } = generationRules((translator.model as unknown as { generation_config: object }).generation_config);
+  const out: number[][] = [];
+  for (const text of sentences) {
+    const ids = translator.tokenizer.encode(text);
+    for (const b of [null, beams]) {
+      const [r] = await decodeBatch(sessions, [{ ids, maxNewTokens: forced(ids.length), minNewTokens: forced(ids.length), beams: b }], rules);
+      out.push(b ? r!.nbest[0]!.tokens : r!.tokens);
+    }
+  }
+  return { tokens: out };
 }
 
 /** One decoder step's cost for r rows (the same sentence r times, 20 tokens into it), against one row's. */
@@ -154,6 +173,7 @@ self.onmessage = async ({ data }) => {
     if (data.type === 'assist') return self.postMessage(await assist(data.paragraphs));
     if (data.type === 'scaling') return self.postMessage(await scaling(data.text, data.rows));
     if (data.type === 'check') return self.postMessage(await check(data.sentences));
+    if (data.type === 'tokens') return self.postMessage(await tokens(data.sentences));
   } catch (err) {
     self.postMessage({ error: err instanceof Error ? `${err.message}` : String(err) });
   }

@@ -58,7 +58,13 @@ function TranslationStatus() {
       {wordsPerSecond !== null && (
         <span>{t('speed', { speed: format.number(wordsPerSecond, { maximumFractionDigits: 0 }) })}</span>
       )}
-      {engine && <span className="hidden sm:inline">{t('engine', { device: engine.device, threads: engine.threads })}</span>}
+      {engine && (
+        // The title says how the model's output layer runs (lib/model-files/rewrite-projection.ts): a diagnostic
+        // for a self-hosting reader, with the reason in the worker's console at debug level.
+        <span className="hidden sm:inline" title={t('projection', { path: engine.projection?.found === 'direct' ? 'direct' : (engine.projection?.path ?? 'none') })} data-projection={engine.projection?.path ?? 'none'}>
+          {t('engine', { device: engine.device, threads: engine.threads })}
+        </span>
+      )}
       {doubtful > 0 && (
         // Goes to the next such sentence, and shows the marks if they were off.
         <button

@@ -37,7 +37,7 @@ describe('translations stored by the old greedy decoding', () => {
 
     const asked: string[] = [];
     const client = {
-      load: async () => ({ device: 'wasm' as const, threads: 1, crossOriginIsolated: false }),
+      load: async () => ({ device: 'wasm' as const, threads: 1, crossOriginIsolated: false, projection: null }),
       translate: async (text: string) => (asked.push(text), best.translate(text)),
       dispose: () => undefined,
       workersStarted: 1,

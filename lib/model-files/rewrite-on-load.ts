@@ -1,0 +1,53 @@
+/**
+ * The projection rewrite applied to every model ONNX Runtime loads for transformers.js. transformers.js hands
+ * each file's bytes to `InferenceSession.create` and offers no hook in between (a runtime of our own through
+ * `globalThis[Symbol.for('onnxruntime')]` would lose its device list), so the class's `create` is wrapped: the
+ * bytes are rewritten, or passed on untouched with the reason, and the caller hears which.
+ */
+import { rewriteProjection, type ProjectionRewrite, type SessionConfig } from './rewrite-projection';
+
+export interface LoadedModel extends ProjectionRewrite {
+  /** Bytes of the file as fetched, and the time the rewrite took (reading the graph, writing the new file). */
+  bytes: number;
+  ms: number;
+}
+
+type Create = (this: unknown, model: unknown, ...rest: unknown[]) => Promise<unknown>;
+type Options = { extra?: Record<string, unknown> } & Record<string, unknown>;
+
+/** `session.disable_quant_qdq` as ONNX Runtime's `extra` option spells it: { session: { disable_quant_qdq } }. */
+function withConfig(options: Options | undefined, config: SessionConfig): Options {
+  const extra: Record<string, Record<string, unknown>> = { ...(options?.extra as Record<string, Record<string, unknown>>) };
+  for (const [key, value] of Object.entries(config)) {
+    const [group, name] = key.split('.') as [string, string];
+    extra[group] = { ...extra[group], [name]: value };
+  }
+  return { ...options, extra };
+}
+
+/**
+ * Wraps `session.create` (onnxruntime-web's or -node's InferenceSession); returns the function that unwraps it.
+ * `read` turns a path into bytes where the runtime is given paths (Node); elsewhere a path passes untouched.
+ */
+export function rewriteOnLoad(session: { create: Create }, report: (model: LoadedModel) => void, read?: (path: string) => Uint8Array) {
+  const create = session.create;
+  session.create = function (this: unknown, model: unknown, ...rest: unknown[]) {
+    const bytes = model instanceof Uint8Array ? model : typeof model === 'string' && read ? read(model) : null;
+    if (!bytes) return create.call(this, model, ...rest);
+    const started = performance.now();
+    let result: { bytes: Uint8Array; rewrite: ProjectionRewrite; session?: SessionConfig };
+    try {
+      result = rewriteProjection(bytes);
+    } catch (err) {
+      // Bytes this reader cannot follow: ONNX Runtime has the last word on them, as without the rewrite.
+      result = { bytes, rewrite: { path: 'as-is', found: 'unknown', reason: `the graph could not be read (${err instanceof Error ? err.message : String(err)})` } };
+    }
+    report({ ...result.rewrite, bytes: bytes.length, ms: performance.now() - started });
+    if (result.bytes === bytes && !Object.keys(result.session ?? {}).length) return create.call(this, model, ...rest);
+    const [options, ...others] = rest as [Options | undefined, ...unknown[]];
+    return create.call(this, result.bytes, withConfig(options, result.session ?? {}), ...others);
+  } as Create;
+  return () => {
+    session.create = create;
+  };
+}

@@ -1,0 +1,80 @@
+/**
+ * Whole translations with the projection rewrite are token for token those of the unmodified files: greedy and
+ * with beams, through the engine the app runs, on the test model (both dtypes) and on the full-size stand-in
+ * (the real vocabulary and width: 34 M table values; built on demand by scripts/standin.mjs).
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { TranslationPipeline } from '@huggingface/transformers';
+import * as ort from 'onnxruntime-node';
+import { describe, expect, it } from 'vitest';
+import { TEST_MODEL_DIR, TEST_MODEL_ID } from '@/lib/translation/test-model';
+import { decodeBatch } from '@/lib/translation/engine/batch-decoder';
+import type { BeamSettings } from '@/lib/translation/engine/decoding';
+import { engineTokenizer, generationRules } from '@/lib/translation/engine/from-pipeline';
+import { MarianSessions } from '@/lib/translation/engine/marian-sessions';
+import { splitSentences } from '@/lib/translation/sentences';
+import { ensureStandIn, STANDIN_DIR, STANDIN_ID } from '@/scripts/standin.mjs';
+import { rewriteOnLoad, type LoadedModel } from './rewrite-on-load';
+
+const BEAMS: BeamSettings = { numBeams: 4, lengthPenalty: 1, earlyStopping: false };
+
+async function load(dir: string, id: string, dtype: 'fp32' | 'q8', rewrite: boolean) {
+  const loaded: LoadedModel[] = [];
+  // transformers.node hands ONNX Runtime paths; the wrapper reads them, as the browser's bytes.
+  const unwrap = rewrite ? rewriteOnLoad(ort.InferenceSession as never, (m) => loaded.push(m), (file) => new Uint8Array(readFileSync(file))) : () => {};
+  try {
+    const { env, pipeline } = await import('@huggingface/transformers');
+    env.allowRemoteModels = false;
+    env.allowLocalModels = true;
+    env.localModelPath = `${dir}/`;
+    const translator = (await pipeline('translation', id, { dtype, device: 'cpu' })) as TranslationPipeline;
+    return { translator, loaded };
+  } finally {
+    unwrap();
+  }
+}
+
+/** Each sentence's tokens, decoded on its own (maxNewTokens forced for the stand-in, whose random weights never stop). */
+async function tokens(translator: TranslationPipeline, sentences: string[], beams: BeamSettings | null, forced: boolean) {
+  const { rules } = generationRules((translator.model as unknown as { generation_config: object }).generation_config);
+  const sessions = new MarianSessions(translator as never);
+  const tokenizer = engineTokenizer(translator);
+  const out: number[][] = [];
+  for (const s of sentences) {
+    const ids = tokenizer.encode(s);
+    const length = forced ? Math.min(24, ids.length + 2) : 40;
+    const [r] = await decodeBatch(sessions, [{ ids, maxNewTokens: length, minNewTokens: forced ? length : 0, beams }], rules);
+    out.push(beams ? r!.nbest[0]!.tokens : r!.tokens);
+  }
+  return out;
+}
+
+const referenceSentences: string[] = JSON.parse(readFileSync(path.join(TEST_MODEL_DIR, TEST_MODEL_ID, 'reference.json'), 'utf8')).sentences.map((s: { text: string }) => s.text);
+const seedSentences = () =>
+  splitSentences(readFileSync(path.join(TEST_MODEL_DIR, '../fixtures/seed-000_9d66e33e2d99ebe9.txt'), 'utf8').split(/\n\n/)[1]!)
+    .map((s) => s.text)
+    .slice(0, 3);
+
+describe.each([
+  ['the test model', 'fp32', false],
+  ['the test model', 'q8', false],
+  ['the full-size stand-in', 'q8', true],
+  ['the full-size stand-in', 'fp32', true],
+] as const)('translations with the rewrite, %s, %s', (_name, dtype, fullSize) => {
+  it('are token for token those of the unmodified files, greedy and with beams', { timeout: 240_000 }, async () => {
+    const [dir, id] = fullSize ? [path.dirname(ensureStandIn()), STANDIN_ID] : [TEST_MODEL_DIR, TEST_MODEL_ID];
+    expect(dir).toBe(fullSize ? STANDIN_DIR : TEST_MODEL_DIR);
+    const sentences = fullSize ? seedSentences() : referenceSentences;
+    const plain = await load(dir, id, dtype, false);
+    const rewritten = await load(dir, id, dtype, true);
+    expect(rewritten.loaded.filter((m) => m.found !== 'none').map((m) => m.path)).toEqual(['rewritten']);
+    for (const beams of [null, BEAMS]) {
+      const [a, b] = [await tokens(plain.translator, sentences, beams, fullSize), await tokens(rewritten.translator, sentences, beams, fullSize)];
+      expect(a.every((t) => t.length > 0)).toBe(true);
+      expect(b).toEqual(a);
+    }
+    await plain.translator.dispose();
+    await rewritten.translator.dispose();
+  });
+});
