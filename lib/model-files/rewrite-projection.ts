@@ -6,8 +6,10 @@
  *
  * The rewrite moves that chain out of the branches to the top level, once, and asks ONNX Runtime to fold it
  * (`session.disable_quant_qdq` lets its constant folding compute a DequantizeLinear of constants): the float [d, V]
- * table is made by ONNX Runtime's own kernels when the session is created and held once; each branch's MatMul
- * reads it. The file stays its size, no table is computed in JavaScript, the embedding's Gathers keep the stored
+ * table is made by ONNX Runtime's own kernels when the session is created and held once. The product moves out
+ * too (each branch ends at its last hidden state; one MatMul + Add of the bias after the If), so ONNX Runtime packs
+ * the table for one GEMM, not one per branch. The file stays its size, nothing is computed in JavaScript, the
+ * embedding's Gathers keep the stored
  * table, and the floats multiplied are bitwise those of the unmodified file (no activation is quantized that was
  * not). A file that does not match exactly runs as it is.
  */
