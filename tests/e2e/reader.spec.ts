@@ -88,14 +88,18 @@ test('?view= in a shared link wins over the remembered view', async ({ page }) =
 test('on a wide screen each pair shares a row; at 390×844 it stacks Dutch above English', async ({ page }) => {
   await page.goto(READER);
   const pair = page.locator('[data-segment]').first();
-  let nl = (await pair.locator('[data-lang-col="nl"]').boundingBox())!;
-  let en = (await pair.locator('[data-lang-col="en"]').boundingBox())!;
+  const boxes = async () => [(await pair.locator('[data-lang-col="nl"]').boundingBox())!, (await pair.locator('[data-lang-col="en"]').boundingBox())!] as const;
+  // Measured once the page has settled (on a loaded machine the first frame can precede the app's own layout).
+  await expect.poll(async () => {
+    const [a, b] = await boxes();
+    return Math.abs(a.y - b.y) < 2 && b.x > a.x + a.width - 1;
+  }).toBe(true);
+  let [nl, en] = await boxes();
   expect(Math.abs(nl.y - en.y)).toBeLessThan(2);
   expect(en.x).toBeGreaterThan(nl.x + nl.width - 1);
 
   await page.setViewportSize({ width: 390, height: 844 });
-  nl = (await pair.locator('[data-lang-col="nl"]').boundingBox())!;
-  en = (await pair.locator('[data-lang-col="en"]').boundingBox())!;
+  [nl, en] = await boxes();
   expect(en.y).toBeGreaterThanOrEqual(nl.y + nl.height - 1);
   expect(nl.width).toBeGreaterThan(300);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
