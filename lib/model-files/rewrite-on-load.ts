@@ -4,7 +4,7 @@
  * `globalThis[Symbol.for('onnxruntime')]` would lose its device list), so the class's `create` is wrapped: the
  * bytes are rewritten, or passed on untouched with the reason, and the caller hears which.
  */
-import { rewriteProjection, type ProjectionRewrite, type SessionConfig } from './rewrite-projection';
+import { rewriteProjection, type ProjectionRewrite, type SessionExtra } from './rewrite-projection';
 
 export interface LoadedModel extends ProjectionRewrite {
   /** Bytes of the file as fetched, and the time the rewrite took (reading the graph, writing the new file). */
@@ -15,13 +15,10 @@ export interface LoadedModel extends ProjectionRewrite {
 type Create = (this: unknown, model: unknown, ...rest: unknown[]) => Promise<unknown>;
 type Options = { extra?: Record<string, unknown> } & Record<string, unknown>;
 
-/** `session.disable_quant_qdq` as ONNX Runtime's `extra` option spells it: { session: { disable_quant_qdq } }. */
-function withConfig(options: Options | undefined, config: SessionConfig): Options {
-  const extra: Record<string, Record<string, unknown>> = { ...(options?.extra as Record<string, Record<string, unknown>>) };
-  for (const [key, value] of Object.entries(config)) {
-    const [group, name] = key.split('.') as [string, string];
-    extra[group] = { ...extra[group], [name]: value };
-  }
+/** The caller's options with the rewrite's session settings added to their `extra`. */
+function withExtra(options: Options | undefined, add: SessionExtra): Options {
+  const extra = { ...(options?.extra as SessionExtra | undefined) };
+  for (const [group, entries] of Object.entries(add)) extra[group] = { ...extra[group], ...entries };
   return { ...options, extra };
 }
 
@@ -35,7 +32,7 @@ export function rewriteOnLoad(session: { create: Create }, report: (model: Loade
     const bytes = model instanceof Uint8Array ? model : typeof model === 'string' && read ? read(model) : null;
     if (!bytes) return create.call(this, model, ...rest);
     const started = performance.now();
-    let result: { bytes: Uint8Array; rewrite: ProjectionRewrite; session?: SessionConfig };
+    let result: { bytes: Uint8Array; rewrite: ProjectionRewrite; session?: SessionExtra };
     try {
       result = rewriteProjection(bytes);
     } catch (err) {
@@ -45,7 +42,7 @@ export function rewriteOnLoad(session: { create: Create }, report: (model: Loade
     report({ ...result.rewrite, bytes: bytes.length, ms: performance.now() - started });
     if (result.bytes === bytes && !Object.keys(result.session ?? {}).length) return create.call(this, model, ...rest);
     const [options, ...others] = rest as [Options | undefined, ...unknown[]];
-    return create.call(this, result.bytes, withConfig(options, result.session ?? {}), ...others);
+    return create.call(this, result.bytes, withExtra(options, result.session ?? {}), ...others);
   } as Create;
   return () => {
     session.create = create;

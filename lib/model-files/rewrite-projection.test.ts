@@ -12,7 +12,7 @@ import { TEST_MODEL_DIR, TEST_MODEL_ID } from '@/lib/translation/test-model';
 import { readOnnxGraph } from './onnx-graph';
 import { projectionOf } from './projection';
 import { ProtoWriter, splitFields } from './proto-writer';
-import { rewriteProjection, type ProjectionRewrite, type SessionConfig } from './rewrite-projection';
+import { rewriteProjection, type ProjectionRewrite, type SessionExtra } from './rewrite-projection';
 import { ensureStandIn } from '@/scripts/standin.mjs';
 
 const TEST_MODEL = path.join(TEST_MODEL_DIR, TEST_MODEL_ID);
@@ -42,8 +42,8 @@ function feeds(config: Config, withPast: boolean) {
   return f;
 }
 
-async function logits(bytes: Uint8Array, withPast: boolean, config = configOf(TEST_MODEL), extra: SessionConfig = {}) {
-  const session = await ort.InferenceSession.create(bytes, { intraOpNumThreads: 1, extra: nest(extra) });
+async function logits(bytes: Uint8Array, withPast: boolean, config = configOf(TEST_MODEL), extra: SessionExtra = {}) {
+  const session = await ort.InferenceSession.create(bytes, { intraOpNumThreads: 1, extra });
   try {
     return (await session.run(feeds(config, withPast))).logits!.data as Float32Array;
   } finally {
@@ -56,13 +56,6 @@ async function logits(bytes: Uint8Array, withPast: boolean, config = configOf(TE
  * with itself alone. The multiplied floats are the same; a constant B is packed for ONNX Runtime's GEMM, which
  * may sum in another order (full size: 3.8e-6 on logits up to 17.8).
  */
-/** ONNX Runtime's `extra`: { session: { disable_quant_qdq: '1' } } for 'session.disable_quant_qdq'. */
-const nest = (config: SessionConfig) => {
-  const out: Record<string, Record<string, string>> = {};
-  for (const [key, value] of Object.entries(config)) (out[key.split('.')[0]!] ??= {})[key.split('.')[1]!] = value;
-  return out;
-};
-
 const maxRelative = (a: Float32Array, b: Float32Array) => a.reduce((m, x, i) => Math.max(m, Math.abs(x - b[i]!)), 0) / a.reduce((m, x) => Math.max(m, Math.abs(x)), 0);
 
 describe.each([
@@ -74,7 +67,7 @@ describe.each([
   // The stand-in is built on demand (scripts/standin.mjs), when this block's tests start.
   const dir = () => (model === 'the test model' ? TEST_MODEL : ensureStandIn());
   let original: Uint8Array;
-  let rewritten: { bytes: Uint8Array; rewrite: ProjectionRewrite; session?: SessionConfig };
+  let rewritten: { bytes: Uint8Array; rewrite: ProjectionRewrite; session?: SessionExtra };
   beforeAll(() => {
     original = file(name, dir());
     rewritten = rewriteProjection(original);
@@ -84,7 +77,7 @@ describe.each([
     const { bytes, rewrite, session } = rewritten;
     const config = configOf(dir());
     expect(rewrite).toEqual({ path: 'rewritten', found });
-    expect(session).toEqual(found === 'dequantized-table' ? { 'session.disable_quant_qdq': '1' } : {});
+    expect(session).toEqual(found === 'dequantized-table' ? { session: { disable_quant_qdq: '1' } } : {});
     const before = projectionOf(readOnnxGraph(original));
     const after = projectionOf(readOnnxGraph(bytes));
     expect(before.sites.map((s) => s.kind)).toEqual([found, found]);
@@ -99,7 +92,7 @@ describe.each([
 
     // What ONNX Runtime makes of it: one float [d, V] table at the top level, nothing left of the chain in a branch.
     const optimized = path.join(mkdtempSync(path.join(tmpdir(), 'projection-')), 'optimized.onnx');
-    const s = await ort.InferenceSession.create(bytes, { intraOpNumThreads: 1, extra: nest(session ?? {}), optimizedModelFilePath: optimized });
+    const s = await ort.InferenceSession.create(bytes, { intraOpNumThreads: 1, extra: session ?? {}, optimizedModelFilePath: optimized });
     await s.release();
     const folded = projectionOf(readOnnxGraph(new Uint8Array(readFileSync(optimized))));
     const transposed = folded.tables.filter((t) => t.dims[0] === config.d_model);

@@ -26,14 +26,17 @@ export interface ProjectionRewrite {
   reason?: string;
 }
 
-/** Session settings the rewritten file needs (ONNX Runtime's config entries, as `extra` flattens them). */
-export type SessionConfig = Record<string, string>;
+/**
+ * Session settings the rewritten file needs, as ONNX Runtime's `extra` option takes them (it flattens
+ * { session: { disable_quant_qdq: '1' } } into the config entry `session.disable_quant_qdq`).
+ */
+export type SessionExtra = Record<string, Record<string, string>>;
 
 /**
  * Without it ONNX Runtime never folds a DequantizeLinear (it keeps them for its QDQ fusions, which these files,
  * quantized dynamically, have no use for): the hoisted chain would run at every step, as in the unmodified file.
  */
-const FOLD: SessionConfig = { 'session.disable_quant_qdq': '1' };
+const FOLD: SessionExtra = { session: { disable_quant_qdq: '1' } };
 
 type Consumer = { node: OnnxNode; graph: OnnxGraph };
 
@@ -126,7 +129,7 @@ function hoistable(main: OnnxGraph, matmuls: OnnxNode[], consumers: Map<string, 
 }
 
 /** The file's bytes with the projection rewritten, or the same bytes and why not. Never throws on a valid file. */
-export function rewriteProjection(bytes: Uint8Array): { bytes: Uint8Array; rewrite: ProjectionRewrite; session?: SessionConfig } {
+export function rewriteProjection(bytes: Uint8Array): { bytes: Uint8Array; rewrite: ProjectionRewrite; session?: SessionExtra } {
   const main = readOnnxGraph(bytes);
   const report = projectionOf(main);
   if (!report.sites.length) return { bytes, rewrite: { path: 'as-is', found: 'none' } };

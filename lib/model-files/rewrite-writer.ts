@@ -24,7 +24,6 @@ export interface RewritePlan {
   hoist: { node: OnnxNode; output: number; hidden: Map<OnnxGraph, string>; bias: string } | null;
 }
 
-
 function nodeProto(op: string, name: string, inputs: string[], outputs: string[], perm?: number[]) {
   const w = new ProtoWriter();
   for (const i of inputs) w.string(1, i);
