@@ -49,7 +49,7 @@ function ownLayout() {
   // Copies, not links: a link to tests/ would put a second copy of the specs in front of tsc and the linters.
   cpSync(path.join(ROOT, 'content'), path.join(home, 'content'), { recursive: true });
   cpSync(path.join(ROOT, 'tests/fixtures/seed-000_9d66e33e2d99ebe9.txt'), path.join(home, 'tests/fixtures/seed-000_9d66e33e2d99ebe9.txt'));
-  execFileSync('/usr/bin/python3', [path.join(scripts, 'make-standin-model.py'), OWN], { stdio: 'inherit', env: { ...process.env, LD_LIBRARY_PATH: '/usr/lib/x86_64-linux-gnu/openblas-pthread' } });
+  ensureStandIn(OWN, path.join(scripts, 'make-standin-model.py'));
 }
 
 async function bundle() {

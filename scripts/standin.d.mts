@@ -1,4 +1,4 @@
 export const STANDIN_DIR: string;
 export const STANDIN_ID: string;
 /** Builds the stand-in if it is not there yet; its folder. */
-export function ensureStandIn(): string;
+export function ensureStandIn(dir?: string, script?: string): string;
