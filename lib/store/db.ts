@@ -1,72 +1,19 @@
 /**
- * The one module that touches IndexedDB. Every transaction is awaited; a record
- * that does not look like ours is skipped (and re-translated), never a crash.
+ * The one way into IndexedDB: this module and those it re-exports (opening and upgrading, feeds, texts). Every
+ * transaction is awaited; a record that does not look like ours is skipped (and re-translated), never a crash.
  */
-import { openDB, type IDBPDatabase } from 'idb';
+import type { IDBPDatabase } from 'idb';
 import { isCorrection, isMachineRecord } from '@/lib/corrections/schema';
 import { announceCorrections } from './changes';
 import { Connection, transact } from './connection';
-import { DB_NAME, DB_VERSION, STORES, type ReaderDB } from './schema';
+import { isDraft, STORES, type ReaderDB } from './schema';
 import { bumpStoreStamp, copyBytes, removeCopies } from '@/lib/quick-open/copy';
 import type { CorrectionRecord, DraftRecord, MachineRecord, TranslationStore } from './types';
 import { mergeAll, nextCorrection, type CorrectionInput } from '@/lib/corrections/versioning';
 
 export { IndexedDBFeeds } from './feed-list';
 export { IndexedDBTexts } from './text-library';
-
-/** Opens (creating or upgrading) the reader's database. `closed` hears when the browser closes it under the page. */
-export async function openReaderDB(name = DB_NAME, closed?: () => void): Promise<IDBPDatabase<ReaderDB>> {
-  const db = await openDB<ReaderDB>(name, DB_VERSION, {
-    async upgrade(db, oldVersion, _newVersion, tx) {
-      // Version 1 (the first release) had only machine translations, without a last-used time.
-      if (oldVersion < 1) {
-        db.createObjectStore(STORES.machine, { keyPath: ['cacheKey', 'sourceHash'] });
-      }
-      if (oldVersion < 2) {
-        const machine = tx.objectStore(STORES.machine);
-        machine.createIndex('lastUsed', 'lastUsed');
-        for (let cursor = await machine.openCursor(); cursor; cursor = await cursor.continue()) {
-          const value = cursor.value as MachineRecord & { lastUsed?: number };
-          if (typeof value.lastUsed !== 'number') await cursor.update({ ...value, lastUsed: value.createdAt ?? Date.now() });
-        }
-        const corrections = db.createObjectStore(STORES.corrections, { keyPath: 'sourceHash' });
-        corrections.createIndex('updatedAt', 'updatedAt');
-      }
-      // Version 3: the reader's own texts.
-      if (oldVersion < 3) {
-        db.createObjectStore(STORES.texts, { keyPath: 'id' }).createIndex('updatedAt', 'updatedAt');
-      }
-      // Version 4 made a store of unsaved text in open correction editors; version 6 made it anew, below.
-      // Version 5: the news feeds the reader follows.
-      if (oldVersion < 5) {
-        db.createObjectStore(STORES.feeds, { keyPath: 'url' });
-      }
-      // Version 6: a draft belongs to the tab that typed it (its key gains the editor). Kept drafts move over
-      // with no editor, as orphans the next tab adopts.
-      if (oldVersion < 6) {
-        const kept = oldVersion >= 4 ? ((await tx.objectStore(STORES.drafts).getAll()) as unknown[]) : [];
-        if (oldVersion >= 4) db.deleteObjectStore(STORES.drafts);
-        const drafts = db.createObjectStore(STORES.drafts, { keyPath: ['article', 'segment', 'editor'] });
-        for (const old of kept) {
-          const draft = { ...(old as DraftRecord), editor: '' };
-          if (isDraft(draft)) await drafts.put(draft);
-        }
-      }
-    },
-    // Another tab wants a newer schema (or the reader deletes the database): let it, and reopen on next use.
-    blocking() {
-      db.close();
-      closed?.();
-    },
-    terminated: () => closed?.(),
-  });
-  return db;
-}
-
-function isDraft(v: unknown): v is DraftRecord {
-  const r = v as DraftRecord;
-  return !!r && typeof r.text === 'string' && typeof r.segment === 'string' && typeof r.sourceHash === 'string' && typeof r.editor === 'string';
-}
+export { openReaderDB } from './upgrade';
 
 export class IndexedDBStore implements TranslationStore {
   readonly persistent = true;
@@ -123,7 +70,9 @@ export class IndexedDBStore implements TranslationStore {
 
   putMachine(record: Omit<MachineRecord, 'createdAt' | 'lastUsed'>) {
     const now = Date.now();
-    return this.withRoom(() => this.connection.run((db) => db.put(STORES.machine, { ...record, createdAt: now, lastUsed: now }))).then(() => undefined);
+    return this.withRoom(() =>
+      this.connection.run((db) => db.put(STORES.machine, { ...record, createdAt: now, lastUsed: now })),
+    ).then(() => undefined);
   }
 
   evictMachine(count: number) {
@@ -131,7 +80,11 @@ export class IndexedDBStore implements TranslationStore {
       const tx = db.transaction(STORES.machine, 'readwrite');
       return transact(tx, async () => {
         let removed = 0;
-        for (let cursor = await tx.store.index('lastUsed').openCursor(); cursor && removed < count; cursor = await cursor.continue()) {
+        for (
+          let cursor = await tx.store.index('lastUsed').openCursor();
+          cursor && removed < count;
+          cursor = await cursor.continue()
+        ) {
           await cursor.delete();
           removed++;
         }
@@ -160,14 +113,16 @@ export class IndexedDBStore implements TranslationStore {
   }
 
   async importCorrections(records: CorrectionRecord[]) {
-    const outcome = await this.withRoom(() => this.connection.run(async (db) => {
-      const tx = db.transaction(STORES.corrections, 'readwrite');
-      const read = async (hash: string) => {
-        const existing = await tx.store.get(hash);
-        return isCorrection(existing) ? existing : null;
-      };
-      return transact(tx, () => mergeAll(records, read, (record) => tx.store.put(record)));
-    }));
+    const outcome = await this.withRoom(() =>
+      this.connection.run(async (db) => {
+        const tx = db.transaction(STORES.corrections, 'readwrite');
+        const read = async (hash: string) => {
+          const existing = await tx.store.get(hash);
+          return isCorrection(existing) ? existing : null;
+        };
+        return transact(tx, () => mergeAll(records, read, (record) => tx.store.put(record)));
+      }),
+    );
     bumpStoreStamp(); // what a paragraph shows may have changed: no quick-open copy made before is painted
     announceCorrections([...new Set(records.map((r) => r.sourceHash))]);
     return outcome;
@@ -200,17 +155,19 @@ export class IndexedDBStore implements TranslationStore {
   }
 
   async saveCorrection(input: CorrectionInput) {
-    const record = await this.withRoom(() => this.connection.run(async (db) => {
-      // Read and write in one transaction: of two tabs saving the same paragraph, the later save
-      // wins and the earlier one is kept in history.
-      const tx = db.transaction(STORES.corrections, 'readwrite');
-      return transact(tx, async () => {
-        const existing = await tx.store.get(input.sourceHash);
-        const next = nextCorrection(isCorrection(existing) ? existing : null, input, Date.now());
-        await tx.store.put(next);
-        return next;
-      });
-    }));
+    const record = await this.withRoom(() =>
+      this.connection.run(async (db) => {
+        // Read and write in one transaction: of two tabs saving the same paragraph, the later save
+        // wins and the earlier one is kept in history.
+        const tx = db.transaction(STORES.corrections, 'readwrite');
+        return transact(tx, async () => {
+          const existing = await tx.store.get(input.sourceHash);
+          const next = nextCorrection(isCorrection(existing) ? existing : null, input, Date.now());
+          await tx.store.put(next);
+          return next;
+        });
+      }),
+    );
     bumpStoreStamp();
     announceCorrections([record.sourceHash]);
     return record;
@@ -224,7 +181,9 @@ export class IndexedDBStore implements TranslationStore {
   }
 
   putDraft(draft: Omit<DraftRecord, 'updatedAt'>) {
-    return this.withRoom(() => this.connection.run((db) => db.put(STORES.drafts, { ...draft, updatedAt: Date.now() }))).then(() => undefined);
+    return this.withRoom(() =>
+      this.connection.run((db) => db.put(STORES.drafts, { ...draft, updatedAt: Date.now() })),
+    ).then(() => undefined);
   }
 
   deleteDraft(article: string, segment: string, editor: string) {

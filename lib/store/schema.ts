@@ -43,3 +43,15 @@ export interface ReaderDB extends DBSchema {
     value: FeedRecord;
   };
 }
+
+/** A draft record as this version writes it (older or foreign records are skipped). */
+export function isDraft(v: unknown): v is DraftRecord {
+  const r = v as DraftRecord;
+  return (
+    !!r &&
+    typeof r.text === 'string' &&
+    typeof r.segment === 'string' &&
+    typeof r.sourceHash === 'string' &&
+    typeof r.editor === 'string'
+  );
+}

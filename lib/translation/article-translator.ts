@@ -11,7 +11,7 @@ import { ArticlePersistence, type StoredRecords } from './article-persistence';
 import { TranslationClient } from './client';
 import type { EngineConfig } from './config';
 import type { ParagraphTranslation } from './protocol';
-import type { SegmentState, SourceSegment } from './segment-state';
+import { translatedState, type SegmentState, type SourceSegment } from './segment-state';
 import { SegmentStates, type Progress } from './segment-states';
 import { LOAD_ERRORS, toEngineError, TranslationQueue } from './translation-queue';
 
@@ -56,8 +56,17 @@ export class ArticleTranslator {
   ) {
     const article = deps.article ?? '';
     this.states = new SegmentStates(segments);
-    this.persistence = new ArticlePersistence(this.states, { openStore: deps.openStore, article, prefetched: deps.prefetched, quickOpen: deps.quickOpen });
-    this.queue = new TranslationQueue(this.states, { engine: () => this.loadClient(), translated: (i, result) => this.translated(i, result) }, this.abort.signal);
+    this.persistence = new ArticlePersistence(this.states, {
+      openStore: deps.openStore,
+      article,
+      prefetched: deps.prefetched,
+      quickOpen: deps.quickOpen,
+    });
+    this.queue = new TranslationQueue(
+      this.states,
+      { engine: () => this.loadClient(), translated: (i, result) => this.translated(i, result) },
+      this.abort.signal,
+    );
     this.corrections = new ArticleCorrections(
       {
         segments,
@@ -68,7 +77,8 @@ export class ArticleTranslator {
         setSegment: (id, state) => this.states.set(id, state),
         openStore: () => this.persistence.open(this.corrections),
         makeMachineText: (id) => this.translateNow(id),
-        memoryChanged: (hashes) => void this.persistence.applyMemory(this.queue, null, new Set(hashes)).then(() => this.states.countDone()),
+        memoryChanged: (hashes) =>
+          void this.persistence.applyMemory(this.queue, null, new Set(hashes)).then(() => this.states.countDone()),
         saved: this.persistence.keepCopy,
         storageFailing: (failing) => {
           const storage = failing ? 'failing' : this.persistence.persistent ? 'persistent' : 'memory';
@@ -145,7 +155,10 @@ export class ArticleTranslator {
     this.states.setProgress({ phase: 'starting', error: null });
     try {
       // Settings and storage open in parallel: a reopened article shows after one round trip.
-      const [config] = await Promise.all([this.config ?? this.deps.fetchConfig(), this.persistence.open(this.corrections)]);
+      const [config] = await Promise.all([
+        this.config ?? this.deps.fetchConfig(),
+        this.persistence.open(this.corrections),
+      ]);
       this.config = config;
       this.queue.setBatchRows(config.batchRows ?? 1);
       if (!this.restored) {
@@ -166,10 +179,14 @@ export class ArticleTranslator {
       const config = this.config ?? (this.config = await this.deps.fetchConfig());
       const client = (this.client ??= (this.deps.createClient ?? ((c) => new TranslationClient(c)))(config));
       const engine = await client.load((event) => {
-        this.states.setProgress({ phase: 'downloading', files: { ...this.states.progress.files, [event.file]: event } });
+        this.states.setProgress({
+          phase: 'downloading',
+          files: { ...this.states.progress.files, [event.file]: event },
+        });
       });
       // Loaded for the reader's own request (alternatives on an article read before): nothing to translate.
-      if (!this.abort.signal.aborted) this.states.setProgress({ phase: this.queue.hasWork ? 'translating' : 'done', engine });
+      if (!this.abort.signal.aborted)
+        this.states.setProgress({ phase: this.queue.hasWork ? 'translating' : 'done', engine });
       return client;
     })();
     this.engine.catch(() => (this.engine = null));
@@ -201,7 +218,7 @@ export class ArticleTranslator {
 
   private translated(index: number, result: ParagraphTranslation) {
     const segment = this.segments[index]!;
-    this.states.set(segment.id, { ...this.states.get(segment.id), status: 'done', text: result.text, sentences: result.sentences, error: null });
+    this.states.set(segment.id, translatedState(this.states.get(segment.id), result));
     this.persistence.saveMachine(segment, this.states.hashes[index]!, result);
     this.words += countWords(segment.text);
     this.ms += result.ms;
@@ -209,7 +226,7 @@ export class ArticleTranslator {
     this.segments.forEach((other, i) => {
       if (other.text === segment.text && this.states.get(other.id).status === 'waiting') {
         this.queue.remove(i);
-        this.states.set(other.id, { ...this.states.get(other.id), status: 'done', text: result.text, sentences: result.sentences });
+        this.states.set(other.id, translatedState(this.states.get(other.id), result));
       }
     });
     this.states.setProgress({ wordsPerSecond: this.ms > 0 ? (this.words * 1000) / this.ms : null });

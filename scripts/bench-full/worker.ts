@@ -12,6 +12,7 @@ import { decodeBatch } from '../../lib/translation/engine/batch-decoder';
 import { engineFor, generationRules } from '../../lib/translation/engine/from-pipeline';
 import { MarianSessions } from '../../lib/translation/engine/marian-sessions';
 import { splitSentences } from '../../lib/translation/sentences';
+import { assist } from './assist';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -21,7 +22,19 @@ let translator: TranslationPipeline;
 const words = (paragraphs: string[]) => paragraphs.join(' ').split(/\s+/).filter(Boolean).length;
 
 /** `rewrite`: the app's load-time projection rewrite (lib/model-files/rewrite-projection.ts), or the files as they are. */
-async function load({ dtype, threads, ort, model, rewrite }: { dtype: string; threads: number; ort: string; model: string; rewrite: boolean }) {
+async function load({
+  dtype,
+  threads,
+  ort,
+  model,
+  rewrite,
+}: {
+  dtype: string;
+  threads: number;
+  ort: string;
+  model: string;
+  rewrite: boolean;
+}) {
   const loaded: LoadedModel[] = [];
   if (rewrite) rewriteOnLoad(InferenceSession as never, (m) => loaded.push(m));
   env.allowLocalModels = false;
@@ -35,7 +48,14 @@ async function load({ dtype, threads, ort, model, rewrite }: { dtype: string; th
   const started = performance.now();
   const option = dtype.includes(':') ? Object.fromEntries(dtype.split(',').map((p) => p.split(':'))) : dtype;
   translator = (await pipeline('translation', model, { dtype: option, device: 'wasm' })) as TranslationPipeline;
-  return { loadMs: performance.now() - started, projection: loaded.filter((m) => m.found !== 'none').map((m) => `${m.found}: ${m.path} in ${m.ms.toFixed(0)} ms`).join(', ') || 'as stored' };
+  return {
+    loadMs: performance.now() - started,
+    projection:
+      loaded
+        .filter((m) => m.found !== 'none')
+        .map((m) => `${m.found}: ${m.path} in ${m.ms.toFixed(0)} ms`)
+        .join(', ') || 'as stored',
+  };
 }
 
 /** Today's path: each sentence through the pipeline on its own, greedy, one after the other. */
@@ -56,17 +76,30 @@ async function today(paragraphs: string[]) {
 }
 
 async function ours(paragraphs: string[], quality: 'best' | 'fast', batchRows: number, sentencesApart = false) {
-  const engine = engineFor(translator, quality, { batchRows, sentencesApart, lengths: (n) => ({ min: forced(n), max: forced(n) }) });
+  const engine = engineFor(translator, quality, {
+    batchRows,
+    sentencesApart,
+    lengths: (n) => ({ min: forced(n), max: forced(n) }),
+  });
   const sessions = (engine as unknown as { sessions: MarianSessions }).sessions;
   const before = { ...sessions.stats };
   const started = performance.now();
   let first: number | null = null;
   const results = await Promise.all(
-    paragraphs.map((p, i) => engine.translate(p, { onSentence: (piece) => i === 0 && piece === 0 && (first ??= performance.now() - started) })),
+    paragraphs.map((p, i) =>
+      engine.translate(p, { onSentence: (piece) => i === 0 && piece === 0 && (first ??= performance.now() - started) }),
+    ),
   );
   const ms = performance.now() - started;
   const steps = sessions.stats.steps - before.steps;
-  return { ms, firstMs: first, steps, stepMs: (sessions.stats.ms - before.ms) / steps, rows: sessions.stats.rows - before.rows, outputTokens: results.reduce((n, r) => n + r.outputTokens, 0) };
+  return {
+    ms,
+    firstMs: first,
+    steps,
+    stepMs: (sessions.stats.ms - before.ms) / steps,
+    rows: sessions.stats.rows - before.rows,
+    outputTokens: results.reduce((n, r) => n + r.outputTokens, 0),
+  };
 }
 
 /** Our greedy loop against transformers.js's generate() on the same sentences: the same ids? */
@@ -78,8 +111,18 @@ async function check(sentences: string[]) {
     const inputs = translator.tokenizer(text);
     const ids = Array.from(inputs.input_ids.data as BigInt64Array, Number);
     const length = forced(ids.length);
-    const theirs = ((await translator.model.generate({ ...inputs, max_new_tokens: length, min_new_tokens: length })) as { tolist(): bigint[][] }).tolist()[0]!.map(Number);
-    const [mine] = await decodeBatch(sessions, [{ ids, maxNewTokens: length, minNewTokens: length, beams: null }], rules);
+    const theirs = (
+      (await translator.model.generate({ ...inputs, max_new_tokens: length, min_new_tokens: length })) as {
+        tolist(): bigint[][];
+      }
+    )
+      .tolist()[0]!
+      .map(Number);
+    const [mine] = await decodeBatch(
+      sessions,
+      [{ ids, maxNewTokens: length, minNewTokens: length, beams: null }],
+      rules,
+    );
     if (JSON.stringify(theirs) !== JSON.stringify([rules.start, ...mine!.tokens])) mismatches.push(text);
   }
   return { checked: sentences.length, mismatches };
@@ -88,12 +131,18 @@ async function check(sentences: string[]) {
 /** Each sentence's greedy and beam tokens (forced lengths): compared between layouts by bench-full.mjs. */
 async function tokens(sentences: string[]) {
   const sessions = new MarianSessions(translator as never);
-  const { rules, beams } = generationRules((translator.model as unknown as { generation_config: object }).generation_config);
+  const { rules, beams } = generationRules(
+    (translator.model as unknown as { generation_config: object }).generation_config,
+  );
   const out: number[][] = [];
   for (const text of sentences) {
     const ids = translator.tokenizer.encode(text);
     for (const b of [null, beams]) {
-      const [r] = await decodeBatch(sessions, [{ ids, maxNewTokens: forced(ids.length), minNewTokens: forced(ids.length), beams: b }], rules);
+      const [r] = await decodeBatch(
+        sessions,
+        [{ ids, maxNewTokens: forced(ids.length), minNewTokens: forced(ids.length), beams: b }],
+        rules,
+      );
       out.push(b ? r!.nbest[0]!.tokens : r!.tokens);
     }
   }
@@ -111,66 +160,36 @@ async function scaling(text: string, rowCounts: number[]) {
     let ms = 0;
     for (let step = 0; step < 24; step++) {
       const started = performance.now();
-      const { present } = await sessions.step(Array.from({ length: rows }, () => [5]), encoded, past, step === 0);
+      const { present } = await sessions.step(
+        Array.from({ length: rows }, () => [5]),
+        encoded,
+        past,
+        step === 0,
+      );
       if (step >= 4) ms += performance.now() - started;
-      past = Object.fromEntries(Object.keys(past).map((name) => [name, name.includes('.encoder.') && step > 0 ? past[name]! : present[name.replace('past_key_values', 'present')]!]));
+      past = Object.fromEntries(
+        Object.keys(past).map((name) => [
+          name,
+          name.includes('.encoder.') && step > 0 ? past[name]! : present[name.replace('past_key_values', 'present')]!,
+        ]),
+      );
     }
     out.push({ rows, ms: ms / 20 });
   }
   return { scaling: out };
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const p90 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.ceil(0.9 * xs.length) - 1]!;
-
-/**
- * The reader's on-demand help (issue 19): for a sentence of about 25 tokens, the completion after each
- * keystroke of a typed prefix (from 5 tokens on; the sentence's encoder output reused between keystrokes):
- * time to the next word (two new tokens) and to the whole completion (forced to 1.1x the input, like the
- * translations); and the time to a sentence's alternatives when they were not asked for before (6 beams).
- */
-async function assist(paragraphs: string[]) {
-  const engine = engineFor(translator, 'fast', { batchRows: 8, lengths: (n) => ({ min: forced(n), max: forced(n) }) });
-  const sentences = paragraphs.flatMap((p) => splitSentences(p).map((s) => s.text));
-  const tokens = (s: string) => translator.tokenizer.encode(s).length;
-  const [source, other] = [...sentences].sort((a, b) => Math.abs(tokens(a) - 25) - Math.abs(tokens(b) - 25));
-  const words = source!.split(' ');
-  let typed = '';
-  for (const w of words) {
-    if (translator.tokenizer.encode(`${typed}${w}`, { add_special_tokens: false }).length > 5) break;
-    typed += `${w} `;
-  }
-  const rest = source!.slice(typed.length);
-  const word: number[] = [];
-  const whole: number[] = [];
-  await engine.complete(source!, typed); // the encoder's output, kept for the keystrokes
-  for (let k = 1; k <= 12 && k <= rest.length; k++) {
-    const now = typed + rest.slice(0, k);
-    const started = performance.now();
-    // The next word: two new tokens (a word is 1.3 tokens on average). Random weights spell no words, so
-    // the text itself cannot tell.
-    let first: number | null = null;
-    let tokens = 0;
-    await engine.complete(source!, now, {
-      onPartial: () => {
-        if (++tokens === 2) first = performance.now() - started;
-      },
-    });
-    whole.push(performance.now() - started);
-    word.push(first ?? whole.at(-1)!);
-  }
-  const started = performance.now();
-  await engine.alternatives(other!);
-  const alternativesMs = performance.now() - started;
-  return { sentenceTokens: tokens(source!), typedTokens: translator.tokenizer.encode(typed, { add_special_tokens: false }).length, keystrokes: word.length, nextWord: { median: median(word), p90: p90(word) }, whole: { median: median(whole), p90: p90(whole) }, alternativesMs, alternativesTokens: tokens(other!) };
-}
-
 self.onmessage = async ({ data }) => {
   try {
     if (data.type === 'load') return self.postMessage(await load(data));
-    if (data.type === 'today') return self.postMessage({ ...(await today(data.paragraphs)), words: words(data.paragraphs) });
-    if (data.type === 'ours') return self.postMessage({ ...(await ours(data.paragraphs, data.quality, data.batchRows, data.sentencesApart)), words: words(data.paragraphs) });
-    if (data.type === 'assist') return self.postMessage(await assist(data.paragraphs));
+    if (data.type === 'today')
+      return self.postMessage({ ...(await today(data.paragraphs)), words: words(data.paragraphs) });
+    if (data.type === 'ours')
+      return self.postMessage({
+        ...(await ours(data.paragraphs, data.quality, data.batchRows, data.sentencesApart)),
+        words: words(data.paragraphs),
+      });
+    if (data.type === 'assist') return self.postMessage(await assist(translator, data.paragraphs, forced));
     if (data.type === 'scaling') return self.postMessage(await scaling(data.text, data.rows));
     if (data.type === 'check') return self.postMessage(await check(data.sentences));
     if (data.type === 'tokens') return self.postMessage(await tokens(data.sentences));

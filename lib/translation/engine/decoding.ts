@@ -48,6 +48,8 @@ export interface RowScores {
   readonly allowed: ReadonlySet<number> | null;
   readonly eosBlocked: boolean;
   readonly eos: number;
+  /** Whether the processors rule token `t` out (banned, </s> before the minimum length, not allowed): the one mask. */
+  blocked(t: number): boolean;
 }
 
 /** log(sum(exp(x))) of one row, in float32 as torch's log_softmax computes it. */
@@ -63,13 +65,22 @@ export function logSumExp(logits: Float32Array, offset: number, vocab: number): 
  * One row's processed log-probabilities at decoder length `curLen` (start token included); `allowed`: the
  * tokens that may come next, if constrained (Hugging Face's prefix_allowed_tokens_fn).
  */
-export function rowScores(logits: Float32Array, row: number, vocab: number, curLen: number, rules: DecodingRules, allowed: ReadonlySet<number> | null = null): RowScores {
+export function rowScores(
+  logits: Float32Array,
+  row: number,
+  vocab: number,
+  curLen: number,
+  rules: DecodingRules,
+  allowed: ReadonlySet<number> | null = null,
+): RowScores {
   const offset = row * vocab;
   const forced = rules.forcedEos !== null && curLen === rules.maxLength - 1;
   const eosBlocked = curLen - rules.promptLength < rules.minNewTokens;
   const banned = new Set(rules.banned);
   const lse = forced ? 0 : logSumExp(logits, offset, vocab);
   const eos = forced ? rules.forcedEos! : rules.eos;
+  const blocked = (t: number) =>
+    banned.has(t) || (eosBlocked && t === rules.eos) || (allowed !== null && !allowed.has(t));
   return {
     vocab,
     logits,
@@ -80,10 +91,10 @@ export function rowScores(logits: Float32Array, row: number, vocab: number, curL
     allowed,
     eosBlocked,
     eos,
+    blocked,
     at(t: number) {
       if (forced) return t === eos ? 0 : -Infinity;
-      if (banned.has(t) || (eosBlocked && t === rules.eos) || (allowed && !allowed.has(t))) return -Infinity;
-      return f32(logits[offset + t]! - lse);
+      return blocked(t) ? -Infinity : f32(logits[offset + t]! - lse);
     },
   };
 }
@@ -93,10 +104,10 @@ export function greedyPick(scores: RowScores): { token: number; logprob: number 
   if (scores.forced) return { token: scores.eos, logprob: 0 };
   let best = -1;
   let value = -Infinity;
-  const { logits, offset, vocab, allowed } = scores;
+  const { logits, offset, vocab } = scores;
   for (let t = 0; t < vocab; t++) {
     const v = logits[offset + t]!;
-    if (v > value && !scores.banned.has(t) && !(scores.eosBlocked && t === scores.eos) && (!allowed || allowed.has(t))) {
+    if (v > value && !scores.blocked(t)) {
       value = v;
       best = t;
     }
@@ -172,7 +183,12 @@ function topCandidates(state: BeamState, rows: readonly RowScores[], k: number):
  * first step, when they are copies of the start token). Returns the next state, which previous beam each new
  * running beam continues (to reorder the cache), and whether this sentence is done.
  */
-export function beamStep(state: BeamState, rows: readonly RowScores[], settings: BeamSettings, rules: DecodingRules): { state: BeamState; parents: number[]; done: boolean } {
+export function beamStep(
+  state: BeamState,
+  rows: readonly RowScores[],
+  settings: BeamSettings,
+  rules: DecodingRules,
+): { state: BeamState; parents: number[]; done: boolean } {
   const { numBeams, lengthPenalty, earlyStopping } = settings;
   const keep = 2 * numBeams; // max(2, 1 + number of eos tokens) * num_beams, with one eos token
   const candidates = topCandidates(state, rows, keep);
@@ -198,12 +214,18 @@ export function beamStep(state: BeamState, rows: readonly RowScores[], settings:
     return { ...extend(c), score, done: justFinished };
   });
   const merged = [...state.finished, ...fresh];
-  const finished = stableTop(merged.map((h, i) => ({ i, score: h.score })), numBeams).map(({ i }) => merged[i]!);
+  const finished = stableTop(
+    merged.map((h, i) => ({ i, score: h.score })),
+    numBeams,
+  ).map(({ i }) => merged[i]!);
 
   const curLen = state.curLen + 1;
   let unsatisfied = state.unsatisfied;
   if (unsatisfied) {
-    const best = earlyStopping === 'never' && lengthPenalty > 0 ? rules.maxLength - rules.promptLength : curLen - rules.promptLength;
+    const best =
+      earlyStopping === 'never' && lengthPenalty > 0
+        ? rules.maxLength - rules.promptLength
+        : curLen - rules.promptLength;
     const bestPossible = f32(nextRunning[0]!.score / best ** lengthPenalty);
     const worst = Math.min(...finished.map((h) => h.score));
     unsatisfied = finished.some((h) => !h.done) || bestPossible > worst;
@@ -211,7 +233,11 @@ export function beamStep(state: BeamState, rows: readonly RowScores[], settings:
   const open = !(finished.every((h) => h.done) && earlyStopping === true);
   const canContinue = !hits.every(Boolean);
   const next: BeamState = { running: nextRunning, finished, unsatisfied, curLen };
-  return { state: next, parents: stableTop(byRunning, numBeams).map(({ i }) => candidates[i]!.parent), done: !(unsatisfied && open && canContinue) };
+  return {
+    state: next,
+    parents: stableTop(byRunning, numBeams).map(({ i }) => candidates[i]!.parent),
+    done: !(unsatisfied && open && canContinue),
+  };
 }
 
 /** The `k` highest scores, highest first; equal scores keep their order (as torch.topk does here). */

@@ -13,21 +13,8 @@ import type { Encoded, ModelRules } from './batch-decoder';
 import type { BeamSettings } from './decoding';
 import { JobQueue } from './job-queue';
 import type { MarianSessions } from './marian-sessions';
+import type { EngineTokenizer } from './tokenizer';
 import { wordScores } from './words';
-
-export interface EngineTokenizer {
-  /** Token ids of a text, </s> included. */
-  encode(text: string): number[];
-  /** Token ids of a text as it would appear in the output: no </s>. */
-  encodePlain(text: string): number[];
-  decode(ids: readonly number[]): string;
-  /** A token's SentencePiece string, or null for a special token (</s>, <unk>, <pad>). */
-  piece(id: number): string | null;
-  /** Every ordinary token that can spell the start of `text`: its piece starts with `text`, or `text` with it. */
-  consistentWith(text: string): ReadonlySet<number>;
-  /** Tokens of one whitespace-free word, without </s>. */
-  tokensOfWord(word: string): number;
-}
 
 export interface EngineOptions {
   /** Beam search as the model's generation config asks ('best'), or greedy ('fast'). */
@@ -80,52 +67,82 @@ export class TranslationEngine {
    */
   async translate(
     paragraph: string,
-    { onPartial, onSentence, shouldStop }: { onPartial?: (text: () => string) => void; onSentence?: (piece: number) => void; shouldStop?: () => boolean } = {},
+    {
+      onPartial,
+      onSentence,
+      shouldStop,
+    }: {
+      onPartial?: (text: () => string) => void;
+      onSentence?: (piece: number) => void;
+      shouldStop?: () => boolean;
+    } = {},
   ): Promise<ParagraphTranslation> {
     const started = performance.now();
     const spans = splitSentences(paragraph);
-    const pieces = spans.flatMap((span, sentence) => chunkSentence(span.text, (w) => this.tokenizer.tokensOfWord(w)).map((text) => ({ sentence, text })));
+    const pieces = spans.flatMap((span, sentence) =>
+      chunkSentence(span.text, (w) => this.tokenizer.tokensOfWord(w)).map((text) => ({ sentence, text })),
+    );
     const current: (readonly number[])[] = pieces.map(() => []);
     const done: (string | null)[] = pieces.map(() => null);
-    const text = () => pieces.map((_, i) => done[i] ?? this.tokenizer.decode(current[i]!).trim()).filter(Boolean).join(' ');
+    const text = () =>
+      pieces
+        .map((_, i) => done[i] ?? this.tokenizer.decode(current[i]!).trim())
+        .filter(Boolean)
+        .join(' ');
     const results = await Promise.all(
       pieces.map((piece, i) => {
         const ids = this.tokenizer.encode(piece.text);
         const { min, max } = this.lengthsFor(ids.length);
-        return this.jobs.add({
-          ids,
-          maxNewTokens: max,
-          minNewTokens: min,
-          beams: this.options.beams,
-          cancelled: shouldStop,
-          progress: (tokens) => {
-            current[i] = tokens;
+        return this.jobs
+          .add({
+            ids,
+            maxNewTokens: max,
+            minNewTokens: min,
+            beams: this.options.beams,
+            cancelled: shouldStop,
+            progress: (tokens) => {
+              current[i] = tokens;
+              onPartial?.(text);
+            },
+          })
+          .then((result) => {
+            if (!result) throw new CancelledError();
+            done[i] = this.tokenizer.decode(result.tokens).trim();
+            onSentence?.(i);
             onPartial?.(text);
-          },
-        }).then((result) => {
-          if (!result) throw new CancelledError();
-          done[i] = this.tokenizer.decode(result.tokens).trim();
-          onSentence?.(i);
-          onPartial?.(text);
-          return { ...result, input: ids.length };
-        });
+            return { ...result, input: ids.length };
+          });
       }),
     );
     const sentences: SentenceTranslation[] = spans.map((span, s) => {
-      const mine = results.filter((_, i) => pieces[i]!.sentence === s).map((r) => ({ ...r, text: this.tokenizer.decode(r.tokens).trim() }));
+      const mine = results
+        .filter((_, i) => pieces[i]!.sentence === s)
+        .map((r) => ({ ...r, text: this.tokenizer.decode(r.tokens).trim() }));
       // Each chunk's words, at their offsets in the sentence's English (chunks joined by a space).
       let offset = 0;
-      const words = mine.filter((r) => r.text).flatMap((r) => {
-        const scored = wordScores(r.tokens.map((t) => this.tokenizer.piece(t)), r.logprobs, r.text).map(([a, b, p]): [number, number, number] => [a + offset, b + offset, p]);
-        offset += r.text.length + 1;
-        return scored;
-      });
-      const searched = this.options.beams && this.options.alternatives && this.options.beams.numBeams >= this.options.alternatives.numBeams;
+      const words = mine
+        .filter((r) => r.text)
+        .flatMap((r) => {
+          const scored = wordScores(
+            r.tokens.map((t) => this.tokenizer.piece(t)),
+            r.logprobs,
+            r.text,
+          ).map(([a, b, p]): [number, number, number] => [a + offset, b + offset, p]);
+          offset += r.text.length + 1;
+          return scored;
+        });
+      const searched =
+        this.options.beams &&
+        this.options.alternatives &&
+        this.options.beams.numBeams >= this.options.alternatives.numBeams;
       return {
         source: span.text,
         start: span.start,
         end: span.end,
-        target: mine.map((r) => r.text).filter(Boolean).join(' '),
+        target: mine
+          .map((r) => r.text)
+          .filter(Boolean)
+          .join(' '),
         tokens: mine.flatMap((r) => r.tokens),
         logprobs: mine.flatMap((r) => r.logprobs),
         words,
@@ -133,7 +150,10 @@ export class TranslationEngine {
       };
     });
     return {
-      text: sentences.map((s) => s.target).filter(Boolean).join(' '),
+      text: sentences
+        .map((s) => s.target)
+        .filter(Boolean)
+        .join(' '),
       sentences,
       inputTokens: results.reduce((n, r) => n + r.input, 0),
       outputTokens: results.reduce((n, r) => n + r.tokens.length, 0),
@@ -150,9 +170,14 @@ export class TranslationEngine {
     if (ids.length > MAX_INPUT_TOKENS || !text.trim()) return [];
     const beams = this.options.alternatives ?? { numBeams: ALTERNATIVE_BEAMS, lengthPenalty: 1, earlyStopping: false };
     const { min, max } = this.lengthsFor(ids.length);
-    const result = await this.jobs.add({ ids, maxNewTokens: max, minNewTokens: min, beams, cancelled: shouldStop }, { urgent: true });
+    const result = await this.jobs.add(
+      { ids, maxNewTokens: max, minNewTokens: min, beams, cancelled: shouldStop },
+      { urgent: true },
+    );
     if (!result) throw new CancelledError();
-    const scores = new Map(result.nbest.map((h) => [this.tokenizer.decode(h.tokens).trim(), h.score] as const).reverse());
+    const scores = new Map(
+      result.nbest.map((h) => [this.tokenizer.decode(h.tokens).trim(), h.score] as const).reverse(),
+    );
     return this.distinct(result.nbest).map((text) => ({ text, score: scores.get(text)! }));
   }
 
@@ -173,7 +198,11 @@ export class TranslationEngine {
    * grows. After a typed space, the next word is a new one. Returns the whole English sentence, which begins
    * with `typed` when the model spells it the same.
    */
-  async complete(source: string, typed: string, { onPartial, shouldStop }: { onPartial?: (sentence: string) => void; shouldStop?: () => boolean } = {}): Promise<string> {
+  async complete(
+    source: string,
+    typed: string,
+    { onPartial, shouldStop }: { onPartial?: (sentence: string) => void; shouldStop?: () => boolean } = {},
+  ): Promise<string> {
     const ids = this.tokenizer.encode(source.trim());
     if (ids.length > MAX_INPUT_TOKENS || !source.trim()) return typed;
     const cut = /\s$/.test(typed) ? typed.length : typed.length - (/\S*$/.exec(typed)?.[0].length ?? 0);

@@ -1,7 +1,8 @@
 import type { TranslationPipeline } from '@huggingface/transformers';
 import type { ModelRules } from './batch-decoder';
 import type { BeamSettings } from './decoding';
-import { ALTERNATIVE_BEAMS, TranslationEngine, type EngineOptions, type EngineTokenizer } from './engine';
+import { ALTERNATIVE_BEAMS, TranslationEngine, type EngineOptions } from './engine';
+import type { EngineTokenizer } from './tokenizer';
 import { MarianSessions } from './marian-sessions';
 
 export type Quality = 'best' | 'fast';
@@ -17,7 +18,8 @@ interface GenerationConfigFields {
   max_length?: number;
 }
 
-const one = (v: number | number[] | null | undefined): number | null => (Array.isArray(v) ? (v[0] ?? null) : (v ?? null));
+const one = (v: number | number[] | null | undefined): number | null =>
+  Array.isArray(v) ? (v[0] ?? null) : (v ?? null);
 
 /** What the model's generation config fixes for every sentence, and its beam settings ('best'). */
 export function generationRules(config: GenerationConfigFields): { rules: ModelRules; beams: BeamSettings | null } {
@@ -31,7 +33,10 @@ export function generationRules(config: GenerationConfigFields): { rules: ModelR
     maxLength: config.max_length ?? 512,
   };
   const numBeams = config.num_beams ?? 1;
-  const beams = numBeams > 1 ? { numBeams, lengthPenalty: config.length_penalty ?? 1, earlyStopping: config.early_stopping ?? false } : null;
+  const beams =
+    numBeams > 1
+      ? { numBeams, lengthPenalty: config.length_penalty ?? 1, earlyStopping: config.early_stopping ?? false }
+      : null;
   return { rules, beams };
 }
 
@@ -57,7 +62,11 @@ export function engineTokenizer(translator: TranslationPipeline): EngineTokenize
     consistentWith(text) {
       let ids = starting.get(text);
       if (!ids) {
-        ids = new Set(pieceTable().flatMap((piece, id) => (piece && (piece.startsWith(text) || text.startsWith(piece)) ? [id] : [])));
+        ids = new Set(
+          pieceTable().flatMap((piece, id) =>
+            piece && (piece.startsWith(text) || text.startsWith(piece)) ? [id] : [],
+          ),
+        );
         if (starting.size > 200) starting.clear();
         starting.set(text, ids);
       }
@@ -76,8 +85,22 @@ export function engineTokenizer(translator: TranslationPipeline): EngineTokenize
 }
 
 /** The engine on a loaded transformers.js translation pipeline: its sessions, tokenizer and generation config. */
-export function engineFor(translator: TranslationPipeline, quality: Quality, options: Omit<EngineOptions, 'beams' | 'alternatives'>): TranslationEngine {
-  const { rules, beams } = generationRules((translator.model as unknown as { generation_config: GenerationConfigFields }).generation_config ?? {});
-  const alternatives = { numBeams: Math.max(ALTERNATIVE_BEAMS, beams?.numBeams ?? 1), lengthPenalty: beams?.lengthPenalty ?? 1, earlyStopping: beams?.earlyStopping ?? false };
-  return new TranslationEngine(new MarianSessions(translator as never), engineTokenizer(translator), rules, { ...options, beams: quality === 'best' ? beams : null, alternatives });
+export function engineFor(
+  translator: TranslationPipeline,
+  quality: Quality,
+  options: Omit<EngineOptions, 'beams' | 'alternatives'>,
+): TranslationEngine {
+  const { rules, beams } = generationRules(
+    (translator.model as unknown as { generation_config: GenerationConfigFields }).generation_config ?? {},
+  );
+  const alternatives = {
+    numBeams: Math.max(ALTERNATIVE_BEAMS, beams?.numBeams ?? 1),
+    lengthPenalty: beams?.lengthPenalty ?? 1,
+    earlyStopping: beams?.earlyStopping ?? false,
+  };
+  return new TranslationEngine(new MarianSessions(translator as never), engineTokenizer(translator), rules, {
+    ...options,
+    beams: quality === 'best' ? beams : null,
+    alternatives,
+  });
 }
