@@ -5,5 +5,17 @@ import nextTs from 'eslint-config-next/typescript';
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
-  globalIgnores(['.next/**', '.next-e2e/**', '.e2e/**', 'next-env.d.ts', 'public/ort/**', 'public/sw.js', 'playwright-report/**', 'test-results/**', 'bench/out/**', 'bench/standin/**', '.bench-full/**']),
+  globalIgnores([
+    '.next/**',
+    '.next-e2e/**',
+    '.e2e/**',
+    'next-env.d.ts',
+    'public/ort/**',
+    'public/sw.js',
+    'playwright-report/**',
+    'test-results/**',
+    'bench/out/**',
+    'bench/standin/**',
+    '.bench-full/**',
+  ]),
 ]);

@@ -20,7 +20,12 @@ const nextConfig = {
   // Security headers, cross-origin isolation included, come from proxy.ts: they depend on the model settings,
   // which are read at request time.
   async headers() {
-    return [{ source: '/ort/:version/:file', headers: [{ key: 'Cache-Control', value: 'public, max-age=31536000, immutable' }] }];
+    return [
+      {
+        source: '/ort/:version/:file',
+        headers: [{ key: 'Cache-Control', value: 'public, max-age=31536000, immutable' }],
+      },
+    ];
   },
 };
 

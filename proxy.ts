@@ -27,7 +27,8 @@ export default function proxy(request: NextRequest) {
     // secret: the same settings the API serves.
     const key = config ? translationCacheKey(config) : null;
     if (!key) response.cookies.delete(KEY_COOKIE);
-    else if (request.cookies.get(KEY_COOKIE)?.value !== key) response.cookies.set(KEY_COOKIE, key, { path: '/', sameSite: 'lax' });
+    else if (request.cookies.get(KEY_COOKIE)?.value !== key)
+      response.cookies.set(KEY_COOKIE, key, { path: '/', sameSite: 'lax' });
   }
   for (const [name, value] of securityHeaders(config)) response.headers.set(name, value);
   return response;

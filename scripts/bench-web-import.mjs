@@ -54,7 +54,10 @@ async function pings(n = 15, after = 50) {
 await pings(3, 0); // warm up the client and the server
 const idle = await pings();
 const t0 = performance.now();
-const [inWorker] = await Promise.all([pings(), extractArticle(hostile, 'https://example.nl/', { maxDepth: 100_000, timeoutMs: 10_000 }).catch((e) => e)]);
+const [inWorker] = await Promise.all([
+  pings(),
+  extractArticle(hostile, 'https://example.nl/', { maxDepth: 100_000, timeoutMs: 10_000 }).catch((e) => e),
+]);
 const workerMs = performance.now() - t0;
 // As before: the same page parsed and read on this thread (started after the pings are queued).
 const t1 = performance.now();
@@ -72,5 +75,9 @@ const f = (ms) => `${ms.toFixed(1)} ms`;
 console.log(`hostile page: ${depth} nested <div>s, ${(hostile.length / 1024).toFixed(0)} kB`);
 console.log(`idle server:               median ${f(idle.median)}, worst ${f(idle.worst)}`);
 const ratio = (r) => `worst ÷ idle worst ${(r.worst / idle.worst).toFixed(1)}×`;
-console.log(`extracting in a worker:    median ${f(inWorker.median)}, worst ${f(inWorker.worst)}  (${ratio(inWorker)}; the extraction took ${f(workerMs)})`);
-console.log(`extracting on the thread:  median ${f(onThread.median)}, worst ${f(onThread.worst)}  (${ratio(onThread)}; ${f(inlineMs)} in all)`);
+console.log(
+  `extracting in a worker:    median ${f(inWorker.median)}, worst ${f(inWorker.worst)}  (${ratio(inWorker)}; the extraction took ${f(workerMs)})`,
+);
+console.log(
+  `extracting on the thread:  median ${f(onThread.median)}, worst ${f(onThread.worst)}  (${ratio(onThread)}; ${f(inlineMs)} in all)`,
+);

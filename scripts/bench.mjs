@@ -39,7 +39,11 @@ const env = {
 // BENCH_CHROMIUM_FLAGS adds Chromium flags, for control runs (e.g. --js-flags=--liftoff-only: V8's optimising
 // WASM compiler off); it too leaves bench/results.json alone, as its figures are not the app's.
 const EXTRA_FLAGS = (process.env.BENCH_CHROMIUM_FLAGS ?? '').split(' ').filter(Boolean);
-const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',')) : EXTRA_FLAGS.length ? new Set('abcdef') : null;
+const ONLY = process.env.BENCH_ONLY
+  ? new Set(process.env.BENCH_ONLY.split(','))
+  : EXTRA_FLAGS.length
+    ? new Set('abcdef')
+    : null;
 const want = (measure) => !ONLY || ONLY.has(measure);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
@@ -72,7 +76,10 @@ function instrument() {
   let last = performance.now();
   const tick = () => {
     const now = performance.now();
-    if (w.bench.start !== null && w.bench.done.length < (w.bench.total ??= document.querySelectorAll('[data-segment]').length)) {
+    if (
+      w.bench.start !== null &&
+      w.bench.done.length < (w.bench.total ??= document.querySelectorAll('[data-segment]').length)
+    ) {
       w.bench.maxGap = Math.max(w.bench.maxGap, now - last - TICK);
     }
     last = now;
@@ -123,7 +130,13 @@ function watchEnglish(total) {
       w.reopen.quickOpened = document.querySelectorAll('[data-quick-open]:not(:empty)').length;
       requestAnimationFrame(() => (w.reopen.painted = performance.now()));
     }
-  }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['data-state'] });
+  }).observe(document, {
+    subtree: true,
+    childList: true,
+    characterData: true,
+    attributes: true,
+    attributeFilter: ['data-state'],
+  });
 }
 
 async function newContext(browser, { reopen = 0 } = {}) {
@@ -173,8 +186,9 @@ async function appRun(browser, slug, warmup, { bareFirst = false } = {}) {
 
 /** The same sentences through bare `pipeline()` calls, in a module worker of the same page. */
 async function bareRun(page, sentences, { keep = false, build = 'ort-wasm-simd-threaded', passes = 1 } = {}) {
-  return page.evaluate(async ({ origin, sentences, keep, build, passes, folder }) => {
-    const source = `
+  return page.evaluate(
+    async ({ origin, sentences, keep, build, passes, folder }) => {
+      const source = `
       import { env, pipeline } from '${origin}/__bench/transformers.js';
       env.allowLocalModels = false;
       env.remoteHost = '${origin}/models/';
@@ -200,16 +214,20 @@ async function bareRun(page, sentences, { keep = false, build = 'ort-wasm-simd-t
         }
         self.postMessage(${passes} === 1 ? times[1] : times);
       };`;
-    const worker = new Worker(URL.createObjectURL(new Blob([source], { type: 'text/javascript' })), { type: 'module' });
-    const ms = await new Promise((resolve, reject) => {
-      worker.onmessage = (e) => resolve(e.data);
-      worker.onerror = (e) => reject(new Error(e.message));
-      worker.postMessage(sentences);
-    });
-    if (keep) (window.benchWarmWorkers ??= []).push(worker);
-    else worker.terminate();
-    return ms;
-  }, { origin: ORIGIN, sentences, keep, build, passes, folder: ortFolder() });
+      const worker = new Worker(URL.createObjectURL(new Blob([source], { type: 'text/javascript' })), {
+        type: 'module',
+      });
+      const ms = await new Promise((resolve, reject) => {
+        worker.onmessage = (e) => resolve(e.data);
+        worker.onerror = (e) => reject(new Error(e.message));
+        worker.postMessage(sentences);
+      });
+      if (keep) (window.benchWarmWorkers ??= []).push(worker);
+      else worker.terminate();
+      return ms;
+    },
+    { origin: ORIGIN, sentences, keep, build, passes, folder: ortFolder() },
+  );
 }
 
 /** The renderer main thread's tasks after the 'bench:translating' mark: the longest by wall time, and by CPU time. */
@@ -217,8 +235,17 @@ function mainThreadTasks(trace) {
   const events = trace.traceEvents ?? trace;
   const mark = events.find((e) => e.name === 'bench:translating');
   if (!mark) return null;
-  const main = events.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && e.pid === mark.pid);
-  const tasks = events.filter((e) => e.ph === 'X' && e.name === 'ThreadControllerImpl::RunTask' && e.pid === mark.pid && e.tid === main?.tid && e.ts >= mark.ts);
+  const main = events.find(
+    (e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && e.pid === mark.pid,
+  );
+  const tasks = events.filter(
+    (e) =>
+      e.ph === 'X' &&
+      e.name === 'ThreadControllerImpl::RunTask' &&
+      e.pid === mark.pid &&
+      e.tid === main?.tid &&
+      e.ts >= mark.ts,
+  );
   if (tasks.length === 0) return null;
   const byWall = tasks.reduce((a, b) => (b.dur > a.dur ? b : a));
   const byCpu = tasks.reduce((a, b) => ((b.tdur ?? 0) > (a.tdur ?? 0) ? b : a));
@@ -248,7 +275,8 @@ function rendererMainThread() {
       }
       if (!cmdline.includes('--type=renderer')) continue;
       const threads = readdirSync(`/proc/${pid}/task`);
-      if (threads.some((t) => readFileSync(`/proc/${pid}/task/${t}/comm`, 'utf8').startsWith('DedicatedWorker'))) return pid;
+      if (threads.some((t) => readFileSync(`/proc/${pid}/task/${t}/comm`, 'utf8').startsWith('DedicatedWorker')))
+        return pid;
     }
   } catch {
     // not Linux, or the process went away
@@ -267,7 +295,9 @@ function schedstat(pid) {
 /** Imports one of the app's dependency-free TypeScript modules (Node 20 cannot strip types itself). */
 async function importTs(file) {
   const ts = (await import('typescript')).default;
-  const out = ts.transpileModule(readFileSync(file, 'utf8'), { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } });
+  const out = ts.transpileModule(readFileSync(file, 'utf8'), {
+    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
+  });
   const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-'));
   const target = path.join(dir, `${path.basename(file, '.ts')}.mjs`);
   writeFileSync(target, out.outputText);
@@ -278,13 +308,23 @@ async function importTs(file) {
 async function seedSentences() {
   const { splitSentences } = await importTs('lib/translation/sentences.ts');
   const seed = readFileSync('tests/fixtures/seed-000_9d66e33e2d99ebe9.txt', 'utf8');
-  return seed.split(/\n\n/).flatMap((p) => splitSentences(p.trim())).map((s) => ({ text: s.text }));
+  return seed
+    .split(/\n\n/)
+    .flatMap((p) => splitSentences(p.trim()))
+    .map((s) => ({ text: s.text }));
 }
 
 async function main() {
   const server = await startServer();
   const chromiumPath = findChromium()?.path;
-  const args = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', ...EXTRA_FLAGS];
+  const args = [
+    '--no-sandbox',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    ...EXTRA_FLAGS,
+  ];
   const browser = await chromium.launch({ executablePath: chromiumPath, args });
   try {
     const sentences = await seedSentences();
@@ -304,7 +344,10 @@ async function main() {
     // (b) time to first visible translated paragraph; (c) also measured on the long article
     const first = { 10: [], 1000: [] };
     for (let i = 0; i < RUNS && (want('b') || want('c')); i++) {
-      for (const [n, slug] of [[10, 'tien-alineas'], [1000, 'heel-lang-artikel']]) {
+      for (const [n, slug] of [
+        [10, 'tien-alineas'],
+        [1000, 'heel-lang-artikel'],
+      ]) {
         const context = await newContext(browser);
         const page = await context.newPage();
         await page.goto(`${ORIGIN}/nl/read/${slug}`);
@@ -321,7 +364,10 @@ async function main() {
     // default, needed only for WebGPU): a fresh worker in a fresh page, no other worker alive.
     const builds = { plain: [], asyncify: [] };
     for (let i = 0; i < RUNS && want('e'); i++) {
-      for (const [name, build] of [['plain', 'ort-wasm-simd-threaded'], ['asyncify', 'ort-wasm-simd-threaded.asyncify']]) {
+      for (const [name, build] of [
+        ['plain', 'ort-wasm-simd-threaded'],
+        ['asyncify', 'ort-wasm-simd-threaded.asyncify'],
+      ]) {
         const context = await newContext(browser);
         await context.route('**/api/translation-config', (route) => route.abort()); // the app stays idle
         const page = await context.newPage();
@@ -348,7 +394,12 @@ async function main() {
       const after = pid && schedstat(pid);
       traced = mainThreadTasks(JSON.parse((await browser.stopTracing()).toString()));
       // How long the main thread was runnable but left waiting for a CPU, against its time on one.
-      if (traced && before && after) traced.run_queue = { seconds: (after.at - before.at) / 1000, on_cpu_ms: after.cpu - before.cpu, waiting_ms: after.wait - before.wait };
+      if (traced && before && after)
+        traced.run_queue = {
+          seconds: (after.at - before.at) / 1000,
+          on_cpu_ms: after.cpu - before.cpu,
+          waiting_ms: after.wait - before.wait,
+        };
       await context.close();
     }
 
@@ -358,7 +409,11 @@ async function main() {
     const returning = { longest: [], firstVisible: [] };
     for (let i = 0; i < RUNS && want('c'); i++) {
       const profile = mkdtempSync(path.join(os.tmpdir(), 'bench-profile-'));
-      const context = await chromium.launchPersistentContext(profile, { executablePath: chromiumPath, args, viewport: { width: 1280, height: 900 } });
+      const context = await chromium.launchPersistentContext(profile, {
+        executablePath: chromiumPath,
+        args,
+        viewport: { width: 1280, height: 900 },
+      });
       try {
         await context.addInitScript(instrument);
         const page = context.pages()[0] ?? (await context.newPage());
@@ -384,18 +439,27 @@ async function main() {
       const context = await newContext(browser, { reopen: 300 });
       const page = await context.newPage();
       await page.goto(`${ORIGIN}/nl/read/driehonderd-alineas`);
-      await page.waitForFunction(() => document.querySelectorAll('[data-state="done"]').length >= 300, null, { timeout: 900_000, polling: 500 });
+      await page.waitForFunction(() => document.querySelectorAll('[data-state="done"]').length >= 300, null, {
+        timeout: 900_000,
+        polling: 500,
+      });
       const fcp = () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN;
       // Page loads are quick and vary with what else the machine does: more of them than of the other measures.
       for (let i = 0; i < Math.max(RUNS, 9); i++) {
         // The same page in the Dutch-only view (no English needed), and in both columns, in turn.
         for (const view of i % 2 ? ['both', 'nl'] : ['nl', 'both']) {
           // Each load starts from a settled page: navigating away from one still hydrating times that page too.
-          await page.waitForFunction(() => document.querySelectorAll('[data-state="done"]').length >= 300, null, { timeout: 60_000, polling: 100 });
+          await page.waitForFunction(() => document.querySelectorAll('[data-state="done"]').length >= 300, null, {
+            timeout: 60_000,
+            polling: 100,
+          });
           await page.waitForTimeout(500);
           await page.goto(`${ORIGIN}/nl/read/driehonderd-alineas?view=${view}`);
           if (view === 'nl') {
-            await page.waitForFunction(() => window.reopen.dutchPainted !== null, null, { timeout: 60_000, polling: 100 });
+            await page.waitForFunction(() => window.reopen.dutchPainted !== null, null, {
+              timeout: 60_000,
+              polling: 100,
+            });
             reopen.dutchOnly.push(await page.evaluate(() => window.reopen.dutchPainted));
             continue;
           }
@@ -469,59 +533,157 @@ async function main() {
       e_runtime_build: Object.fromEntries(
         Object.entries(builds).map(([name, runs]) => [
           name,
-          { load_ms: median(runs.map((r) => r[0])), first_pass_ms: median(runs.map((r) => r[1])), second_pass_ms: median(runs.map((r) => r[2])), all: runs },
+          {
+            load_ms: median(runs.map((r) => r[0])),
+            first_pass_ms: median(runs.map((r) => r[1])),
+            second_pass_ms: median(runs.map((r) => r[2])),
+            all: runs,
+          },
         ]),
       ),
       c_longest_main_thread_task_ms: {
         target: '< 50',
         first_visit: { max: Math.max(...longest), median: median(longest), all: longest },
-        returning_visit: { max: Math.max(...returning.longest), median: median(returning.longest), all: returning.longest, first_visible_1000_ms: returning.firstVisible },
+        returning_visit: {
+          max: Math.max(...returning.longest),
+          median: median(returning.longest),
+          all: returning.longest,
+          first_visible_1000_ms: returning.firstVisible,
+        },
         traced_long_article: traced,
       },
-      f_long_article_weight: { html_bytes: weight.htmlBytes, js_heap_after_gc_mib: median(weight.heapMiB), all_mib: weight.heapMiB },
+      f_long_article_weight: {
+        html_bytes: weight.htmlBytes,
+        js_heap_after_gc_mib: median(weight.heapMiB),
+        all_mib: weight.heapMiB,
+      },
     };
     if (ONLY) console.log(JSON.stringify({ app, bare, longest, returning, first, reopen, traced, builds, weight }));
     if (!ONLY) {
       mkdirSync('bench', { recursive: true });
       writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
     }
-    const row = (name, value, target, ok) => `| ${name.padEnd(58)} | ${value.padStart(22)} | ${target.padEnd(8)} | ${ok === null ? '   ' : ok ? 'yes' : 'NO '} |`;
+    const row = (name, value, target, ok) =>
+      `| ${name.padEnd(58)} | ${value.padStart(22)} | ${target.padEnd(8)} | ${ok === null ? '   ' : ok ? 'yes' : 'NO '} |`;
     const f = (x) => `${x.toFixed(0)} ms`;
-    console.log(`\n${results.chromium}, ${results.machine.cpus} cores, median of ${RUNS} (of ${Math.max(RUNS, 9)} for (d))\n`);
+    console.log(
+      `\n${results.chromium}, ${results.machine.cpus} cores, median of ${RUNS} (of ${Math.max(RUNS, 9)} for (d))\n`,
+    );
     console.log(`| ${'measure'.padEnd(58)} | ${'figure'.padStart(22)} | target   | met |`);
     console.log(`|${'-'.repeat(60)}|${'-'.repeat(24)}|----------|-----|`);
     const a = results.a_seed_article;
-    if (want('a')) console.log(row(`(a) seed article: app ${f(a.app_ms)} vs bare pipeline ${f(a.bare_pipeline_ms)}`, `ratio ${a.ratio.toFixed(3)}`, '<= 1.15', a.ratio <= 1.15));
+    if (want('a'))
+      console.log(
+        row(
+          `(a) seed article: app ${f(a.app_ms)} vs bare pipeline ${f(a.bare_pipeline_ms)}`,
+          `ratio ${a.ratio.toFixed(3)}`,
+          '<= 1.15',
+          a.ratio <= 1.15,
+        ),
+      );
     const b = results.b_first_visible;
-    if (want('b')) console.log(row(`(b) first visible: 1,000 par. ${f(b.p1000_ms)} vs 10 par. ${f(b.p10_ms)}`, `ratio ${b.ratio.toFixed(3)}`, '<= 1.2', b.ratio <= 1.2));
+    if (want('b'))
+      console.log(
+        row(
+          `(b) first visible: 1,000 par. ${f(b.p1000_ms)} vs 10 par. ${f(b.p10_ms)}`,
+          `ratio ${b.ratio.toFixed(3)}`,
+          '<= 1.2',
+          b.ratio <= 1.2,
+        ),
+      );
     const c = results.c_longest_main_thread_task_ms;
     if (want('c')) {
-      console.log(row('(c) longest main-thread stall while translating, first visit', f(c.first_visit.max), '< 50', c.first_visit.max < 50));
-      console.log(row('    returning reader (compiled runtime in the browser cache)', f(c.returning_visit.max), '< 50', c.returning_visit.max < 50));
+      console.log(
+        row(
+          '(c) longest main-thread stall while translating, first visit',
+          f(c.first_visit.max),
+          '< 50',
+          c.first_visit.max < 50,
+        ),
+      );
+      console.log(
+        row(
+          '    returning reader (compiled runtime in the browser cache)',
+          f(c.returning_visit.max),
+          '< 50',
+          c.returning_visit.max < 50,
+        ),
+      );
     }
     if (want('c') && traced) {
-      console.log(row('    traced, long article: longest task, wall (its CPU time)', `${f(traced.longest_wall_ms)} (${f(traced.its_cpu_ms)})`, '', traced.longest_wall_ms < 50));
-      console.log(row(`    traced: longest CPU time of any task (main thread on CPU ${(100 * traced.main_thread_cpu_share).toFixed(0)}%)`, f(traced.longest_cpu_ms), '', traced.longest_cpu_ms < 50));
+      console.log(
+        row(
+          '    traced, long article: longest task, wall (its CPU time)',
+          `${f(traced.longest_wall_ms)} (${f(traced.its_cpu_ms)})`,
+          '',
+          traced.longest_wall_ms < 50,
+        ),
+      );
+      console.log(
+        row(
+          `    traced: longest CPU time of any task (main thread on CPU ${(100 * traced.main_thread_cpu_share).toFixed(0)}%)`,
+          f(traced.longest_cpu_ms),
+          '',
+          traced.longest_cpu_ms < 50,
+        ),
+      );
       const q = traced.run_queue;
-      if (q) console.log(row(`    traced: main thread in ${q.seconds.toFixed(1)} s, on a CPU / runnable but waiting`, `${f(q.on_cpu_ms)} / ${f(q.waiting_ms)}`, '', null));
+      if (q)
+        console.log(
+          row(
+            `    traced: main thread in ${q.seconds.toFixed(1)} s, on a CPU / runnable but waiting`,
+            `${f(q.on_cpu_ms)} / ${f(q.waiting_ms)}`,
+            '',
+            null,
+          ),
+        );
     }
     const d = results.d_reopen_300_stored;
     if (want('d')) {
-      console.log(row(`(d) reopen 300 stored: all English ${f(d.all_english_painted_ms)} vs Dutch-only view ${f(d.dutch_only_view_painted_ms)}`, `ratio ${d.ratio.toFixed(3)}`, '<= 1.3', d.ratio <= 1.3));
-      console.log(row(`    the same load: all Dutch painted ${f(d.same_load_all_dutch_painted_ms)}`, `ratio ${(d.all_english_painted_ms / d.same_load_all_dutch_painted_ms).toFixed(3)}`, '', null));
-      console.log(row(`    the same, vs the page's first contentful paint ${f(d.first_contentful_paint_ms)}`, `ratio ${d.ratio_to_first_contentful_paint.toFixed(3)}`, '', null));
+      console.log(
+        row(
+          `(d) reopen 300 stored: all English ${f(d.all_english_painted_ms)} vs Dutch-only view ${f(d.dutch_only_view_painted_ms)}`,
+          `ratio ${d.ratio.toFixed(3)}`,
+          '<= 1.3',
+          d.ratio <= 1.3,
+        ),
+      );
+      console.log(
+        row(
+          `    the same load: all Dutch painted ${f(d.same_load_all_dutch_painted_ms)}`,
+          `ratio ${(d.all_english_painted_ms / d.same_load_all_dutch_painted_ms).toFixed(3)}`,
+          '',
+          null,
+        ),
+      );
+      console.log(
+        row(
+          `    the same, vs the page's first contentful paint ${f(d.first_contentful_paint_ms)}`,
+          `ratio ${d.ratio_to_first_contentful_paint.toFixed(3)}`,
+          '',
+          null,
+        ),
+      );
     }
     if (want('e')) {
       const { plain, asyncify } = results.e_runtime_build;
       const e = (x) => `${f(x.load_ms)} / ${f(x.first_pass_ms)} / ${f(x.second_pass_ms)}`;
-      console.log(`\n(e) ONNX Runtime build, fresh worker: ready / seed first pass / second pass\n    plain (the app, on wasm): ${e(plain)}\n    asyncify (transformers.js default): ${e(asyncify)}`);
+      console.log(
+        `\n(e) ONNX Runtime build, fresh worker: ready / seed first pass / second pass\n    plain (the app, on wasm): ${e(plain)}\n    asyncify (transformers.js default): ${e(asyncify)}`,
+      );
     }
     if (want('f')) {
       const w = results.f_long_article_weight;
-      console.log(`\n(f) 1,000-paragraph article, hydrated, translator idle: HTML ${(w.html_bytes / 2 ** 20).toFixed(2)} MiB, JS heap after GC ${w.js_heap_after_gc_mib.toFixed(1)} MiB`);
+      console.log(
+        `\n(f) 1,000-paragraph article, hydrated, translator idle: HTML ${(w.html_bytes / 2 ** 20).toFixed(2)} MiB, JS heap after GC ${w.js_heap_after_gc_mib.toFixed(1)} MiB`,
+      );
     }
     if (EXTRA_FLAGS.length) console.log(`\nChromium flags added: ${EXTRA_FLAGS.join(' ')}`);
-    console.log(ONLY ? `\nBENCH_ONLY or BENCH_CHROMIUM_FLAGS set: bench/results.json left as it was` : '\nwrote bench/results.json');
+    console.log(
+      ONLY
+        ? `\nBENCH_ONLY or BENCH_CHROMIUM_FLAGS set: bench/results.json left as it was`
+        : '\nwrote bench/results.json',
+    );
   } finally {
     await browser.close();
     try {

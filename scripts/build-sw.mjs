@@ -16,7 +16,10 @@ const root = path.resolve(import.meta.dirname, '..');
 const staticDir = path.resolve(root, process.env.NEXT_DIST_DIR || '.next', 'static');
 if (!existsSync(staticDir)) throw new Error(`build-sw: ${staticDir} is missing; run it after next build`);
 const built = readdirSync(staticDir, { recursive: true, withFileTypes: true })
-  .filter((e) => e.isFile() && !e.name.endsWith('.map') && !e.name.includes('asyncify') && !e.name.startsWith('turbopack-worker'))
+  .filter(
+    (e) =>
+      e.isFile() && !e.name.endsWith('.map') && !e.name.includes('asyncify') && !e.name.startsWith('turbopack-worker'),
+  )
   .map((e) => `/_next/static/${path.relative(staticDir, path.join(e.parentPath, e.name)).split(path.sep).join('/')}`)
   .sort();
 const contentDir = path.resolve(root, process.env.CONTENT_DIR || 'content');
@@ -24,7 +27,13 @@ const slugs = readdirSync(contentDir)
   .filter((f) => f.endsWith('.md'))
   .map((f) => f.replace(/\.md$/, ''));
 const TEXT_SHELL_ID = '000000000000000000000000';
-const pages = ['nl', 'en'].flatMap((l) => [`/${l}`, `/${l}/texts/new`, `/${l}/texts/${TEXT_SHELL_ID}`, `/${l}/data`, ...slugs.map((s) => `/${l}/read/${s}`)]);
+const pages = ['nl', 'en'].flatMap((l) => [
+  `/${l}`,
+  `/${l}/texts/new`,
+  `/${l}/texts/${TEXT_SHELL_ID}`,
+  `/${l}/data`,
+  ...slugs.map((s) => `/${l}/read/${s}`),
+]);
 const ort = ORT_FILES.filter((f) => !f.includes('asyncify')).map((f) => `/ort/${ortFolder()}/${f}`);
 
 await build({
@@ -34,7 +43,12 @@ await build({
   minify: true,
   format: 'iife',
   target: 'es2022',
-  define: { __SHELL_PAGES__: JSON.stringify(pages), __ORT_FILES__: JSON.stringify(ort), __BUILT_FILES__: JSON.stringify(built), __BUILD__: JSON.stringify(Date.now().toString(36)) },
+  define: {
+    __SHELL_PAGES__: JSON.stringify(pages),
+    __ORT_FILES__: JSON.stringify(ort),
+    __BUILT_FILES__: JSON.stringify(built),
+    __BUILD__: JSON.stringify(Date.now().toString(36)),
+  },
   logLevel: 'warning',
 });
 console.log(`service worker: ${pages.length} pages, ${built.length} built files, ${ort.length} ONNX Runtime files`);

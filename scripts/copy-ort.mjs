@@ -10,7 +10,8 @@ const folder = ortFolder();
 const root = path.resolve('public/ort');
 mkdirSync(path.join(root, folder), { recursive: true });
 // Earlier builds' files go: only the ones this build's bundle names are served.
-for (const entry of readdirSync(root)) if (entry !== folder) rmSync(path.join(root, entry), { recursive: true, force: true });
+for (const entry of readdirSync(root))
+  if (entry !== folder) rmSync(path.join(root, entry), { recursive: true, force: true });
 for (const f of ORT_FILES) {
   copyFileSync(path.join(dist, f), path.join(root, folder, f));
   console.log(`public/ort/${folder}/${f} (${(statSync(path.join(root, folder, f)).size / 1e6).toFixed(1)} MB)`);

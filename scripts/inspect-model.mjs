@@ -18,18 +18,28 @@ const onnxDir = path.join(path.resolve(dir), 'onnx');
 mkdirSync(path.join(root, 'bench', 'out'), { recursive: true });
 const out = mkdtempSync(path.join(root, 'bench', 'out', 'inspect-'));
 await build({
-  stdin: { contents: ['onnx-graph', 'projection', 'rewrite-projection'].map((m) => `export * from '${root}/lib/model-files/${m}.ts';`).join(' '), resolveDir: root, loader: 'ts' },
+  stdin: {
+    contents: ['onnx-graph', 'projection', 'rewrite-projection']
+      .map((m) => `export * from '${root}/lib/model-files/${m}.ts';`)
+      .join(' '),
+    resolveDir: root,
+    loader: 'ts',
+  },
   outfile: path.join(out, 'inspect.mjs'),
   bundle: true,
   platform: 'node',
   format: 'esm',
   logLevel: 'warning',
 });
-const { readOnnxGraph, projectionOf, dtypeName, rewriteProjection } = await import(pathToFileURL(path.join(out, 'inspect.mjs')).href);
+const { readOnnxGraph, projectionOf, dtypeName, rewriteProjection } = await import(
+  pathToFileURL(path.join(out, 'inspect.mjs')).href
+);
 rmSync(out, { recursive: true, force: true });
 
 const mb = (bytes) => `${(bytes / 1e6).toFixed(1)} MB`;
-for (const name of readdirSync(onnxDir).filter((f) => f.endsWith('.onnx')).sort()) {
+for (const name of readdirSync(onnxDir)
+  .filter((f) => f.endsWith('.onnx'))
+  .sort()) {
   const file = path.join(onnxDir, name);
   console.log(`\n${name}  ${mb(statSync(file).size)}`);
   const bytes = new Uint8Array(readFileSync(file));
@@ -39,10 +49,13 @@ for (const name of readdirSync(onnxDir).filter((f) => f.endsWith('.onnx')).sort(
     continue;
   }
   console.log(`  vocabulary: ${report.vocabulary}`);
-  for (const t of report.tables) console.log(`  table ${t.name} [${t.dims.join(', ')}] ${dtypeName(t.dataType)}, ${mb(t.bytes)}, in ${t.graph}`);
+  for (const t of report.tables)
+    console.log(`  table ${t.name} [${t.dims.join(', ')}] ${dtypeName(t.dataType)}, ${mb(t.bytes)}, in ${t.graph}`);
   console.log(`  copies of the table in the file: ${report.tables.length}`);
   for (const s of report.sites) console.log(`  projection in ${s.graph}: ${s.chain.join(' > ')}  (${s.kind})`);
-  console.log(`  whole-table work per step besides the product: ${report.wholeTablePerStep ? 'yes (DequantizeLinear of all of it)' : 'no'}`);
+  console.log(
+    `  whole-table work per step besides the product: ${report.wholeTablePerStep ? 'yes (DequantizeLinear of all of it)' : 'no'}`,
+  );
   // The engine's own rewrite, run here on the file: what the reader's browser will do with it at load.
   const started = performance.now();
   const { rewrite } = rewriteProjection(bytes);
@@ -51,6 +64,11 @@ for (const name of readdirSync(onnxDir).filter((f) => f.endsWith('.onnx')).sort(
     const [vocabulary, width] = report.tables[0].dims;
     const folded = vocabulary * width * (report.tables[0].dataType === 10 ? 2 : 4);
     const chain = rewrite.found === 'dequantized-table' ? 'Transpose + DequantizeLinear' : 'Transpose';
-    console.log(`  what the engine does at load: rewrites it (${ms} ms here): the ${chain} once at the top level, the product after the If; ONNX Runtime folds the ${chain} into one [${width}, ${vocabulary}] table of ${mb(folded)} when the session is created; the embedding keeps the stored table; nothing proportional to the table per step beyond the product`);
-  } else console.log(`  what the engine does at load: runs the file as it is${rewrite.reason ? ` (${rewrite.reason})` : ''}`);
+    console.log(
+      `  what the engine does at load: rewrites it (${ms} ms here): the ${chain} once at the top level, the product after the If; ONNX Runtime folds the ${chain} into one [${width}, ${vocabulary}] table of ${mb(folded)} when the session is created; the embedding keeps the stored table; nothing proportional to the table per step beyond the product`,
+    );
+  } else
+    console.log(
+      `  what the engine does at load: runs the file as it is${rewrite.reason ? ` (${rewrite.reason})` : ''}`,
+    );
 }

@@ -9,7 +9,12 @@ import path from 'node:path';
 const require = createRequire(import.meta.url);
 
 // plain: what the worker loads for device wasm; asyncify: for webgpu and auto (lib/translation/runtime-files.ts).
-export const ORT_FILES = ['ort-wasm-simd-threaded.asyncify.mjs', 'ort-wasm-simd-threaded.asyncify.wasm', 'ort-wasm-simd-threaded.mjs', 'ort-wasm-simd-threaded.wasm'];
+export const ORT_FILES = [
+  'ort-wasm-simd-threaded.asyncify.mjs',
+  'ort-wasm-simd-threaded.asyncify.wasm',
+  'ort-wasm-simd-threaded.mjs',
+  'ort-wasm-simd-threaded.wasm',
+];
 
 /** onnxruntime-web's dist folder and version, resolved from transformers.js's own location (it may be nested there). */
 export function ortPackage() {

@@ -4,14 +4,24 @@ import { dutchSpans, englishSpans, pieces } from './align';
 
 const nl = 'Dhr. Jansen komt morgen. Hij blijft o.a. twee dagen. Dan gaat hij weer.';
 const dutch = dutchSpans(nl);
-const machine: SentenceTranslation[] = dutch.map((s, i) => ({ source: nl.slice(s.start, s.end), start: s.start, end: s.end, target: ['Mr Jansen comes tomorrow.', 'He stays two days, among others.', 'Then he goes again.'][i]! }));
+const machine: SentenceTranslation[] = dutch.map((s, i) => ({
+  source: nl.slice(s.start, s.end),
+  start: s.start,
+  end: s.end,
+  target: ['Mr Jansen comes tomorrow.', 'He stays two days, among others.', 'Then he goes again.'][i]!,
+}));
 const shown = machine.map((m) => m.target).join(' ');
 
-const texts = (text: string, spans: ReturnType<typeof englishSpans>) => spans?.map((s) => [s.index, text.slice(s.start, s.end)]) ?? null;
+const texts = (text: string, spans: ReturnType<typeof englishSpans>) =>
+  spans?.map((s) => [s.index, text.slice(s.start, s.end)]) ?? null;
 
 describe('sentence alignment', () => {
   it('splits the Dutch as the engine does, abbreviations inside their sentence', () => {
-    expect(dutch.map((s) => nl.slice(s.start, s.end))).toEqual(['Dhr. Jansen komt morgen.', 'Hij blijft o.a. twee dagen.', 'Dan gaat hij weer.']);
+    expect(dutch.map((s) => nl.slice(s.start, s.end))).toEqual([
+      'Dhr. Jansen komt morgen.',
+      'Hij blijft o.a. twee dagen.',
+      'Dan gaat hij weer.',
+    ]);
   });
 
   it('pairs each machine sentence with its Dutch sentence by index', () => {
@@ -35,7 +45,10 @@ describe('sentence alignment', () => {
 
   it('skips a sentence the model left empty: it has no partner to light', () => {
     const gap = machine.map((m, i) => (i === 1 ? { ...m, target: '' } : m));
-    const text = gap.map((m) => m.target).filter(Boolean).join(' ');
+    const text = gap
+      .map((m) => m.target)
+      .filter(Boolean)
+      .join(' ');
     expect(texts(text, englishSpans(text, gap, dutch, false))?.map(([i]) => i)).toEqual([0, 2]);
   });
 
@@ -48,7 +61,10 @@ describe('sentence alignment', () => {
 
 describe('a correction keeps the engine’s sentence boundaries', () => {
   // The English segmenter cuts "Mr. Jansen" after "Mr.": counted afresh, this text has four sentences, not three.
-  const abbreviated: SentenceTranslation[] = machine.map((m, i) => ({ ...m, target: ['Mr. Jansen comes tomorrow.', 'He stays two days, e.g. at home.', 'Then he goes again.'][i]! }));
+  const abbreviated: SentenceTranslation[] = machine.map((m, i) => ({
+    ...m,
+    target: ['Mr. Jansen comes tomorrow.', 'He stays two days, e.g. at home.', 'Then he goes again.'][i]!,
+  }));
   const text = abbreviated.map((m) => m.target).join(' ');
 
   it('a confirmed text (unchanged) keeps every sentence where the engine put it', () => {
@@ -67,7 +83,10 @@ describe('a correction keeps the engine’s sentence boundaries', () => {
       [2, 'Then he goes again.'],
     ]);
     const lastEdited = 'Mr. Jansen comes tomorrow. He stays two days, e.g. at home. After that he leaves.';
-    expect(texts(lastEdited, englishSpans(lastEdited, abbreviated, dutch, true))?.at(-1)).toEqual([2, 'After that he leaves.']);
+    expect(texts(lastEdited, englishSpans(lastEdited, abbreviated, dutch, true))?.at(-1)).toEqual([
+      2,
+      'After that he leaves.',
+    ]);
   });
 
   it('two edited sentences in a row are cut in two, and a deleted sentence has no partner', () => {

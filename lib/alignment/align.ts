@@ -25,9 +25,15 @@ export function dutchSpans(text: string): AlignedSpan[] {
  * Spans in the English text the reader sees, or null when only the paragraph can be aligned.
  * `machine` is the engine's sentences for this Dutch text; `corrected` says `shown` is the reader's own.
  */
-export function englishSpans(shown: string, machine: readonly SentenceTranslation[] | null, dutch: readonly AlignedSpan[], corrected: boolean): AlignedSpan[] | null {
+export function englishSpans(
+  shown: string,
+  machine: readonly SentenceTranslation[] | null,
+  dutch: readonly AlignedSpan[],
+  corrected: boolean,
+): AlignedSpan[] | null {
   if (!shown || dutch.length === 0) return null;
-  const agree = machine !== null && machine.length === dutch.length && machine.every((m, i) => m.start === dutch[i]?.start);
+  const agree =
+    machine !== null && machine.length === dutch.length && machine.every((m, i) => m.start === dutch[i]?.start);
   if (!corrected) return agree ? machineSpans(shown, machine) : null;
   // A correction: the engine's boundaries wherever its sentences are still there word for word (a Confirm, or
   // one sentence edited), the edited ones between them; else the English cut afresh, if it has as many.
@@ -67,7 +73,7 @@ function correctedSpans(shown: string, machine: readonly SentenceTranslation[]):
   const found = anchors(shown, machine);
   if (found.every((a) => a === null)) return null;
   const spans: AlignedSpan[] = [];
-  for (let i = 0; i < found.length; ) {
+  for (let i = 0; i < found.length;) {
     const a = found[i];
     if (a) {
       spans.push({ start: a[0], end: a[1], index: i++ });
@@ -81,7 +87,10 @@ function correctedSpans(shown: string, machine: readonly SentenceTranslation[]):
     const lead = gap.length - gap.trimStart().length;
     const text = gap.trim();
     if (text) {
-      const run = j - i === 1 ? [{ start: from + lead, end: from + lead + text.length, index: 0 }] : splitSpans(text, j - i, from + lead);
+      const run =
+        j - i === 1
+          ? [{ start: from + lead, end: from + lead + text.length, index: 0 }]
+          : splitSpans(text, j - i, from + lead);
       if (!run) return null;
       spans.push(...run.map((s, k) => ({ ...s, index: i + k })));
     }

@@ -73,7 +73,8 @@ export function installAlignment(root: HTMLElement): () => void {
     // A tap leaves the pair lit (touch has no hover); on a phone, where the pair is stacked,
     // the partner may be off screen: bring it into view.
     const partner = set('pin', el);
-    if (partner && stacked()) partner.scrollIntoView({ block: 'center', behavior: reducedMotion() ? 'auto' : 'smooth' });
+    if (partner && stacked())
+      partner.scrollIntoView({ block: 'center', behavior: reducedMotion() ? 'auto' : 'smooth' });
   };
   const onKey = (e: KeyboardEvent) => {
     if (e.key === 'Escape') set('pin', null);

@@ -8,12 +8,22 @@ import { dutchSpans, englishSpans } from '@/lib/alignment/align';
 import type { ArticleCorrections } from '@/lib/corrections/article-corrections';
 import type { MachineRecord } from '@/lib/store/types';
 import type { Alternative } from '@/lib/translation/protocol';
-import { isCorrected, shownSentences, shownText, type SegmentState, type SourceSegment } from '@/lib/translation/segment-state';
+import {
+  isCorrected,
+  shownSentences,
+  shownText,
+  type SegmentState,
+  type SourceSegment,
+} from '@/lib/translation/segment-state';
 
 /** What the assistant needs of the engine (the translation worker's client). */
 export interface AssistClient {
   alternatives(text: string, signal?: AbortSignal): Promise<Alternative[]>;
-  complete(source: string, typed: string, options?: { signal?: AbortSignal; onPartial?: (sentence: string) => void }): Promise<string>;
+  complete(
+    source: string,
+    typed: string,
+    options?: { signal?: AbortSignal; onPartial?: (sentence: string) => void },
+  ): Promise<string>;
 }
 
 export interface AssistHost {
@@ -64,14 +74,19 @@ export class ArticleAssist {
     const shown = this.shownSentence(id, sentence)?.text.trim();
     // Found by the translation's own beam search, when it had as many beams: nothing to ask the model.
     const machine = this.host.getSegment(id).sentences?.[sentence];
-    const all = machine?.source === source && machine.alternatives ? machine.alternatives : await this.cached(id, `sentence:${sentence}`, source, signal);
+    const all =
+      machine?.source === source && machine.alternatives
+        ? machine.alternatives
+        : await this.cached(id, `sentence:${sentence}`, source, signal);
     return all.filter((text) => text !== shown).slice(0, MAX_ALTERNATIVES);
   }
 
   /** Translations of a Dutch word or phrase of paragraph `id` on its own, best first: a learner's gloss. */
   gloss(id: string, phrase: string, signal?: AbortSignal): Promise<string[]> {
     const text = phrase.trim();
-    return text ? this.cached(id, `gloss:${text}`, text, signal).then((all) => all.slice(0, MAX_ALTERNATIVES + 1)) : Promise.resolve([]);
+    return text
+      ? this.cached(id, `gloss:${text}`, text, signal).then((all) => all.slice(0, MAX_ALTERNATIVES + 1))
+      : Promise.resolve([]);
   }
 
   /** Makes `text` the English of that sentence: the paragraph's correction, marked as a chosen alternative. */
@@ -87,7 +102,12 @@ export class ArticleAssist {
    * The English sentence for Dutch sentence `sentence` of paragraph `id`, beginning with what the reader typed
    * and completed by the model; `onPartial` is told it as it grows. Aborted by `signal` (the reader typed on).
    */
-  async complete(id: string, sentence: number, typed: string, options: { signal?: AbortSignal; onPartial?: (sentence: string) => void } = {}): Promise<string> {
+  async complete(
+    id: string,
+    sentence: number,
+    typed: string,
+    options: { signal?: AbortSignal; onPartial?: (sentence: string) => void } = {},
+  ): Promise<string> {
     const source = this.sourceSentence(id, sentence) ?? this.segment(id).text;
     const client = await this.host.client();
     return client.complete(source, typed, options);
@@ -112,7 +132,8 @@ export class ArticleAssist {
       const client = await this.host.client();
       const list = (await client.alternatives(text, signal)).map((a) => a.text);
       // Kept with the machine translation; a failing store only costs asking the model again next visit.
-      if (record) await this.host.writeMachine({ ...record, assist: { ...record.assist, [key]: list } }).catch(() => {});
+      if (record)
+        await this.host.writeMachine({ ...record, assist: { ...record.assist, [key]: list } }).catch(() => {});
       return list;
     })();
     this.computed.set(memo, made);

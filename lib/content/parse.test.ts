@@ -32,7 +32,13 @@ describe('the seed article', () => {
 
   it('groups the "Lees ook:" box as one aside after the body', () => {
     expect(article.blocks.map((b) => b.kind)).toEqual([
-      'paragraph', 'paragraph', 'paragraph', 'heading', 'paragraph', 'paragraph', 'aside',
+      'paragraph',
+      'paragraph',
+      'paragraph',
+      'heading',
+      'paragraph',
+      'paragraph',
+      'aside',
     ]);
     const aside = article.blocks.at(-1);
     expect(aside?.kind === 'aside' && aside.items.map((i) => i.text)).toEqual([
@@ -86,13 +92,25 @@ describe('front-matter and content errors name the file and the reason', () => {
   const cases: [string, string, RegExp][] = [
     ['no front matter', 'Gewoon tekst.', /^kapot\.md: missing front matter/],
     ['unclosed', '---\ntitle: T\nsource: S\n\nTekst.', /^kapot\.md: front matter is not closed/],
-    ['invalid YAML', '---\ntitle: [T\nsource: S\npublished: 2024-01-01\n---\nTekst.', /^kapot\.md: front matter is not valid YAML/],
-    ['missing title', '---\nsource: S\npublished: 2024-01-01\n---\nTekst.', /^kapot\.md: front matter needs a non-empty "title"/],
+    [
+      'invalid YAML',
+      '---\ntitle: [T\nsource: S\npublished: 2024-01-01\n---\nTekst.',
+      /^kapot\.md: front matter is not valid YAML/,
+    ],
+    [
+      'missing title',
+      '---\nsource: S\npublished: 2024-01-01\n---\nTekst.',
+      /^kapot\.md: front matter needs a non-empty "title"/,
+    ],
     ['missing source', '---\ntitle: T\npublished: 2024-01-01\n---\nTekst.', /"source"/],
     ['bad date', '---\ntitle: T\nsource: S\npublished: gisteren\n---\nTekst.', /"published"/],
     ['impossible date', '---\ntitle: T\nsource: S\npublished: 2024-02-30\n---\nTekst.', /not a real date/],
     ['bad url', '---\ntitle: T\nsource: S\npublished: 2024-01-01\nurl: javascript:alert(1)\n---\nTekst.', /"url"/],
-    ['unknown field', '---\ntitle: T\nsource: S\npublished: 2024-01-01\nauteur: X\n---\nTekst.', /unknown front-matter field "auteur"/],
+    [
+      'unknown field',
+      '---\ntitle: T\nsource: S\npublished: 2024-01-01\nauteur: X\n---\nTekst.',
+      /unknown front-matter field "auteur"/,
+    ],
     ['no text', '---\ntitle: T\nsource: S\npublished: 2024-01-01\n---\n\n   \n', /^kapot\.md: the article has no text/],
   ];
   it.each(cases)('%s', (_name, raw, message) => {
@@ -107,7 +125,10 @@ describe('front-matter and content errors name the file and the reason', () => {
 
 describe('plain-text articles', () => {
   it('take the title from a title-like first line', () => {
-    const a = parseArticleFile('over-fietsen.txt', 'Fietsen in Utrecht\n\nDe stad telt veel fietsers.\nHet worden er meer.\n\nParkeren\n\nDe stalling is vol.');
+    const a = parseArticleFile(
+      'over-fietsen.txt',
+      'Fietsen in Utrecht\n\nDe stad telt veel fietsers.\nHet worden er meer.\n\nParkeren\n\nDe stalling is vol.',
+    );
     expect(a.title).toBe('Fietsen in Utrecht');
     expect(segmentsOf(a.blocks).map((s) => [s.kind, s.text])).toEqual([
       ['paragraph', 'De stad telt veel fietsers. Het worden er meer.'],

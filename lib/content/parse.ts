@@ -14,7 +14,10 @@ export function parseArticleFile(fileName: string, raw: string): Article {
   const slug = match[1] ?? '';
   const format = match[2] as 'md' | 'txt';
   if (!SLUG_PATTERN.test(slug)) {
-    throw new ContentError(fileName, 'the file name must be lowercase letters, digits and single dashes (it becomes the URL)');
+    throw new ContentError(
+      fileName,
+      'the file name must be lowercase letters, digits and single dashes (it becomes the URL)',
+    );
   }
   if (raw.includes('\u0000')) throw new ContentError(fileName, 'the file is binary, not text');
 

@@ -24,7 +24,10 @@ const ENDS_SENTENCE = /[.!?:;…"”’)]$/;
  * web text, a list), except that a line going on in lower case after a long unfinished one continues it.
  */
 function linesOf(block: string): string[] {
-  const lines = block.split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = block
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   if (lines.length < 2) return lines;
   const body = lines.slice(0, -1);
   const wrapped = body.filter((l) => l.length >= 40 && !ENDS_SENTENCE.test(l)).length;
@@ -33,7 +36,8 @@ function linesOf(block: string): string[] {
   for (const line of lines) {
     const previous = out.at(-1);
     // A long line that stops mid-sentence, followed by lower case: one sentence wrapped (short lines are a list).
-    if (previous !== undefined && previous.length >= 30 && !ENDS_SENTENCE.test(previous) && /^[\p{Ll}\d(,]/u.test(line)) out[out.length - 1] = `${previous} ${line}`;
+    if (previous !== undefined && previous.length >= 30 && !ENDS_SENTENCE.test(previous) && /^[\p{Ll}\d(,]/u.test(line))
+      out[out.length - 1] = `${previous} ${line}`;
     else out.push(line);
   }
   return out;
@@ -51,7 +55,10 @@ export interface PlainTextOptions {
  * first paragraph is the title when it looks like one; later heading-like lines become subheadings. A text
  * that is all short lines (a word list) is paragraphs, not headings, and keeps its first line.
  */
-export function plainTextToBlocks(raw: string, { lineBreaks = 'join', titleFromText = true }: PlainTextOptions = {}): { title: string | null; blocks: Block[] } {
+export function plainTextToBlocks(
+  raw: string,
+  { lineBreaks = 'join', titleFromText = true }: PlainTextOptions = {},
+): { title: string | null; blocks: Block[] } {
   const blocks = raw
     .replace(/^\uFEFF/, '')
     .replace(/\r\n?/g, '\n')
@@ -62,16 +69,20 @@ export function plainTextToBlocks(raw: string, { lineBreaks = 'join', titleFromT
   const list = paragraphs.every(looksLikeHeading);
 
   let title: string | null = null;
-  if (titleFromText && !list && paragraphs.length > 1 && paragraphs[0] && looksLikeHeading(paragraphs[0])) title = paragraphs.shift() ?? null;
+  if (titleFromText && !list && paragraphs.length > 1 && paragraphs[0] && looksLikeHeading(paragraphs[0]))
+    title = paragraphs.shift() ?? null;
 
   const allocate = createIdAllocator();
   // A subheading introduces prose: one followed by nothing, or by another heading-like line, is a paragraph.
-  const heading = (i: number) => !list && looksLikeHeading(paragraphs[i]!) && i + 1 < paragraphs.length && !looksLikeHeading(paragraphs[i + 1]!);
+  const heading = (i: number) =>
+    !list && looksLikeHeading(paragraphs[i]!) && i + 1 < paragraphs.length && !looksLikeHeading(paragraphs[i + 1]!);
   return {
     title,
     blocks: paragraphs.map((p, i) => {
       const text = p.replace(/\s+/g, ' ');
-      return heading(i) ? { id: allocate(text), kind: 'heading', text, level: 2 } : { id: allocate(text), kind: 'paragraph', text };
+      return heading(i)
+        ? { id: allocate(text), kind: 'heading', text, level: 2 }
+        : { id: allocate(text), kind: 'paragraph', text };
     }),
   };
 }

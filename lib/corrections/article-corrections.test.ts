@@ -30,13 +30,23 @@ async function faultyStore() {
     },
   }) as TranslationStore;
   for (const s of segments) {
-    await store.putMachine({ cacheKey: key, sourceHash: hash(s.text), source: s.text, text: `EN ${s.text}`, sentences: [] });
+    await store.putMachine({
+      cacheKey: key,
+      sourceHash: hash(s.text),
+      source: s.text,
+      text: `EN ${s.text}`,
+      sentences: [],
+    });
   }
   return { store: guarded, faults };
 }
 
 async function opened(store: TranslationStore) {
-  const t = new ArticleTranslator(segments, { fetchConfig: async () => DEFAULT_CONFIG, openStore: async () => store, article: 'artikel' });
+  const t = new ArticleTranslator(segments, {
+    fetchConfig: async () => DEFAULT_CONFIG,
+    openStore: async () => store,
+    article: 'artikel',
+  });
   t.start();
   await new Promise<void>((resolve) => {
     const check = () => t.getProgress().phase === 'done' && resolve();
@@ -58,7 +68,9 @@ describe('a correction that storage refuses', () => {
     expect(t.getProgress().storage).toBe('failing');
     // The export offered with the warning carries the text the reader could not save.
     t.corrections.drafts.keep('s-1', 'Mine.');
-    expect(JSON.parse(await t.corrections.json(true)).corrections).toMatchObject([{ source: 'Eerste alinea.', text: 'Mine.', status: 'edited' }]);
+    expect(JSON.parse(await t.corrections.json(true)).corrections).toMatchObject([
+      { source: 'Eerste alinea.', text: 'Mine.', status: 'edited' },
+    ]);
 
     faults.next = null;
     await t.corrections.save('s-1', 'Mine.');
@@ -101,7 +113,9 @@ describe('drafts', () => {
     t.corrections.drafts.keep('s-1', 'Typed while the disk is full');
     await vi.waitFor(() => expect(t.getProgress().storage).toBe('failing'));
     expect(t.corrections.drafts.failing).toBe(true);
-    expect(JSON.parse(await t.corrections.json(true)).corrections).toMatchObject([{ text: 'Typed while the disk is full' }]);
+    expect(JSON.parse(await t.corrections.json(true)).corrections).toMatchObject([
+      { text: 'Typed while the disk is full' },
+    ]);
     // Storage back: the next keystroke is kept, and the warning goes.
     faults.next = null;
     t.corrections.drafts.keep('s-1', 'Typed while the disk is full, then not');

@@ -64,7 +64,13 @@ export class ArticleCorrections {
    * Saves the reader's text for a paragraph (and every paragraph with the same Dutch). `via`: how the text
    * came about when the reader did not type it (a chosen alternative), kept in the record and its exports.
    */
-  async save(id: string, text: string, status: CorrectionStatus = 'edited', action: CorrectionAction = 'save', via?: CorrectionVia) {
+  async save(
+    id: string,
+    text: string,
+    status: CorrectionStatus = 'edited',
+    action: CorrectionAction = 'save',
+    via?: CorrectionVia,
+  ) {
     const index = this.host.indexOf(id);
     const segment = index === undefined ? undefined : this.host.segments[index];
     if (!segment || index === undefined) return;
@@ -128,7 +134,10 @@ export class ArticleCorrections {
 
   private async revertForUndo(id: string, previous: CorrectionRecord | null, state: SegmentState) {
     let machine = previous?.text || machineTextOf(state);
-    if (!machine.trim()) machine = await this.host.makeMachineText(id).catch(() => Promise.reject(new CorrectionFailure('undo', 'translate')));
+    if (!machine.trim())
+      machine = await this.host
+        .makeMachineText(id)
+        .catch(() => Promise.reject(new CorrectionFailure('undo', 'translate')));
     await this.save(id, machine, 'machine', 'undo');
   }
 
@@ -144,7 +153,9 @@ export class ArticleCorrections {
     try {
       stored = await (await this.host.openStore()).listCorrections();
     } catch {
-      stored = this.host.segments.map((s) => this.host.getSegment(s.id).correction).filter((c): c is CorrectionRecord => c !== null);
+      stored = this.host.segments
+        .map((s) => this.host.getSegment(s.id).correction)
+        .filter((c): c is CorrectionRecord => c !== null);
       failing = true;
     }
     const byHash = new Map(stored.map((c) => [c.sourceHash, c]));
@@ -156,7 +167,17 @@ export class ArticleCorrections {
         if (!segment || index === undefined || !text.trim()) continue;
         const machineText = machineTextOf(this.host.getSegment(id));
         const origin = { article: this.host.article, segment: id };
-        byHash.set(this.host.hashes[index]!, { sourceHash: this.host.hashes[index]!, source: segment.text, text, status: 'edited', machineText, origin, createdAt: now, updatedAt: now, history: [] });
+        byHash.set(this.host.hashes[index]!, {
+          sourceHash: this.host.hashes[index]!,
+          source: segment.text,
+          text,
+          status: 'edited',
+          machineText,
+          origin,
+          createdAt: now,
+          updatedAt: now,
+          history: [],
+        });
       }
     }
     return toJson([...byHash.values()]);
@@ -197,7 +218,12 @@ export class ArticleCorrections {
       if (this.host.hashes[i] !== hash) return;
       const state = this.host.getSegment(segment.id);
       const fromMemory = savedFrom === segment.id ? false : this.isFromMemory(segment.id, record);
-      this.host.setSegment(segment.id, { ...state, correction: record, fromMemory, canUndo: (this.undo.get(segment.id)?.length ?? 0) > 0 });
+      this.host.setSegment(segment.id, {
+        ...state,
+        correction: record,
+        fromMemory,
+        canUndo: (this.undo.get(segment.id)?.length ?? 0) > 0,
+      });
     });
   }
 }

@@ -74,7 +74,13 @@ export class Drafts {
       if (this.typed.get(id) !== text) return; // a newer keystroke writes its own
       try {
         const store = await this.host.openStore();
-        await store.putDraft({ article: this.host.article, segment: id, editor: await editorId(), sourceHash: this.host.hashes[index]!, text });
+        await store.putDraft({
+          article: this.host.article,
+          segment: id,
+          editor: await editorId(),
+          sourceHash: this.host.hashes[index]!,
+          text,
+        });
         if (this.failed) this.host.storageFailing(false);
         this.failed = false;
       } catch {

@@ -10,7 +10,10 @@ const lockName = (id: string) => `tweetalig-editor:${id}`;
 
 let claimed: Promise<string> | null = null;
 
-const newId = () => (typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`);
+const newId = () =>
+  typeof crypto !== 'undefined' && 'randomUUID' in crypto
+    ? crypto.randomUUID()
+    : `${Date.now()}-${Math.random().toString(36).slice(2)}`;
 
 function remembered(): string | null {
   try {
@@ -63,7 +66,9 @@ export async function liveEditors(): Promise<Set<string> | null> {
   if (typeof navigator === 'undefined' || !('locks' in navigator)) return null;
   try {
     const { held = [] } = await navigator.locks.query();
-    return new Set(held.flatMap((l) => (l.name?.startsWith('tweetalig-editor:') ? [l.name.slice('tweetalig-editor:'.length)] : [])));
+    return new Set(
+      held.flatMap((l) => (l.name?.startsWith('tweetalig-editor:') ? [l.name.slice('tweetalig-editor:'.length)] : [])),
+    );
   } catch {
     return null;
   }

@@ -7,7 +7,10 @@ import { bilingualMarkdown } from './bilingual-markdown';
 
 /** What a Markdown renderer shows for each top-level block: its type and its text. */
 const rendered = (md: string) =>
-  (unified().use(remarkParse).parse(md) as Root).children.map((node) => [node.type, node.type === 'blockquote' ? toString(node.children[0]) : toString(node)]);
+  (unified().use(remarkParse).parse(md) as Root).children.map((node) => [
+    node.type,
+    node.type === 'blockquote' ? toString(node.children[0]) : toString(node),
+  ]);
 
 describe('bilingualMarkdown', () => {
   it('pairs each Dutch block with its English, headings as headings', () => {
@@ -29,9 +32,31 @@ describe('bilingualMarkdown', () => {
   });
 
   it('shows every text exactly, whatever it starts with or holds', () => {
-    const tricky = ['- not a list', '1. not a list either', '# not a heading', '> not a quote', '*not emphasis*', '_nor this_', '[not](a link)', '`not code`', 'back\\slash \\*', '+ plus', '***', '<div>raw</div>', '2) also not'];
-    const md = bilingualMarkdown('Titel', tricky.map((text) => ({ kind: 'paragraph' as const, nl: text, en: text })));
-    expect(rendered(md).slice(1)).toEqual(tricky.flatMap((text) => [['paragraph', text], ['blockquote', text]]));
+    const tricky = [
+      '- not a list',
+      '1. not a list either',
+      '# not a heading',
+      '> not a quote',
+      '*not emphasis*',
+      '_nor this_',
+      '[not](a link)',
+      '`not code`',
+      'back\\slash \\*',
+      '+ plus',
+      '***',
+      '<div>raw</div>',
+      '2) also not',
+    ];
+    const md = bilingualMarkdown(
+      'Titel',
+      tricky.map((text) => ({ kind: 'paragraph' as const, nl: text, en: text })),
+    );
+    expect(rendered(md).slice(1)).toEqual(
+      tricky.flatMap((text) => [
+        ['paragraph', text],
+        ['blockquote', text],
+      ]),
+    );
   });
 
   it('keeps the line breaks of a correction', () => {

@@ -10,7 +10,11 @@ export interface BilingualItem {
 
 /** A text as phrasing content: its line breaks (a reader's correction keeps them) as hard breaks. */
 function phrasing(text: string): PhrasingContent[] {
-  return text.split('\n').flatMap((line, i): PhrasingContent[] => (i === 0 ? [{ type: 'text', value: line }] : [{ type: 'break' }, { type: 'text', value: line }]));
+  return text
+    .split('\n')
+    .flatMap((line, i): PhrasingContent[] =>
+      i === 0 ? [{ type: 'text', value: line }] : [{ type: 'break' }, { type: 'text', value: line }],
+    );
 }
 
 const heading = (depth: 1 | 2 | 3, text: string): Heading => ({ type: 'heading', depth, children: phrasing(text) });
@@ -26,9 +30,16 @@ const quote = (text: string): Blockquote => ({ type: 'blockquote', children: [pa
 export function bilingualMarkdown(title: string, items: BilingualItem[], note?: string): string {
   const tree: Root = { type: 'root', children: [heading(1, title)] };
   // Said in the file itself (paragraphs not yet translated, say), so it travels with it.
-  if (note) tree.children.push({ type: 'paragraph', children: [{ type: 'emphasis', children: [{ type: 'text', value: note }] }] });
+  if (note)
+    tree.children.push({
+      type: 'paragraph',
+      children: [{ type: 'emphasis', children: [{ type: 'text', value: note }] }],
+    });
   for (const { kind, nl, en } of items) {
-    tree.children.push(kind === 'heading' ? heading(2, nl) : kind === 'aside-title' ? heading(3, nl) : paragraph(nl), quote(en));
+    tree.children.push(
+      kind === 'heading' ? heading(2, nl) : kind === 'aside-title' ? heading(3, nl) : paragraph(nl),
+      quote(en),
+    );
   }
   return toMarkdown(tree, { bullet: '-', emphasis: '_', strong: '*', rule: '-' });
 }

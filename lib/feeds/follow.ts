@@ -21,7 +21,10 @@ export async function follow(url: string): Promise<FeedRecord> {
  * Refreshes the stale ones among `feeds`, one at a time (a library of many feeds should not fire a burst at
  * the server's rate limit). A feed that fails keeps its last items; the failure is reported per feed.
  */
-export async function refreshStale(feeds: readonly FeedRecord[], onFailure: (feed: FeedRecord, err: unknown) => void): Promise<FeedRecord[]> {
+export async function refreshStale(
+  feeds: readonly FeedRecord[],
+  onFailure: (feed: FeedRecord, err: unknown) => void,
+): Promise<FeedRecord[]> {
   const list = await openFeedList();
   const out: FeedRecord[] = [];
   for (const feed of feeds) {

@@ -21,7 +21,8 @@ export interface ParsedFeed {
 export const MAX_ITEMS = 30;
 
 const text = (el: Element | null | undefined) => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-const child = (el: Element, name: string) => [...el.children].find((c) => c.localName === name || c.tagName.toLowerCase() === name) ?? null;
+const child = (el: Element, name: string) =>
+  [...el.children].find((c) => c.localName === name || c.tagName.toLowerCase() === name) ?? null;
 const dateOf = (s: string) => {
   const t = Date.parse(s);
   return Number.isFinite(t) ? t : null;
@@ -48,15 +49,30 @@ export function parseFeed(xml: string, base: string): ParsedFeed {
       const links = [...entry.children].filter((c) => c.localName === 'link');
       const link = links.find((l) => (l.getAttribute('rel') ?? 'alternate') === 'alternate') ?? links[0];
       const url = link ? absolute(link.getAttribute('href') ?? '') : null;
-      if (url) items.push({ title: text(child(entry, 'title')) || url, url, published: dateOf(text(child(entry, 'published')) || text(child(entry, 'updated'))) });
+      if (url)
+        items.push({
+          title: text(child(entry, 'title')) || url,
+          url,
+          published: dateOf(text(child(entry, 'published')) || text(child(entry, 'updated'))),
+        });
     }
   } else {
     const channel = child(root, 'channel');
     title = text(channel ? child(channel, 'title') : null);
     const holder = name === 'rss' && channel ? channel : root; // RSS 1.0 puts items beside the channel
-    for (const item of [...holder.children].filter((c) => c.localName === 'item' || c.tagName.toLowerCase() === 'item')) {
-      const url = absolute(text(child(item, 'link')) || (child(item, 'guid')?.getAttribute('isPermaLink') !== 'false' ? text(child(item, 'guid')) : ''));
-      if (url) items.push({ title: text(child(item, 'title')) || url, url, published: dateOf(text(child(item, 'pubDate')) || text(child(item, 'dc:date')) || text(child(item, 'date'))) });
+    for (const item of [...holder.children].filter(
+      (c) => c.localName === 'item' || c.tagName.toLowerCase() === 'item',
+    )) {
+      const url = absolute(
+        text(child(item, 'link')) ||
+          (child(item, 'guid')?.getAttribute('isPermaLink') !== 'false' ? text(child(item, 'guid')) : ''),
+      );
+      if (url)
+        items.push({
+          title: text(child(item, 'title')) || url,
+          url,
+          published: dateOf(text(child(item, 'pubDate')) || text(child(item, 'dc:date')) || text(child(item, 'date'))),
+        });
     }
   }
   items.sort((a, b) => (b.published ?? 0) - (a.published ?? 0));

@@ -32,7 +32,21 @@ export interface OnnxGraph {
   outputs: string[];
 }
 
-const BYTES_PER: Record<number, number> = { 1: 4, 2: 1, 3: 1, 4: 2, 5: 2, 6: 4, 7: 8, 9: 1, 10: 2, 11: 8, 12: 4, 13: 8, 16: 2 };
+const BYTES_PER: Record<number, number> = {
+  1: 4,
+  2: 1,
+  3: 1,
+  4: 2,
+  5: 2,
+  6: 4,
+  7: 8,
+  9: 1,
+  10: 2,
+  11: 8,
+  12: 4,
+  13: 8,
+  16: 2,
+};
 
 class Reader {
   pos: number;
@@ -82,7 +96,8 @@ function tensor(r: Reader): OnnxTensor {
   let raw = -1;
   r.fields((n, wire, sub, value) => {
     if (n === 1 && wire === 0) t.dims.push(value);
-    else if (n === 1 && sub) while (sub.pos < sub.end) t.dims.push(sub.varint()); // packed
+    else if (n === 1 && sub)
+      while (sub.pos < sub.end) t.dims.push(sub.varint()); // packed
     else if (n === 2) t.dataType = value;
     else if (n === 8 && sub) t.name = sub.string();
     else if (n === 9) raw = value;
@@ -106,7 +121,8 @@ function node(r: Reader): OnnxNode {
       sub.fields((an, aw, asub, value) => {
         if (an === 1 && asub) name = asub.string();
         else if (an === 6 && asub) g = graph(asub);
-        else if ((an === 3 || an === 8) && aw === 0) ints.push(value); // i, or ints one by one
+        else if ((an === 3 || an === 8) && aw === 0)
+          ints.push(value); // i, or ints one by one
         else if (an === 8 && asub) while (asub.pos < asub.end) ints.push(asub.varint()); // ints packed
       });
       if (g) out.graphs[name] = g;
@@ -123,7 +139,8 @@ function graph(r: Reader): OnnxGraph {
     if (n === 1) g.nodes.push(node(sub));
     else if (n === 2) g.name = sub.string();
     else if (n === 5) g.initializers.push(tensor(sub));
-    else if (n === 11 || n === 12) sub.fields((vn, _vw, vsub) => vn === 1 && vsub && (n === 11 ? g.inputs : g.outputs).push(vsub.string()));
+    else if (n === 11 || n === 12)
+      sub.fields((vn, _vw, vsub) => vn === 1 && vsub && (n === 11 ? g.inputs : g.outputs).push(vsub.string()));
   });
   return g;
 }

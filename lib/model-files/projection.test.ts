@@ -5,7 +5,8 @@ import { TEST_MODEL_DIR, TEST_MODEL_ID } from '@/lib/translation/test-model';
 import { readOnnxGraph } from './onnx-graph';
 import { projectionOf } from './projection';
 
-const file = (name: string) => readOnnxGraph(new Uint8Array(readFileSync(path.join(TEST_MODEL_DIR, TEST_MODEL_ID, 'onnx', name))));
+const file = (name: string) =>
+  readOnnxGraph(new Uint8Array(readFileSync(path.join(TEST_MODEL_DIR, TEST_MODEL_ID, 'onnx', name))));
 
 describe('the output projection, read from the files', () => {
   it('fp32: the tied [V, d] table once, transposed for the product in both If branches', () => {

@@ -39,15 +39,22 @@ export const dtypeName = (t: number) => DTYPE[t] ?? `type ${t}`;
 
 function* graphs(g: OnnxGraph, path = 'main'): Generator<[string, OnnxGraph]> {
   yield [path, g];
-  for (const n of g.nodes) for (const [attr, sub] of Object.entries(n.graphs)) yield* graphs(sub, `${path} > ${n.opType}(${n.name}).${attr}`);
+  for (const n of g.nodes)
+    for (const [attr, sub] of Object.entries(n.graphs)) yield* graphs(sub, `${path} > ${n.opType}(${n.name}).${attr}`);
 }
 
 /** Reads the projection's structure from a decoder's graph. */
 export function projectionOf(main: OnnxGraph): ProjectionReport {
   const all = [...graphs(main)];
-  const bias = all.flatMap(([, g]) => g.initializers).find((t) => t.dims.length === 1 && /final_logits_bias/.test(t.name));
+  const bias = all
+    .flatMap(([, g]) => g.initializers)
+    .find((t) => t.dims.length === 1 && /final_logits_bias/.test(t.name));
   const vocabulary = bias?.dims[0] ?? null;
-  const tables = all.flatMap(([path, g]) => g.initializers.filter((t) => t.dims.length === 2 && vocabulary !== null && t.dims.includes(vocabulary)).map((t) => ({ ...t, graph: path })));
+  const tables = all.flatMap(([path, g]) =>
+    g.initializers
+      .filter((t) => t.dims.length === 2 && vocabulary !== null && t.dims.includes(vocabulary))
+      .map((t) => ({ ...t, graph: path })),
+  );
   const tableNames = new Set(tables.map((t) => t.name));
   const sites: ProjectionSite[] = [];
   // Producers across scopes: a branch may read a value its parent graph computes.

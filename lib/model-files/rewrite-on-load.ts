@@ -26,7 +26,11 @@ function withExtra(options: Options | undefined, add: SessionExtra): Options {
  * Wraps `session.create` (onnxruntime-web's or -node's InferenceSession); returns the function that unwraps it.
  * `read` turns a path into bytes where the runtime is given paths (Node); elsewhere a path passes untouched.
  */
-export function rewriteOnLoad(session: { create: Create }, report: (model: LoadedModel) => void, read?: (path: string) => Uint8Array) {
+export function rewriteOnLoad(
+  session: { create: Create },
+  report: (model: LoadedModel) => void,
+  read?: (path: string) => Uint8Array,
+) {
   const create = session.create;
   session.create = function (this: unknown, model: unknown, ...rest: unknown[]) {
     const bytes = model instanceof Uint8Array ? model : typeof model === 'string' && read ? read(model) : null;
@@ -37,7 +41,14 @@ export function rewriteOnLoad(session: { create: Create }, report: (model: Loade
       result = rewriteProjection(bytes);
     } catch (err) {
       // Bytes this reader cannot follow: ONNX Runtime has the last word on them, as without the rewrite.
-      result = { bytes, rewrite: { path: 'as-is', found: 'unknown', reason: `the graph could not be read (${err instanceof Error ? err.message : String(err)})` } };
+      result = {
+        bytes,
+        rewrite: {
+          path: 'as-is',
+          found: 'unknown',
+          reason: `the graph could not be read (${err instanceof Error ? err.message : String(err)})`,
+        },
+      };
     }
     report({ ...result.rewrite, bytes: bytes.length, ms: performance.now() - started });
     if (result.bytes === bytes && !Object.keys(result.session ?? {}).length) return create.call(this, model, ...rest);

@@ -25,18 +25,31 @@ function feeds(config: Config, withPast: boolean) {
   const rows = 2;
   const heads = config.decoder_attention_heads as number;
   const dim = (config.d_model as number) / heads;
-  const random = (n: number, seed: number) => Float32Array.from({ length: n }, (_, i) => Math.sin(i * 12.9898 + seed) * 0.5);
+  const random = (n: number, seed: number) =>
+    Float32Array.from({ length: n }, (_, i) => Math.sin(i * 12.9898 + seed) * 0.5);
   const source = 5;
   const past = withPast ? 3 : 0;
   const f: Record<string, ort.Tensor> = {
     input_ids: new ort.Tensor('int64', BigInt64Array.from([3n, 17n]), [rows, 1]),
     encoder_attention_mask: new ort.Tensor('int64', new BigInt64Array(rows * source).fill(1n), [rows, source]),
-    encoder_hidden_states: new ort.Tensor('float32', random(rows * source * config.d_model, 1), [rows, source, config.d_model]),
+    encoder_hidden_states: new ort.Tensor('float32', random(rows * source * config.d_model, 1), [
+      rows,
+      source,
+      config.d_model,
+    ]),
     use_cache_branch: new ort.Tensor('bool', [withPast], [1]),
   };
   for (let i = 0; i < config.decoder_layers; i++) {
-    for (const [kind, length] of [['decoder', past], ['encoder', withPast ? source : 0]] as const) {
-      for (const kv of ['key', 'value']) f[`past_key_values.${i}.${kind}.${kv}`] = new ort.Tensor('float32', random(rows * heads * length * dim, i + length), [rows, heads, length, dim]);
+    for (const [kind, length] of [
+      ['decoder', past],
+      ['encoder', withPast ? source : 0],
+    ] as const) {
+      for (const kv of ['key', 'value'])
+        f[`past_key_values.${i}.${kind}.${kv}`] = new ort.Tensor(
+          'float32',
+          random(rows * heads * length * dim, i + length),
+          [rows, heads, length, dim],
+        );
     }
   }
   return f;
@@ -56,7 +69,8 @@ async function logits(bytes: Uint8Array, withPast: boolean, config = configOf(TE
  * with itself alone. The multiplied floats are the same; a constant B is packed for ONNX Runtime's GEMM, which
  * may sum in another order (full size: 3.8e-6 on logits up to 17.8).
  */
-const maxRelative = (a: Float32Array, b: Float32Array) => a.reduce((m, x, i) => Math.max(m, Math.abs(x - b[i]!)), 0) / a.reduce((m, x) => Math.max(m, Math.abs(x)), 0);
+const maxRelative = (a: Float32Array, b: Float32Array) =>
+  a.reduce((m, x, i) => Math.max(m, Math.abs(x - b[i]!)), 0) / a.reduce((m, x) => Math.max(m, Math.abs(x)), 0);
 
 describe.each([
   ['the test model', 'fp32', 'decoder_model_merged.onnx', 'transposed-table'],
@@ -92,25 +106,42 @@ describe.each([
 
     // What ONNX Runtime makes of it: one float [d, V] table at the top level, nothing left of the chain in a branch.
     const optimized = path.join(mkdtempSync(path.join(tmpdir(), 'projection-')), 'optimized.onnx');
-    const s = await ort.InferenceSession.create(bytes, { intraOpNumThreads: 1, extra: session ?? {}, optimizedModelFilePath: optimized });
+    const s = await ort.InferenceSession.create(bytes, {
+      intraOpNumThreads: 1,
+      extra: session ?? {},
+      optimizedModelFilePath: optimized,
+    });
     await s.release();
     const folded = projectionOf(readOnnxGraph(new Uint8Array(readFileSync(optimized))));
     const transposed = folded.tables.filter((t) => t.dims[0] === config.d_model);
-    expect(transposed.map((t) => [t.graph, t.dims, t.dataType])).toEqual([['main', [config.d_model, config.vocab_size], 1]]);
+    expect(transposed.map((t) => [t.graph, t.dims, t.dataType])).toEqual([
+      ['main', [config.d_model, config.vocab_size], 1],
+    ]);
     expect(folded.sites.map((s) => [s.graph, s.chain.slice(1)])).toEqual([['main', ['MatMul']]]);
   }, 120_000);
 
-  it.each([false, true])('one step computes the logits the unmodified file computes (past: %s)', { timeout: 120_000 }, async (withPast) => {
-    const config = configOf(dir());
-    const [a, b] = [await logits(original, withPast, config), await logits(rewritten.bytes, withPast, config, rewritten.session)];
-    expect(b.length).toBe(a.length);
-    expect(maxRelative(a, b)).toBeLessThanOrEqual(1e-5);
-  });
+  it.each([false, true])(
+    'one step computes the logits the unmodified file computes (past: %s)',
+    { timeout: 120_000 },
+    async (withPast) => {
+      const config = configOf(dir());
+      const [a, b] = [
+        await logits(original, withPast, config),
+        await logits(rewritten.bytes, withPast, config, rewritten.session),
+      ];
+      expect(b.length).toBe(a.length);
+      expect(maxRelative(a, b)).toBeLessThanOrEqual(1e-5);
+    },
+  );
 });
 
 /** The q8 file with one more node in its first If branch, reading `name`: a structure the rewrite does not know. */
 function withExtraReader(bytes: Uint8Array, name: string) {
-  const extra = new ProtoWriter().string(1, name).string(2, 'extra_read').string(3, 'extra_identity').string(4, 'Identity');
+  const extra = new ProtoWriter()
+    .string(1, name)
+    .string(2, 'extra_read')
+    .string(3, 'extra_identity')
+    .string(4, 'Identity');
   let appended = false;
   // model.graph (7) > node (1) > attribute (5) > g (6): the first subgraph met gets the node.
   const rebuild = (start: number, end: number, depth: number): ProtoWriter => {
@@ -133,11 +164,16 @@ describe('a file the rewrite does not recognise', () => {
     const original = file('decoder_model_merged_quantized.onnx');
     // The transposed table, read by one more node: taking the Transpose out of the branch would break it.
     const branch = Object.values(readOnnxGraph(original).nodes.find((n) => n.opType === 'If')!.graphs)[0]!;
-    const transposed = branch.nodes.find((n) => n.opType === 'Transpose' && n.inputs[0] === 'embed_quantized')!.outputs[0]!;
+    const transposed = branch.nodes.find((n) => n.opType === 'Transpose' && n.inputs[0] === 'embed_quantized')!
+      .outputs[0]!;
     const odd = withExtraReader(original, transposed);
     const { bytes, rewrite } = rewriteProjection(odd);
     expect(bytes).toBe(odd);
-    expect(rewrite).toEqual({ path: 'as-is', found: 'dequantized-table', reason: 'the transposed table is read by more than its DequantizeLinear' });
+    expect(rewrite).toEqual({
+      path: 'as-is',
+      found: 'dequantized-table',
+      reason: 'the transposed table is read by more than its DequantizeLinear',
+    });
     // ...and is still a valid model that computes what the original does.
     expect(maxRelative(await logits(original, true), await logits(odd, true))).toBe(0);
   });

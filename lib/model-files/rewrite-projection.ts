@@ -54,16 +54,27 @@ function plan(main: OnnxGraph, kind: ProjectionKind, tableName: string): Plan {
   const quantized = kind === 'dequantized-table';
   const graphs = [...allGraphs(main)];
   const consumers = new Map<string, Consumer[]>();
-  for (const graph of graphs) for (const node of graph.nodes) for (const i of node.inputs) consumers.set(i, [...(consumers.get(i) ?? []), { node, graph }]);
+  for (const graph of graphs)
+    for (const node of graph.nodes)
+      for (const i of node.inputs) consumers.set(i, [...(consumers.get(i) ?? []), { node, graph }]);
   // A value the rewrite removes must be read by nothing else: not by another graph, not as an output.
   const only = (name: string, graph: OnnxGraph) => {
     if (graphs.some((g) => g.outputs.includes(name))) throw new NoMatch(`${name} is a graph output`);
     const users = consumers.get(name) ?? [];
     return users.every((c) => c.graph === graph) ? users : [];
   };
-  const p: Plan = { table: tableName, transposed: `${tableName}.transposed`, projected: quantized ? `${tableName}.projected` : `${tableName}.transposed`, dequantize: null, remove: new Set(), retarget: new Set(), hoist: null };
+  const p: Plan = {
+    table: tableName,
+    transposed: `${tableName}.transposed`,
+    projected: quantized ? `${tableName}.projected` : `${tableName}.transposed`,
+    dequantize: null,
+    remove: new Set(),
+    retarget: new Set(),
+    hoist: null,
+  };
   for (const { node, graph } of consumers.get(tableName) ?? []) {
-    if (graph !== main && graph.initializers.some((t) => t.name === tableName)) throw new NoMatch('a subgraph shadows the table');
+    if (graph !== main && graph.initializers.some((t) => t.name === tableName))
+      throw new NoMatch('a subgraph shadows the table');
     if (node.opType !== 'Transpose') continue; // the embedding's Gathers keep the stored table
     if (node.ints.perm?.join() !== '1,0') throw new NoMatch('the table is transposed in another way');
     p.remove.add(node);
@@ -72,17 +83,23 @@ function plan(main: OnnxGraph, kind: ProjectionKind, tableName: string): Plan {
       const users = only(product, graph);
       const dq = users[0]?.node;
       if (users.length !== 1) throw new NoMatch('the transposed table is read by more than its DequantizeLinear');
-      if (dq!.opType !== 'DequantizeLinear' || dq!.inputs[0] !== product) throw new NoMatch('the transposed table is not dequantized');
+      if (dq!.opType !== 'DequantizeLinear' || dq!.inputs[0] !== product)
+        throw new NoMatch('the transposed table is not dequantized');
       const params = dq!.inputs.slice(1);
-      if (p.dequantize && p.dequantize.join() !== params.join()) throw new NoMatch('the table is dequantized in two ways');
-      if (params.some((name) => name && !main.initializers.some((t) => t.name === name))) throw new NoMatch('the scale or zero point is not a top-level initializer');
+      if (p.dequantize && p.dequantize.join() !== params.join())
+        throw new NoMatch('the table is dequantized in two ways');
+      if (params.some((name) => name && !main.initializers.some((t) => t.name === name)))
+        throw new NoMatch('the scale or zero point is not a top-level initializer');
       if (Object.keys(dq!.ints).length) throw new NoMatch('the DequantizeLinear has attributes');
       p.dequantize = params;
       p.remove.add(dq!);
       product = dq!.outputs[0]!;
     }
     const matmuls = only(product, graph);
-    if (!matmuls.length || matmuls.some((c) => c.node.opType !== 'MatMul' || c.node.inputs[1] !== product || c.node.inputs[0] === product)) {
+    if (
+      !matmuls.length ||
+      matmuls.some((c) => c.node.opType !== 'MatMul' || c.node.inputs[1] !== product || c.node.inputs[0] === product)
+    ) {
       throw new NoMatch('the transposed table feeds something other than a MatMul');
     }
     for (const c of matmuls) p.retarget.add(c.node);
@@ -104,8 +121,15 @@ function chainAfter(matmul: OnnxNode, consumers: Map<string, Consumer[]>) {
 }
 
 /** One MatMul in each branch of one top-level If, each followed by the same bias and ending at the same output. */
-function hoistable(main: OnnxGraph, matmuls: OnnxNode[], consumers: Map<string, Consumer[]>, only: (name: string, graph: OnnxGraph) => Consumer[]): Plan['hoist'] {
-  const owner = main.nodes.find((n) => n.opType === 'If' && Object.values(n.graphs).some((g) => g.nodes.includes(matmuls[0]!)));
+function hoistable(
+  main: OnnxGraph,
+  matmuls: OnnxNode[],
+  consumers: Map<string, Consumer[]>,
+  only: (name: string, graph: OnnxGraph) => Consumer[],
+): Plan['hoist'] {
+  const owner = main.nodes.find(
+    (n) => n.opType === 'If' && Object.values(n.graphs).some((g) => g.nodes.includes(matmuls[0]!)),
+  );
   const branches = owner ? Object.values(owner.graphs) : [];
   if (!owner || branches.length !== matmuls.length) return null;
   const hidden = new Map<OnnxGraph, string>();
@@ -129,24 +153,47 @@ function hoistable(main: OnnxGraph, matmuls: OnnxNode[], consumers: Map<string, 
 }
 
 /** The file's bytes with the projection rewritten, or the same bytes and why not. Never throws on a valid file. */
-export function rewriteProjection(bytes: Uint8Array): { bytes: Uint8Array; rewrite: ProjectionRewrite; session?: SessionExtra } {
+export function rewriteProjection(bytes: Uint8Array): {
+  bytes: Uint8Array;
+  rewrite: ProjectionRewrite;
+  session?: SessionExtra;
+} {
   const main = readOnnxGraph(bytes);
   const report = projectionOf(main);
   if (!report.sites.length) return { bytes, rewrite: { path: 'as-is', found: 'none' } };
   const kinds = new Set(report.sites.map((s) => s.kind));
   const tables = new Set(report.sites.map((s) => s.chain[0]!));
   const [kind] = kinds;
-  if (kinds.size === 1 && kind === 'direct') return { bytes, rewrite: { path: 'as-is', found: 'direct', reason: 'the product already reads the table as stored' } };
+  if (kinds.size === 1 && kind === 'direct')
+    return {
+      bytes,
+      rewrite: { path: 'as-is', found: 'direct', reason: 'the product already reads the table as stored' },
+    };
   if (kinds.size === 1 && kind === 'hoisted') {
     // Rewritten already, or a decoder without If: nothing to move, but q8's DequantizeLinear is only folded if asked.
-    return { bytes, rewrite: { path: 'as-is', found: 'hoisted', reason: 'the table is transposed once, at the top level' }, session: report.sites.some((s) => s.chain.includes('DequantizeLinear')) ? FOLD : {} };
+    return {
+      bytes,
+      rewrite: { path: 'as-is', found: 'hoisted', reason: 'the table is transposed once, at the top level' },
+      session: report.sites.some((s) => s.chain.includes('DequantizeLinear')) ? FOLD : {},
+    };
   }
   if (kinds.size !== 1 || tables.size !== 1 || (kind !== 'transposed-table' && kind !== 'dequantized-table')) {
-    return { bytes, rewrite: { path: 'as-is', found: 'unknown', reason: `projection ${[...kinds].join(' + ')} is not a known pattern` } };
+    return {
+      bytes,
+      rewrite: {
+        path: 'as-is',
+        found: 'unknown',
+        reason: `projection ${[...kinds].join(' + ')} is not a known pattern`,
+      },
+    };
   }
   try {
     const p = plan(main, kind, [...tables][0]!);
-    return { bytes: write(bytes, main, p), rewrite: { path: 'rewritten', found: kind }, session: p.dequantize ? FOLD : {} };
+    return {
+      bytes: write(bytes, main, p),
+      rewrite: { path: 'rewritten', found: kind },
+      session: p.dequantize ? FOLD : {},
+    };
   } catch (err) {
     if (!(err instanceof NoMatch)) throw err;
     return { bytes, rewrite: { path: 'as-is', found: kind, reason: err.message } };

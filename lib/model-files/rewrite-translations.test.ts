@@ -22,7 +22,13 @@ const BEAMS: BeamSettings = { numBeams: 4, lengthPenalty: 1, earlyStopping: fals
 async function load(dir: string, id: string, dtype: 'fp32' | 'q8', rewrite: boolean) {
   const loaded: LoadedModel[] = [];
   // transformers.node hands ONNX Runtime paths; the wrapper reads them, as the browser's bytes.
-  const unwrap = rewrite ? rewriteOnLoad(ort.InferenceSession as never, (m) => loaded.push(m), (file) => new Uint8Array(readFileSync(file))) : () => {};
+  const unwrap = rewrite
+    ? rewriteOnLoad(
+        ort.InferenceSession as never,
+        (m) => loaded.push(m),
+        (file) => new Uint8Array(readFileSync(file)),
+      )
+    : () => {};
   try {
     const { env, pipeline } = await import('@huggingface/transformers');
     env.allowRemoteModels = false;
@@ -36,7 +42,12 @@ async function load(dir: string, id: string, dtype: 'fp32' | 'q8', rewrite: bool
 }
 
 /** Each sentence's tokens, decoded on its own (maxNewTokens forced for the stand-in, whose random weights never stop). */
-async function tokens(translator: TranslationPipeline, sentences: string[], beams: BeamSettings | null, forced: boolean) {
+async function tokens(
+  translator: TranslationPipeline,
+  sentences: string[],
+  beams: BeamSettings | null,
+  forced: boolean,
+) {
   const { rules } = generationRules((translator.model as unknown as { generation_config: object }).generation_config);
   const sessions = new MarianSessions(translator as never);
   const tokenizer = engineTokenizer(translator);
@@ -44,15 +55,23 @@ async function tokens(translator: TranslationPipeline, sentences: string[], beam
   for (const s of sentences) {
     const ids = tokenizer.encode(s);
     const length = forced ? Math.min(24, ids.length + 2) : 40;
-    const [r] = await decodeBatch(sessions, [{ ids, maxNewTokens: length, minNewTokens: forced ? length : 0, beams }], rules);
+    const [r] = await decodeBatch(
+      sessions,
+      [{ ids, maxNewTokens: length, minNewTokens: forced ? length : 0, beams }],
+      rules,
+    );
     out.push(beams ? r!.nbest[0]!.tokens : r!.tokens);
   }
   return out;
 }
 
-const referenceSentences: string[] = JSON.parse(readFileSync(path.join(TEST_MODEL_DIR, TEST_MODEL_ID, 'reference.json'), 'utf8')).sentences.map((s: { text: string }) => s.text);
+const referenceSentences: string[] = JSON.parse(
+  readFileSync(path.join(TEST_MODEL_DIR, TEST_MODEL_ID, 'reference.json'), 'utf8'),
+).sentences.map((s: { text: string }) => s.text);
 const seedSentences = () =>
-  splitSentences(readFileSync(path.join(TEST_MODEL_DIR, '../fixtures/seed-000_9d66e33e2d99ebe9.txt'), 'utf8').split(/\n\n/)[1]!)
+  splitSentences(
+    readFileSync(path.join(TEST_MODEL_DIR, '../fixtures/seed-000_9d66e33e2d99ebe9.txt'), 'utf8').split(/\n\n/)[1]!,
+  )
     .map((s) => s.text)
     .slice(0, 3);
 
@@ -70,7 +89,10 @@ describe.each([
     const rewritten = await load(dir, id, dtype, true);
     expect(rewritten.loaded.filter((m) => m.found !== 'none').map((m) => m.path)).toEqual(['rewritten']);
     for (const beams of [null, BEAMS]) {
-      const [a, b] = [await tokens(plain.translator, sentences, beams, fullSize), await tokens(rewritten.translator, sentences, beams, fullSize)];
+      const [a, b] = [
+        await tokens(plain.translator, sentences, beams, fullSize),
+        await tokens(rewritten.translator, sentences, beams, fullSize),
+      ];
       expect(a.every((t) => t.length > 0)).toBe(true);
       expect(b).toEqual(a);
     }

@@ -42,7 +42,13 @@ export function writeRewrite(bytes: Uint8Array, main: OnnxGraph, p: RewritePlan)
   const logits = p.hoist ? p.hoist.node.outputs[p.hoist.output]! : '';
   const touched = new Map<OnnxGraph, boolean>();
   const edited = (g: OnnxGraph): boolean => {
-    if (!touched.has(g)) touched.set(g, g.nodes.some((n) => p.remove.has(n) || p.retarget.has(n) || p.hoist?.node === n || Object.values(n.graphs).some(edited)));
+    if (!touched.has(g))
+      touched.set(
+        g,
+        g.nodes.some(
+          (n) => p.remove.has(n) || p.retarget.has(n) || p.hoist?.node === n || Object.values(n.graphs).some(edited),
+        ),
+      );
     return touched.get(g)!;
   };
 
@@ -51,7 +57,8 @@ export function writeRewrite(bytes: Uint8Array, main: OnnxGraph, p: RewritePlan)
     if (g === main) {
       // Once, first: its inputs are initializers, so ONNX Runtime folds it into one top-level table.
       w.message(1, nodeProto('Transpose', p.transposed, [p.table], [p.transposed], [1, 0]));
-      if (p.dequantize) w.message(1, nodeProto('DequantizeLinear', p.projected, [p.transposed, ...p.dequantize], [p.projected]));
+      if (p.dequantize)
+        w.message(1, nodeProto('DequantizeLinear', p.projected, [p.transposed, ...p.dequantize], [p.projected]));
     }
     const hidden = p.hoist?.hidden.get(g);
     let index = 0;
@@ -67,11 +74,15 @@ export function writeRewrite(bytes: Uint8Array, main: OnnxGraph, p: RewritePlan)
       }
       const n = g.nodes[index++]!;
       if (p.remove.has(n)) continue;
-      if (p.retarget.has(n) || p.hoist?.node === n || Object.values(n.graphs).some(edited)) w.message(1, node(n, f.body));
+      if (p.retarget.has(n) || p.hoist?.node === n || Object.values(n.graphs).some(edited))
+        w.message(1, node(n, f.body));
       else w.raw(copy(f.start, f.end));
       if (p.hoist?.node === n) {
         // The product, once, after the If: ONNX Runtime packs the folded table for this one MatMul.
-        w.message(1, nodeProto('MatMul', `${logits}.projection`, [`${logits}.hidden`, p.projected], [`${logits}.product`]));
+        w.message(
+          1,
+          nodeProto('MatMul', `${logits}.projection`, [`${logits}.hidden`, p.projected], [`${logits}.product`]),
+        );
         w.message(1, nodeProto('Add', `${logits}.bias`, [`${logits}.product`, p.hoist.bias], [logits]));
       }
     }
@@ -88,7 +99,13 @@ export function writeRewrite(bytes: Uint8Array, main: OnnxGraph, p: RewritePlan)
         const type = new ProtoWriter(); // TypeProto > tensor_type (1) > shape (2), dropped
         for (const t of splitFields(bytes, f.body[0], f.body[1])) {
           if (t.n !== 1 || !t.body) type.raw(copy(t.start, t.end));
-          else type.message(1, splitFields(bytes, t.body[0], t.body[1]).filter((x) => x.n !== 2).reduce((tensor, x) => tensor.raw(copy(x.start, x.end)), new ProtoWriter()));
+          else
+            type.message(
+              1,
+              splitFields(bytes, t.body[0], t.body[1])
+                .filter((x) => x.n !== 2)
+                .reduce((tensor, x) => tensor.raw(copy(x.start, x.end)), new ProtoWriter()),
+            );
         }
         w.message(2, type);
       }

@@ -13,7 +13,14 @@
  * Cached responses keep the headers they came with, cross-origin isolation (COOP/COEP) included, so the
  * WASM threads still run offline.
  */
-import { CacheableResponsePlugin, CacheFirst, ExpirationPlugin, NetworkFirst, Serwist, type SerwistPlugin } from 'serwist';
+import {
+  CacheableResponsePlugin,
+  CacheFirst,
+  ExpirationPlugin,
+  NetworkFirst,
+  Serwist,
+  type SerwistPlugin,
+} from 'serwist';
 
 declare const self: ServiceWorkerGlobalScope;
 /** Filled in at build time. */
@@ -45,15 +52,23 @@ const serwist = new Serwist({
   disableDevLogs: true,
   runtimeCaching: [
     {
-      matcher: ({ url, sameOrigin }) => sameOrigin && (url.pathname.startsWith('/_next/static/') || url.pathname.startsWith('/ort/')),
-      handler: new CacheFirst({ cacheName: STATIC, plugins: [new CacheableResponsePlugin({ statuses: [200] }), new ExpirationPlugin({ maxEntries: 400, maxAgeSeconds: 90 * 24 * 3600 })] }),
+      matcher: ({ url, sameOrigin }) =>
+        sameOrigin && (url.pathname.startsWith('/_next/static/') || url.pathname.startsWith('/ort/')),
+      handler: new CacheFirst({
+        cacheName: STATIC,
+        plugins: [
+          new CacheableResponsePlugin({ statuses: [200] }),
+          new ExpirationPlugin({ maxEntries: 400, maxAgeSeconds: 90 * 24 * 3600 }),
+        ],
+      }),
     },
     {
       matcher: ({ url, sameOrigin }) => sameOrigin && url.pathname === '/api/translation-config',
       handler: new NetworkFirst({ cacheName: PAGES, networkTimeoutSeconds: 10 }),
     },
     {
-      matcher: ({ request, url, sameOrigin }) => sameOrigin && request.mode === 'navigate' && !url.pathname.startsWith('/api/'),
+      matcher: ({ request, url, sameOrigin }) =>
+        sameOrigin && request.mode === 'navigate' && !url.pathname.startsWith('/api/'),
       // Offline, `?view=both` and the plain address are the same page (the view is applied in the browser).
       handler: new NetworkFirst({
         cacheName: PAGES,
@@ -82,13 +97,21 @@ async function keepShell() {
     for (const [font] of text.matchAll(/\/_next\/static\/media\/[^"'\s)]+/g)) assets.add(font);
   }
   for (const file of __BUILT_FILES__) assets.add(file);
-  await Promise.all([...assets].map(async (asset) => (await stat.match(asset)) ?? stat.add(asset).catch(() => undefined)));
+  await Promise.all(
+    [...assets].map(async (asset) => (await stat.match(asset)) ?? stat.add(asset).catch(() => undefined)),
+  );
 }
 
 self.addEventListener('install', (event) => event.waitUntil(keepShell().catch(() => undefined)));
 self.addEventListener('activate', (event) =>
   // Pages from an older build would load scripts this one no longer has.
-  event.waitUntil(caches.keys().then((keys) => Promise.all(keys.filter((k) => k.startsWith('tweetalig-pages-') && k !== PAGES).map((k) => caches.delete(k))))),
+  event.waitUntil(
+    caches
+      .keys()
+      .then((keys) =>
+        Promise.all(keys.filter((k) => k.startsWith('tweetalig-pages-') && k !== PAGES).map((k) => caches.delete(k))),
+      ),
+  ),
 );
 
 serwist.addEventListeners();

@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { MapStorage } from '@/lib/store/test-storage';
 import { KEY_COOKIE } from './cookie';
-import { bumpStoreStamp, COPY_BUDGET, COPY_PREFIX, copyBytes, removeCopies, STAMP_KEY, storeStamp, writeCopy } from './copy';
+import {
+  bumpStoreStamp,
+  COPY_BUDGET,
+  COPY_PREFIX,
+  copyBytes,
+  removeCopies,
+  STAMP_KEY,
+  storeStamp,
+  writeCopy,
+} from './copy';
 import { quickOpenScript } from './inline-script';
 import { paintCopy } from './paint-copy';
 
@@ -10,7 +19,11 @@ const cookie = (key: string) => `theme=dark; ${KEY_COOKIE}=${encodeURIComponent(
 
 /** Server-rendered empty slots, by Dutch paragraph hash; `later` ones arrive while the page is still loading. */
 function page(hashes: string[], { key = KEY, later = [] as string[] } = {}) {
-  const slot = (hash: string) => ({ hash, textContent: '', getAttribute: (a: string) => (a === 'data-quick-open' ? hash : null) });
+  const slot = (hash: string) => ({
+    hash,
+    textContent: '',
+    getAttribute: (a: string) => (a === 'data-quick-open' ? hash : null),
+  });
   const slots = hashes.map(slot);
   const pending = later.map(slot);
   let loaded: (() => void) | null = null;
@@ -98,7 +111,12 @@ describe('the quick-open copy', () => {
 
   it('skips a malformed copy instead of failing the page', () => {
     const storage = new MapStorage();
-    for (const raw of ['{not json', '[]', JSON.stringify({ v: 2, key: KEY, stamp: '', texts: { h1: 'x' } }), JSON.stringify({ v: 1, key: KEY, stamp: '', texts: { h1: 7 } })]) {
+    for (const raw of [
+      '{not json',
+      '[]',
+      JSON.stringify({ v: 2, key: KEY, stamp: '', texts: { h1: 'x' } }),
+      JSON.stringify({ v: 1, key: KEY, stamp: '', texts: { h1: 7 } }),
+    ]) {
       storage.setItem(`${COPY_PREFIX}artikel`, raw);
       const { doc, slots } = page(['h1']);
       expect(paintCopy(doc, storage, undefined, 'artikel')).toBe(0);
@@ -152,7 +170,12 @@ describe('the quick-open copy', () => {
     expect(slots[0]!.textContent).toBe('First.');
     expect(started).toEqual(['/api/translation-config']); // the settings request the app takes over
     // Where localStorage is refused, reading it throws: the script swallows that.
-    const refused = { get localStorage(): Storage { throw new DOMException('denied', 'SecurityError'); }, indexedDB: undefined };
+    const refused = {
+      get localStorage(): Storage {
+        throw new DOMException('denied', 'SecurityError');
+      },
+      indexedDB: undefined,
+    };
     expect(() => new Function('document', 'self', 'fetch', script)(page(['h1']).doc, refused, fetch)).not.toThrow();
   });
 });

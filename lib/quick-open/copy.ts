@@ -67,7 +67,11 @@ export function bumpStoreStamp(storage = localStore()): void {
 function readIndex(storage: Storage): Index {
   try {
     const index = JSON.parse(storage.getItem(INDEX_KEY) ?? '[]') as unknown;
-    return Array.isArray(index) ? index.filter((e): e is Index[number] => Array.isArray(e) && typeof e[0] === 'string' && typeof e[1] === 'number') : [];
+    return Array.isArray(index)
+      ? index.filter(
+          (e): e is Index[number] => Array.isArray(e) && typeof e[0] === 'string' && typeof e[1] === 'number',
+        )
+      : [];
   } catch {
     return [];
   }
@@ -119,7 +123,8 @@ export function dropCopy(article: string, storage = localStore()): void {
   try {
     storage.removeItem(COPY_PREFIX + article);
     const index = readIndex(storage);
-    if (index.some(([a]) => a === article)) storage.setItem(INDEX_KEY, JSON.stringify(index.filter(([a]) => a !== article)));
+    if (index.some(([a]) => a === article))
+      storage.setItem(INDEX_KEY, JSON.stringify(index.filter(([a]) => a !== article)));
   } catch {
     // nothing to remove from
   }
@@ -148,4 +153,3 @@ export function copyBytes(storage = localStore()): number {
     return 0;
   }
 }
-

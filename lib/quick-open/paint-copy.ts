@@ -5,11 +5,16 @@ import { COPY_PREFIX, STAMP_KEY, type Copy } from './copy';
 export interface ParsingPage {
   cookie: string;
   readonly readyState: string;
-  querySelectorAll(selector: string): ArrayLike<{ getAttribute(name: string): string | null; textContent: string | null }>;
+  querySelectorAll(
+    selector: string,
+  ): ArrayLike<{ getAttribute(name: string): string | null; textContent: string | null }>;
   addEventListener(type: 'DOMContentLoaded', listener: () => void, options: { once: true }): void;
 }
 
-type Observer = new (callback: () => void) => { observe(target: never, options: MutationObserverInit): void; disconnect(): void };
+type Observer = new (callback: () => void) => {
+  observe(target: never, options: MutationObserverInit): void;
+  disconnect(): void;
+};
 
 /**
  * Paints an article's quick-open copy into the server-rendered `[data-quick-open]` slots, synchronously, as
@@ -18,7 +23,13 @@ type Observer = new (callback: () => void) => { observe(target: never, options: 
  * Dutch without its English. Returns the number painted so far (all of them when the page was already
  * parsed); `used.key` is told the settings key the copy was checked against, when one is painted.
  */
-export function paintCopy(doc: ParsingPage, storage: Pick<Storage, 'getItem'> | null, Observer: Observer | undefined, article: string, used: { key?: string } = {}): number {
+export function paintCopy(
+  doc: ParsingPage,
+  storage: Pick<Storage, 'getItem'> | null,
+  Observer: Observer | undefined,
+  article: string,
+  used: { key?: string } = {},
+): number {
   let painted = 0;
   try {
     const raw = storage?.getItem(COPY_PREFIX + article);

@@ -15,9 +15,18 @@ beforeEach(() => {
 
 /** The slots as the server renders them: empty, keyed by the Dutch text's hash; the cookie as the server sets it. */
 function page(hashes: string[], key = translationCacheKey(DEFAULT_CONFIG)) {
-  const slots = hashes.map((hash) => ({ hash, isConnected: true, textContent: '', getAttribute: (a: string) => (a === 'data-quick-open' ? hash : null) }));
+  const slots = hashes.map((hash) => ({
+    hash,
+    isConnected: true,
+    textContent: '',
+    getAttribute: (a: string) => (a === 'data-quick-open' ? hash : null),
+  }));
   const cookie = `${KEY_COOKIE}=${encodeURIComponent(key)}`;
-  return { slots, hashes, doc: { readyState: 'complete', cookie, querySelectorAll: () => slots, addEventListener: () => {} } };
+  return {
+    slots,
+    hashes,
+    doc: { readyState: 'complete', cookie, querySelectorAll: () => slots, addEventListener: () => {} },
+  };
 }
 const record = (sourceHash: string, text: string, config = DEFAULT_CONFIG) => ({
   cacheKey: translationCacheKey(config),
@@ -32,9 +41,30 @@ async function seed() {
   await store.putMachine(record('h1', 'Machine one'));
   await store.putMachine(record('h2', 'Machine two'));
   await store.putMachine(record('h3', 'Other model', { ...DEFAULT_CONFIG, modelId: 'someone/else' }));
-  await store.saveCorrection({ sourceHash: 'h2', source: 'NL h2', text: '<img src=x onerror=alert(1)> mine', status: 'edited', machineText: 'Machine two', origin: { article: 'a', segment: 's2' } });
-  await store.saveCorrection({ sourceHash: 'h4', source: 'NL h4', text: 'Corrected, never machine-translated', status: 'confirmed', machineText: '', origin: { article: 'a', segment: 's4' } });
-  await store.saveCorrection({ sourceHash: 'h1', source: 'NL h1', text: 'Reverted', status: 'machine', machineText: 'Machine one', origin: { article: 'a', segment: 's1' } });
+  await store.saveCorrection({
+    sourceHash: 'h2',
+    source: 'NL h2',
+    text: '<img src=x onerror=alert(1)> mine',
+    status: 'edited',
+    machineText: 'Machine two',
+    origin: { article: 'a', segment: 's2' },
+  });
+  await store.saveCorrection({
+    sourceHash: 'h4',
+    source: 'NL h4',
+    text: 'Corrected, never machine-translated',
+    status: 'confirmed',
+    machineText: '',
+    origin: { article: 'a', segment: 's4' },
+  });
+  await store.saveCorrection({
+    sourceHash: 'h1',
+    source: 'NL h1',
+    text: 'Reverted',
+    status: 'machine',
+    machineText: 'Machine one',
+    origin: { article: 'a', segment: 's1' },
+  });
 }
 
 describe('paintStored', () => {
@@ -55,11 +85,20 @@ describe('paintStored', () => {
   it('paints nothing stale when the settings changed, and nothing when they cannot be read', async () => {
     await seed();
     const other = page(['h1', 'h2']);
-    await paintStored(other.doc, indexedDB, Promise.resolve({ ...DEFAULT_CONFIG, dtype: 'fp16' }), other.hashes, undefined, name);
+    await paintStored(
+      other.doc,
+      indexedDB,
+      Promise.resolve({ ...DEFAULT_CONFIG, dtype: 'fp16' }),
+      other.hashes,
+      undefined,
+      name,
+    );
     expect(other.slots.map((s) => s.textContent)).toEqual(['', '<img src=x onerror=alert(1)> mine']); // corrections do not depend on the model
 
     const failed = page(['h1']);
-    expect(await paintStored(failed.doc, indexedDB, Promise.reject(new Error('offline')), failed.hashes, undefined, name)).toBe(0);
+    expect(
+      await paintStored(failed.doc, indexedDB, Promise.reject(new Error('offline')), failed.hashes, undefined, name),
+    ).toBe(0);
     expect(failed.slots[0]!.textContent).toBe('');
   });
 
@@ -78,7 +117,10 @@ describe('paintStored', () => {
     slots[0]!.textContent = 'An older correction';
     slots[1]!.textContent = 'Evicted since, the same text comes back';
     await paintStored(doc, indexedDB, Promise.resolve(DEFAULT_CONFIG), hashes, undefined, name);
-    expect(slots.map((s) => s.textContent)).toEqual(['<img src=x onerror=alert(1)> mine', 'Evicted since, the same text comes back']);
+    expect(slots.map((s) => s.textContent)).toEqual([
+      '<img src=x onerror=alert(1)> mine',
+      'Evicted since, the same text comes back',
+    ]);
 
     // A cache served the page without its Set-Cookie: the cookie still names the previous settings.
     const stale = page(['h5'], translationCacheKey({ ...DEFAULT_CONFIG, modelId: 'previous/model' }));
@@ -93,13 +135,22 @@ describe('paintStored', () => {
     slots[0]!.textContent = 'From the copy';
     const key = translationCacheKey(DEFAULT_CONFIG);
     let opened = 0;
-    const counting = { open: (...args: Parameters<IDBFactory['open']>) => (opened++, indexedDB.open(...args)) } as IDBFactory;
+    const counting = {
+      open: (...args: Parameters<IDBFactory['open']>) => (opened++, indexedDB.open(...args)),
+    } as IDBFactory;
     expect(await paintStored(doc, counting, Promise.resolve(DEFAULT_CONFIG), hashes, key, name)).toBe(0);
     expect(opened).toBe(0);
     expect(slots[0]!.textContent).toBe('From the copy');
 
     // Painted under a key the settings no longer have: IndexedDB is read and puts it right.
-    await paintStored(doc, counting, Promise.resolve(DEFAULT_CONFIG), hashes, translationCacheKey({ ...DEFAULT_CONFIG, dtype: 'fp16' }), name);
+    await paintStored(
+      doc,
+      counting,
+      Promise.resolve(DEFAULT_CONFIG),
+      hashes,
+      translationCacheKey({ ...DEFAULT_CONFIG, dtype: 'fp16' }),
+      name,
+    );
     expect(opened).toBe(1);
     expect(slots[0]!.textContent).toBe('<img src=x onerror=alert(1)> mine');
   });

@@ -35,14 +35,18 @@ type Stored = Partial<Pick<MachineRecord & CorrectionRecord, 'sourceHash' | 'cac
 export async function paintStored(
   doc: Page,
   idb: IDBFactory | undefined,
-  config: Promise<Pick<EngineConfig, 'modelId' | 'revision' | 'source' | 'hubUrl' | 'dtype' | 'device' | 'quality'> | null>,
+  config: Promise<Pick<
+    EngineConfig,
+    'modelId' | 'revision' | 'source' | 'hubUrl' | 'dtype' | 'device' | 'quality'
+  > | null>,
   hashes: readonly string[],
   /** The settings key the quick-open copy was painted under, if it was. */
   copyKey?: string,
   dbName = DB_NAME,
 ): Promise<number> {
   // User Timing marks: where a reopen's time goes shows in the browser's performance panel and the bench.
-  const mark = (step: string) => (typeof performance !== 'undefined' && performance.mark ? performance.mark(`quick-open:${step}`) : undefined);
+  const mark = (step: string) =>
+    typeof performance !== 'undefined' && performance.mark ? performance.mark(`quick-open:${step}`) : undefined;
   mark('start');
   const settings = config.catch(() => null); // handled now: a failed request is the app's to report, not an unhandled rejection
   const keyOf = (read: NonNullable<Awaited<typeof config>>) => cacheKeyOf(read, DECODING.version);
@@ -87,7 +91,11 @@ export async function paintStored(
         request.onsuccess = () => resolve(request.result as Stored[]);
         request.onerror = () => resolve([]);
       });
-    const [machineAll, correctionAll, read] = await Promise.all([getAll(STORES.machine), getAll(STORES.corrections), settings]);
+    const [machineAll, correctionAll, read] = await Promise.all([
+      getAll(STORES.machine),
+      getAll(STORES.corrections),
+      settings,
+    ]);
     mark('settings');
     if (!read) return 0;
     const key = keyOf(read);
@@ -120,15 +128,20 @@ export async function paintStored(
       });
     }
     mark('read');
-    const textOf = (record: Stored | undefined) => (typeof record?.text === 'string' && record.text ? record.text : null);
+    const textOf = (record: Stored | undefined) =>
+      typeof record?.text === 'string' && record.text ? record.text : null;
     // What the reader sees once the app runs (segment-state.ts's rule): the correction unless it was reverted, else the machine text.
     const shown = (hash: string) => {
       const correction = corrections.get(hash);
-      const own = correction && typeof correction.text === 'string' && hasOwnText(correction as Pick<CorrectionRecord, 'status' | 'text'>);
+      const own =
+        correction &&
+        typeof correction.text === 'string' &&
+        hasOwnText(correction as Pick<CorrectionRecord, 'status' | 'text'>);
       return (own ? textOf(correction) : null) ?? textOf(machine.get(hash));
     };
     // The read usually ends before the last paragraphs have arrived: paint when the page is all there.
-    if (doc.readyState === 'loading') await new Promise<void>((resolve) => doc.addEventListener('DOMContentLoaded', resolve, { once: true }));
+    if (doc.readyState === 'loading')
+      await new Promise<void>((resolve) => doc.addEventListener('DOMContentLoaded', resolve, { once: true }));
     // The quick-open copy was checked against the key in the page's cookie. Should that cookie be stale (a
     // cache kept the page but dropped its Set-Cookie), the copy's machine text is another model's: take it back.
     const stale = readCookie(doc.cookie, KEY_COOKIE) !== key;

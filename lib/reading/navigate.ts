@@ -44,7 +44,8 @@ export function moveSentence(delta: 1 | -1): HTMLElement | null {
   const sentences = Array.from(pair.querySelectorAll<HTMLElement>(`[data-lang-col="${side}"] [data-s]`));
   if (sentences.length === 0) return null;
   const at = sentences.indexOf(document.activeElement as HTMLElement);
-  const next = at < 0 ? (delta === 1 ? 0 : sentences.length - 1) : Math.min(sentences.length - 1, Math.max(0, at + delta));
+  const next =
+    at < 0 ? (delta === 1 ? 0 : sentences.length - 1) : Math.min(sentences.length - 1, Math.max(0, at + delta));
   const target = sentences[next];
   target?.focus({ preventScroll: true });
   target?.scrollIntoView({ block: 'nearest' });
@@ -52,7 +53,11 @@ export function moveSentence(delta: 1 | -1): HTMLElement | null {
 }
 
 /** "3 of 20, edited": the pair's position and the state of its translation, for the screen reader. */
-export function describePair(pair: HTMLElement): { n: number; total: number; status: 'edited' | 'confirmed' | 'error' | 'waiting' | 'none' } {
+export function describePair(pair: HTMLElement): {
+  n: number;
+  total: number;
+  status: 'edited' | 'confirmed' | 'error' | 'waiting' | 'none';
+} {
   const pairs = allPairs();
   const cell = pair.querySelector<HTMLElement>('[data-lang-col="en"] > [data-state]');
   const correction = cell?.dataset.correction;
@@ -85,7 +90,9 @@ export function moveToDoubt(): HTMLElement | null {
   const doubtful = Array.from(document.querySelectorAll<HTMLElement>('[data-lang-col="en"] [data-doubtful]'));
   if (doubtful.length === 0) return null;
   const from = document.activeElement;
-  const next = (from && doubtful.find((s) => from !== s && from.compareDocumentPosition(s) & Node.DOCUMENT_POSITION_FOLLOWING)) ?? doubtful[0]!;
+  const next =
+    (from && doubtful.find((s) => from !== s && from.compareDocumentPosition(s) & Node.DOCUMENT_POSITION_FOLLOWING)) ??
+    doubtful[0]!;
   next.focus({ preventScroll: true });
   next.scrollIntoView({ block: 'center', behavior: reducedMotion() ? 'auto' : 'smooth' });
   return next;

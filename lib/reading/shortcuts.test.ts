@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { actionFor, keyLabel, SHORTCUTS } from './shortcuts';
 
-const key = (k: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; altKey: boolean }> = {}) => ({ key: k, ctrlKey: false, metaKey: false, altKey: false, ...mods });
+const key = (k: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; altKey: boolean }> = {}) => ({
+  key: k,
+  ctrlKey: false,
+  metaKey: false,
+  altKey: false,
+  ...mods,
+});
 
 describe('keyboard shortcuts', () => {
   it('maps each listed key to its action, and no key to two actions', () => {

@@ -46,7 +46,8 @@ export function keyLabel(key: string): string {
 /** Typing into a field, or moving within a radio group, is never taken over by a shortcut. */
 export function isTypingTarget(target: EventTarget | null, key: string): boolean {
   if (!(target instanceof Element)) return false;
-  if (target.closest('textarea, select, [contenteditable=""], [contenteditable="true"], dialog, [role="dialog"]')) return true;
+  if (target.closest('textarea, select, [contenteditable=""], [contenteditable="true"], dialog, [role="dialog"]'))
+    return true;
   if (target instanceof HTMLInputElement) {
     const choice = target.type === 'radio' || target.type === 'checkbox';
     return !choice || key.startsWith('Arrow');

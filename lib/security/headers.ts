@@ -38,7 +38,25 @@ export function contentSecurityPolicy(config: Pick<EngineConfig, 'source' | 'hub
 }
 
 /** Powerful features the reader never uses, denied to the page and anything it could embed. */
-const DENIED = ['accelerometer', 'autoplay', 'bluetooth', 'camera', 'display-capture', 'geolocation', 'gyroscope', 'hid', 'magnetometer', 'microphone', 'midi', 'payment', 'publickey-credentials-get', 'screen-wake-lock', 'serial', 'usb', 'xr-spatial-tracking'];
+const DENIED = [
+  'accelerometer',
+  'autoplay',
+  'bluetooth',
+  'camera',
+  'display-capture',
+  'geolocation',
+  'gyroscope',
+  'hid',
+  'magnetometer',
+  'microphone',
+  'midi',
+  'payment',
+  'publickey-credentials-get',
+  'screen-wake-lock',
+  'serial',
+  'usb',
+  'xr-spatial-tracking',
+];
 
 export function securityHeaders(config: Pick<EngineConfig, 'source' | 'hubUrl'> | null): [string, string][] {
   return [

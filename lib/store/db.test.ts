@@ -37,7 +37,9 @@ describe('IndexedDBStore', () => {
     await store.putMachine(machine(q8, 'h1'));
     expect((await store.getMachine(q8, ['h1', 'h2'])).get('h1')?.text).toBe('EN h1');
     expect((await store.getMachine(fp32, ['h1'])).size).toBe(0);
-    expect((await store.getMachine(translationCacheKey({ ...DEFAULT_CONFIG, modelId: 'other/model' }), ['h1'])).size).toBe(0);
+    expect(
+      (await store.getMachine(translationCacheKey({ ...DEFAULT_CONFIG, modelId: 'other/model' }), ['h1'])).size,
+    ).toBe(0);
   });
 
   it('keeps every earlier version of a correction, and machine translations never touch corrections', async () => {
@@ -82,7 +84,10 @@ describe('IndexedDBStore', () => {
   it('upgrades a version-2 database to hold texts, keeping its corrections', async () => {
     const v2 = await openDB(name, 2, {
       upgrade(db) {
-        db.createObjectStore(STORES.machine, { keyPath: ['cacheKey', 'sourceHash'] }).createIndex('lastUsed', 'lastUsed');
+        db.createObjectStore(STORES.machine, { keyPath: ['cacheKey', 'sourceHash'] }).createIndex(
+          'lastUsed',
+          'lastUsed',
+        );
         db.createObjectStore(STORES.corrections, { keyPath: 'sourceHash' }).createIndex('updatedAt', 'updatedAt');
       },
     });
@@ -111,17 +116,28 @@ describe('drafts belong to the editor that typed them', () => {
   it('upgrades a version-5 database, keeping its drafts as ones no open tab owns', async () => {
     const v5 = await openDB(name, 5, {
       upgrade(db) {
-        db.createObjectStore(STORES.machine, { keyPath: ['cacheKey', 'sourceHash'] }).createIndex('lastUsed', 'lastUsed');
+        db.createObjectStore(STORES.machine, { keyPath: ['cacheKey', 'sourceHash'] }).createIndex(
+          'lastUsed',
+          'lastUsed',
+        );
         db.createObjectStore(STORES.corrections, { keyPath: 'sourceHash' }).createIndex('updatedAt', 'updatedAt');
         db.createObjectStore(STORES.texts, { keyPath: 'id' }).createIndex('updatedAt', 'updatedAt');
         db.createObjectStore(STORES.drafts, { keyPath: ['article', 'segment'] });
         db.createObjectStore(STORES.feeds, { keyPath: 'url' });
       },
     });
-    await v5.put(STORES.drafts, { article: 'a', segment: 's-1', sourceHash: 'h1', text: 'half a thought', updatedAt: 7 });
+    await v5.put(STORES.drafts, {
+      article: 'a',
+      segment: 's-1',
+      sourceHash: 'h1',
+      text: 'half a thought',
+      updatedAt: 7,
+    });
     v5.close();
     const store = new IndexedDBStore(await openReaderDB(name));
-    expect(await store.getDrafts('a')).toEqual([{ article: 'a', segment: 's-1', editor: '', sourceHash: 'h1', text: 'half a thought', updatedAt: 7 }]);
+    expect(await store.getDrafts('a')).toEqual([
+      { article: 'a', segment: 's-1', editor: '', sourceHash: 'h1', text: 'half a thought', updatedAt: 7 },
+    ]);
   });
 });
 
@@ -171,7 +187,9 @@ describe('storage full', () => {
     const store = new IndexedDBStore(await openReaderDB(name));
     const restore = fillDisk();
     try {
-      await expect(store.saveCorrection(correction('h1', 'mine'))).rejects.toMatchObject({ name: 'QuotaExceededError' });
+      await expect(store.saveCorrection(correction('h1', 'mine'))).rejects.toMatchObject({
+        name: 'QuotaExceededError',
+      });
     } finally {
       restore();
     }

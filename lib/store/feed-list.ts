@@ -4,7 +4,13 @@ import { STORES } from './schema';
 
 function isFeed(v: unknown): v is FeedRecord {
   const r = v as FeedRecord;
-  return !!r && typeof r.url === 'string' && typeof r.title === 'string' && Array.isArray(r.items) && typeof r.fetchedAt === 'number';
+  return (
+    !!r &&
+    typeof r.url === 'string' &&
+    typeof r.title === 'string' &&
+    Array.isArray(r.items) &&
+    typeof r.fetchedAt === 'number'
+  );
 }
 
 /** The feeds the reader follows, oldest added first (the order they were added in). */

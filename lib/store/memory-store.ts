@@ -73,7 +73,8 @@ export class MemoryStore implements TranslationStore {
   }
 
   async counts() {
-    const bytes = new Blob([JSON.stringify([...this.machine.values()]), JSON.stringify([...this.corrections.values()])]).size;
+    const bytes = new Blob([JSON.stringify([...this.machine.values()]), JSON.stringify([...this.corrections.values()])])
+      .size;
     return { machine: this.machine.size, corrections: this.corrections.size, bytes };
   }
 

@@ -25,7 +25,11 @@ export class IndexedDBTexts {
       const out: UserTextSummary[] = [];
       const tx = db.transaction(STORES.texts);
       return transact(tx, async () => {
-        for (let cursor = await tx.store.index('updatedAt').openCursor(null, 'prev'); cursor; cursor = await cursor.continue()) {
+        for (
+          let cursor = await tx.store.index('updatedAt').openCursor(null, 'prev');
+          cursor;
+          cursor = await cursor.continue()
+        ) {
           if (!isUserText(cursor.value)) continue;
           const { id, title, format, fileName, paragraphCount, segmentCount, createdAt, updatedAt } = cursor.value;
           out.push({ id, title, format, fileName, paragraphCount, segmentCount, createdAt, updatedAt });

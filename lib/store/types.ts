@@ -1,6 +1,12 @@
 import type { CorrectionRecord, MachineRecord } from '@/lib/corrections/schema';
 
-export type { CorrectionRecord, CorrectionStatus, CorrectionVersion, CorrectionVia, MachineRecord } from '@/lib/corrections/schema';
+export type {
+  CorrectionRecord,
+  CorrectionStatus,
+  CorrectionVersion,
+  CorrectionVia,
+  MachineRecord,
+} from '@/lib/corrections/schema';
 
 /**
  * What the reader is typing in an open correction editor, kept as they type: a reload, a language switch

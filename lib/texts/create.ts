@@ -37,7 +37,10 @@ export async function createUserText(input: TextInput, untitled: string): Promis
   }
   // A typed title is the title: the text's own first line or heading stays text.
   const parsed = parseUserText(raw, format, parseHtml, { titleFromText: !typedTitle });
-  const title = typedTitle || parsed.title || (input.file ? fitTitle(input.file.name.replace(/\.[^.]+$/, '')) : titleFromBlocks(parsed.blocks, untitled));
+  const title =
+    typedTitle ||
+    parsed.title ||
+    (input.file ? fitTitle(input.file.name.replace(/\.[^.]+$/, '')) : titleFromBlocks(parsed.blocks, untitled));
   return store({ title, format, fileName: input.file?.name ?? null }, parsed);
 }
 
@@ -51,10 +54,21 @@ export async function createTextFromWeb(article: WebArticle): Promise<string> {
 }
 
 /** Keeps a parsed text in the library under a new id; a failed write is the form's "storage" refusal. */
-async function store(meta: Pick<UserText, 'title' | 'format' | 'fileName' | 'source'>, parsed: ReturnType<typeof parseUserText>): Promise<string> {
+async function store(
+  meta: Pick<UserText, 'title' | 'format' | 'fileName' | 'source'>,
+  parsed: ReturnType<typeof parseUserText>,
+): Promise<string> {
   const now = Date.now();
   const { blocks, paragraphCount, segmentCount } = parsed;
-  const text: UserText = { id: newTextId(), ...meta, blocks, paragraphCount, segmentCount, createdAt: now, updatedAt: now };
+  const text: UserText = {
+    id: newTextId(),
+    ...meta,
+    blocks,
+    paragraphCount,
+    segmentCount,
+    createdAt: now,
+    updatedAt: now,
+  };
   try {
     await (await openTextLibrary()).put(text);
   } catch {

@@ -5,11 +5,67 @@
  * table cell) ends a paragraph, so neither text beside a block nor two blocks' text is lost or glued together.
  */
 
-const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'IFRAME', 'OBJECT', 'EMBED', 'SVG', 'MATH', 'CANVAS', 'NAV', 'FOOTER', 'FORM', 'BUTTON', 'SELECT', 'TEXTAREA', 'HEAD']);
+const SKIP = new Set([
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'IFRAME',
+  'OBJECT',
+  'EMBED',
+  'SVG',
+  'MATH',
+  'CANVAS',
+  'NAV',
+  'FOOTER',
+  'FORM',
+  'BUTTON',
+  'SELECT',
+  'TEXTAREA',
+  'HEAD',
+]);
 const BLOCKS = new Set([
-  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BR', 'CAPTION', 'CENTER', 'DD', 'DETAILS', 'DIALOG', 'DIV', 'DL', 'DT', 'FIELDSET',
-  'FIGCAPTION', 'FIGURE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HGROUP', 'HR', 'LI', 'MAIN', 'MENU', 'OL', 'P', 'PRE',
-  'SECTION', 'SUMMARY', 'TABLE', 'TBODY', 'TD', 'TFOOT', 'TH', 'THEAD', 'TR', 'UL',
+  'ADDRESS',
+  'ARTICLE',
+  'ASIDE',
+  'BLOCKQUOTE',
+  'BR',
+  'CAPTION',
+  'CENTER',
+  'DD',
+  'DETAILS',
+  'DIALOG',
+  'DIV',
+  'DL',
+  'DT',
+  'FIELDSET',
+  'FIGCAPTION',
+  'FIGURE',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'HEADER',
+  'HGROUP',
+  'HR',
+  'LI',
+  'MAIN',
+  'MENU',
+  'OL',
+  'P',
+  'PRE',
+  'SECTION',
+  'SUMMARY',
+  'TABLE',
+  'TBODY',
+  'TD',
+  'TFOOT',
+  'TH',
+  'THEAD',
+  'TR',
+  'UL',
 ]);
 const HEADING = /^H[1-6]$/;
 // DOM node types, by number: a parsed document in Node (tests) has no global `Node`.
@@ -62,7 +118,10 @@ export function htmlToText(doc: Document): HtmlText {
 
   if (!sawBlock) {
     // No structure at all (a text file saved as .html): blank lines separate paragraphs, as in a .txt file.
-    const raw = (root.textContent ?? '').split(/\n\s*\n/).map(clean).filter(Boolean);
+    const raw = (root.textContent ?? '')
+      .split(/\n\s*\n/)
+      .map(clean)
+      .filter(Boolean);
     paragraphs.splice(0, paragraphs.length, ...raw.map((text) => ({ heading: false, text })));
   }
   return { title: clean(doc.title || '') || null, paragraphs };

@@ -8,7 +8,8 @@ export const MAX_PARAGRAPHS = 20_000;
 /** A title is a line in a list and a heading, not a text: longer ones are refused (typed) or shortened (found in a file). */
 export const MAX_TITLE = 200;
 
-export type TextErrorCode = 'empty' | 'binary' | 'tooLarge' | 'tooManyParagraphs' | 'unsupported' | 'storage' | 'titleTooLong';
+export type TextErrorCode =
+  'empty' | 'binary' | 'tooLarge' | 'tooManyParagraphs' | 'unsupported' | 'storage' | 'titleTooLong';
 
 /** A text the app refuses, with a code the interface turns into a localized message. */
 export class TextInputError extends Error {
@@ -48,7 +49,8 @@ function sniffEncoding(bytes: Uint8Array): { encoding: string; skip: number } | 
  * mean it is not text at all. `maxBytes` false: no size limit (an import file, not a text to read).
  */
 export function decodeText(bytes: Uint8Array, { maxBytes = MAX_BYTES as number | false } = {}): string {
-  if (maxBytes !== false && bytes.length > maxBytes) throw new TextInputError('tooLarge', { max: maxBytes / 1024 / 1024 });
+  if (maxBytes !== false && bytes.length > maxBytes)
+    throw new TextInputError('tooLarge', { max: maxBytes / 1024 / 1024 });
   const sniffed = sniffEncoding(bytes);
   let text: string;
   if (sniffed) {
@@ -74,7 +76,8 @@ export async function readTextFile(file: Blob): Promise<string> {
 
 /** Pasted text gets the same size check as a file. */
 export function checkSize(text: string): void {
-  if (new TextEncoder().encode(text).length > MAX_BYTES) throw new TextInputError('tooLarge', { max: MAX_BYTES / 1024 / 1024 });
+  if (new TextEncoder().encode(text).length > MAX_BYTES)
+    throw new TextInputError('tooLarge', { max: MAX_BYTES / 1024 / 1024 });
 }
 
 /**
@@ -97,5 +100,10 @@ export function checkTitle(title: string): string {
 /** A title found in the text itself (a <title>, front matter, a first line): shortened to fit, with an ellipsis. */
 export function fitTitle(title: string): string {
   const chars = Array.from(withoutControls(title).replace(/\s+/g, ' ').trim());
-  return chars.length > MAX_TITLE ? `${chars.slice(0, MAX_TITLE - 1).join('').trimEnd()}…` : chars.join('');
+  return chars.length > MAX_TITLE
+    ? `${chars
+        .slice(0, MAX_TITLE - 1)
+        .join('')
+        .trimEnd()}…`
+    : chars.join('');
 }

@@ -16,7 +16,10 @@ const code = (f: () => unknown) => {
 describe('parseUserText', () => {
   it('reads pasted text as paragraphs separated by blank lines', () => {
     const parsed = parseUserText('Eerste alinea, met een zin.\n\nTweede alinea. Nog een zin.', 'paste');
-    expect(segmentsOf(parsed.blocks).map((s) => s.text)).toEqual(['Eerste alinea, met een zin.', 'Tweede alinea. Nog een zin.']);
+    expect(segmentsOf(parsed.blocks).map((s) => s.text)).toEqual([
+      'Eerste alinea, met een zin.',
+      'Tweede alinea. Nog een zin.',
+    ]);
     expect(parsed.paragraphCount).toBe(2);
   });
 
@@ -65,7 +68,9 @@ describe('decodeText', () => {
   });
 
   it('refuses a binary file and one over 5 MB', () => {
-    expect(code(() => decodeText(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13])))).toBe('binary');
+    expect(code(() => decodeText(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13])))).toBe(
+      'binary',
+    );
     expect(code(() => decodeText(new Uint8Array(200).map((_, i) => (i % 7) + 1)))).toBe('binary');
     expect(code(() => decodeText(new Uint8Array(MAX_BYTES + 1).fill(0x61)))).toBe('tooLarge');
   });
@@ -73,11 +78,22 @@ describe('decodeText', () => {
 
 describe('file names', () => {
   it('knows .txt, .md and .html, and nothing else', () => {
-    expect(['a.txt', 'b.MD', 'c.markdown', 'd.htm', 'e.html', 'f.pdf', 'g'].map(formatOfFile)).toEqual(['txt', 'md', 'md', 'html', 'html', null, null]);
+    expect(['a.txt', 'b.MD', 'c.markdown', 'd.htm', 'e.html', 'f.pdf', 'g'].map(formatOfFile)).toEqual([
+      'txt',
+      'md',
+      'md',
+      'html',
+      'html',
+      null,
+      null,
+    ]);
   });
 
   it('titles an untitled text by its first words', () => {
-    const { blocks } = parseUserText('De Amerikaanse president stuurt extra troepen naar Oost-Europa vandaag.', 'paste');
+    const { blocks } = parseUserText(
+      'De Amerikaanse president stuurt extra troepen naar Oost-Europa vandaag.',
+      'paste',
+    );
     expect(titleFromBlocks(blocks, 'x')).toBe('De Amerikaanse president stuurt extra troepen naar Oost-Europa…');
   });
 });
@@ -85,14 +101,23 @@ describe('file names', () => {
 describe('every word of a reader’s text is kept', () => {
   const texts = (raw: string, options?: { titleFromText?: boolean }) => {
     const parsed = parseUserText(raw, 'paste', undefined, options);
-    return { title: parsed.title, blocks: segmentsOf(parsed.blocks).map((s) => [s.kind, s.text]), paragraphs: parsed.paragraphCount };
+    return {
+      title: parsed.title,
+      blocks: segmentsOf(parsed.blocks).map((s) => [s.kind, s.text]),
+      paragraphs: parsed.paragraphCount,
+    };
   };
 
   it('with a typed title, the text’s first line stays text; without one, a heading-like first line is the title', () => {
     const raw = 'Inleiding\nDe kat zit op de mat.\nTot slot\nDe hond blaft.';
     expect(texts(raw, { titleFromText: false })).toEqual({
       title: null,
-      blocks: [['heading', 'Inleiding'], ['paragraph', 'De kat zit op de mat.'], ['heading', 'Tot slot'], ['paragraph', 'De hond blaft.']],
+      blocks: [
+        ['heading', 'Inleiding'],
+        ['paragraph', 'De kat zit op de mat.'],
+        ['heading', 'Tot slot'],
+        ['paragraph', 'De hond blaft.'],
+      ],
       paragraphs: 2,
     });
     expect(texts(raw).title).toBe('Inleiding');
@@ -103,11 +128,18 @@ describe('every word of a reader’s text is kept', () => {
     const posts = 'Wat een dag in Utrecht 🌧️\nDe trein stond weer stil 😤\nMorgen beter 🙏\nEindelijk thuis, koffie ☕';
     expect(texts(posts, { titleFromText: false })).toEqual({
       title: null,
-      blocks: [['paragraph', 'Wat een dag in Utrecht 🌧️'], ['paragraph', 'De trein stond weer stil 😤'], ['paragraph', 'Morgen beter 🙏'], ['paragraph', 'Eindelijk thuis, koffie ☕']],
+      blocks: [
+        ['paragraph', 'Wat een dag in Utrecht 🌧️'],
+        ['paragraph', 'De trein stond weer stil 😤'],
+        ['paragraph', 'Morgen beter 🙏'],
+        ['paragraph', 'Eindelijk thuis, koffie ☕'],
+      ],
       paragraphs: 4,
     });
     // A heading-like line is a heading only before prose: two in a row, or one at the end, are paragraphs.
-    expect(texts('Het weer\nHet verkeer\nDe files staan tot Utrecht.\nTot morgen', { titleFromText: false }).blocks).toEqual([
+    expect(
+      texts('Het weer\nHet verkeer\nDe files staan tot Utrecht.\nTot morgen', { titleFromText: false }).blocks,
+    ).toEqual([
       ['paragraph', 'Het weer'],
       ['heading', 'Het verkeer'],
       ['paragraph', 'De files staan tot Utrecht.'],
@@ -116,7 +148,9 @@ describe('every word of a reader’s text is kept', () => {
   });
 
   it('removes pasted control characters (BEL, ESC, NUL) and keeps line breaks and tabs', () => {
-    const parsed = texts('Een\u0007 bel en een \u001b[31mescape\u0000.\u000bTweede\tregel.\u2028Derde regel.', { titleFromText: false });
+    const parsed = texts('Een\u0007 bel en een \u001b[31mescape\u0000.\u000bTweede\tregel.\u2028Derde regel.', {
+      titleFromText: false,
+    });
     expect(parsed.blocks).toEqual([
       ['paragraph', 'Een bel en een [31mescape.'],
       ['paragraph', 'Tweede regel.'],
@@ -126,22 +160,38 @@ describe('every word of a reader’s text is kept', () => {
   });
 
   it('reads a list of single words as paragraphs, first word included', () => {
-    expect(texts('appel\npeer\nbanaan')).toEqual({ title: null, blocks: [['paragraph', 'appel'], ['paragraph', 'peer'], ['paragraph', 'banaan']], paragraphs: 3 });
+    expect(texts('appel\npeer\nbanaan')).toEqual({
+      title: null,
+      blocks: [
+        ['paragraph', 'appel'],
+        ['paragraph', 'peer'],
+        ['paragraph', 'banaan'],
+      ],
+      paragraphs: 3,
+    });
   });
 
   it('keeps line-separated text as paragraphs, and a hard-wrapped paragraph as one', () => {
-    expect(texts('Eerste alinea.\nTweede alinea die vrij lang is en daarom\ndoorloopt op de volgende regel.').blocks).toEqual([
+    expect(
+      texts('Eerste alinea.\nTweede alinea die vrij lang is en daarom\ndoorloopt op de volgende regel.').blocks,
+    ).toEqual([
       ['paragraph', 'Eerste alinea.'],
       ['paragraph', 'Tweede alinea die vrij lang is en daarom doorloopt op de volgende regel.'],
     ]);
-    const wrapped = 'Dit is een lange zin die netjes is afgebroken op\nongeveer zeventig tekens, zoals in een oude e-mail\nvan iemand die nog met vaste regellengtes werkt.';
+    const wrapped =
+      'Dit is een lange zin die netjes is afgebroken op\nongeveer zeventig tekens, zoals in een oude e-mail\nvan iemand die nog met vaste regellengtes werkt.';
     expect(texts(wrapped).blocks).toEqual([['paragraph', wrapped.replace(/\n/g, ' ')]]);
   });
 });
 
 describe('an HTML file', () => {
   const parse = (html: string, options?: { titleFromText?: boolean }) => {
-    const parsed = parseUserText(html, 'html', (raw) => new DOMParser().parseFromString(raw, 'text/html') as unknown as Document, options);
+    const parsed = parseUserText(
+      html,
+      'html',
+      (raw) => new DOMParser().parseFromString(raw, 'text/html') as unknown as Document,
+      options,
+    );
     return segmentsOf(parsed.blocks).map((s) => s.text);
   };
 

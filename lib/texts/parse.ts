@@ -50,7 +50,11 @@ function markdown(raw: string, titleFromText: boolean): { title: string | null; 
   return { title, blocks: markdownToBlocks(body) };
 }
 
-function html(raw: string, parseHtml: (html: string) => Document, titleFromText: boolean): { title: string | null; blocks: Block[] } {
+function html(
+  raw: string,
+  parseHtml: (html: string) => Document,
+  titleFromText: boolean,
+): { title: string | null; blocks: Block[] } {
   // Straight to blocks, not through Markdown: text like "<b>" or "1." stays exactly as written.
   const { title, paragraphs } = htmlToText(parseHtml(raw));
   const allocate = createIdAllocator();
@@ -63,7 +67,12 @@ function html(raw: string, parseHtml: (html: string) => Document, titleFromText:
   return { title: title ?? (titleFromText && first?.kind === 'heading' ? first.text : null), blocks };
 }
 
-export function parseUserText(input: string, format: TextFormat, parseHtml?: (html: string) => Document, { titleFromText = true }: ParseOptions = {}): ParsedText {
+export function parseUserText(
+  input: string,
+  format: TextFormat,
+  parseHtml?: (html: string) => Document,
+  { titleFromText = true }: ParseOptions = {},
+): ParsedText {
   checkSize(input);
   const raw = withoutControls(input);
   if (!raw.trim()) throw new TextInputError('empty');
@@ -77,8 +86,14 @@ export function parseUserText(input: string, format: TextFormat, parseHtml?: (ht
   const segments = segmentsOf(parsed.blocks);
   if (segments.length === 0) throw new TextInputError('empty');
   const paragraphCount = segments.filter((s) => s.kind === 'paragraph').length;
-  if (segments.length > MAX_PARAGRAPHS) throw new TextInputError('tooManyParagraphs', { max: MAX_PARAGRAPHS, count: segments.length });
-  return { title: parsed.title === null ? null : fitTitle(parsed.title), blocks: parsed.blocks, paragraphCount, segmentCount: segments.length };
+  if (segments.length > MAX_PARAGRAPHS)
+    throw new TextInputError('tooManyParagraphs', { max: MAX_PARAGRAPHS, count: segments.length });
+  return {
+    title: parsed.title === null ? null : fitTitle(parsed.title),
+    blocks: parsed.blocks,
+    paragraphCount,
+    segmentCount: segments.length,
+  };
 }
 
 /** A title for a text that brought none: its first words. */

@@ -27,7 +27,11 @@ export interface StoredRecords {
 }
 
 /** Reads the stored machine translations (under these settings) and the corrections for these segments. */
-export async function readStored(store: TranslationStore, config: EngineConfig, hashes: readonly string[]): Promise<StoredRecords> {
+export async function readStored(
+  store: TranslationStore,
+  config: EngineConfig,
+  hashes: readonly string[],
+): Promise<StoredRecords> {
   const cacheKey = translationCacheKey(config);
   const stamp = storeStamp(); // before the reads: a change stamped after it may not be in them
   const unique = [...new Set(hashes)];
@@ -87,7 +91,13 @@ export class ArticlePersistence {
     try {
       const early = await this.deps.prefetched?.catch(() => null);
       let stamp: string;
-      ({ machine, corrections: stored, stamp } = early && early.cacheKey === translationCacheKey(config) ? early : await readStored(store, config, this.states.hashes));
+      ({
+        machine,
+        corrections: stored,
+        stamp,
+      } = early && early.cacheKey === translationCacheKey(config)
+        ? early
+        : await readStored(store, config, this.states.hashes));
       this.copy?.readUnder(stamp);
     } catch {
       // Storage failed to answer: translate everything, lose nothing.
@@ -100,11 +110,25 @@ export class ArticlePersistence {
       const fromMemory = corrections.isFromMemory(segment.id, correction);
       if (record) {
         queue.remove(i);
-        this.states.set(segment.id, { ...base, status: 'done', text: record.text, sentences: record.sentences, correction, fromMemory });
+        this.states.set(segment.id, {
+          ...base,
+          status: 'done',
+          text: record.text,
+          sentences: record.sentences,
+          correction,
+          fromMemory,
+        });
       } else if (correction && hasOwnText(correction)) {
         // A corrected paragraph needs no machine translation to be read.
         queue.remove(i);
-        this.states.set(segment.id, { ...base, status: 'done', text: correction.machineText, sentences: null, correction, fromMemory });
+        this.states.set(segment.id, {
+          ...base,
+          status: 'done',
+          text: correction.machineText,
+          sentences: null,
+          correction,
+          fromMemory,
+        });
       } else if (correction) {
         this.states.set(segment.id, { ...base, correction });
       }
@@ -121,10 +145,15 @@ export class ArticlePersistence {
   async applyMemory(queue: TranslationQueue, stored: Map<string, CorrectionRecord> | null, only?: Set<string>) {
     if (!this.store) return;
     const { segments, hashes } = this.states;
-    const own = (i: number) => hasOwnText(stored ? stored.get(hashes[i]!) : this.states.get(segments[i]!.id).correction);
+    const own = (i: number) =>
+      hasOwnText(stored ? stored.get(hashes[i]!) : this.states.get(segments[i]!.id).correction);
     const affected = (i: number) => !only || sentencesOf(segments[i]!.text).some((s) => only.has(s.hash));
     const skip = (i: number) => own(i) || !affected(i);
-    const found = await readSentenceMemory(this.store, segments.map((s) => s.text), skip).catch(() => new Map<number, MemorySentence[]>());
+    const found = await readSentenceMemory(
+      this.store,
+      segments.map((s) => s.text),
+      skip,
+    ).catch(() => new Map<number, MemorySentence[]>());
     segments.forEach((segment, i) => {
       if (skip(i)) return;
       const memory = found.get(i) ?? null;
@@ -141,7 +170,15 @@ export class ArticlePersistence {
   /** Machine translations go to their own store: they can never overwrite a correction. */
   saveMachine(segment: SourceSegment, hash: string, result: ParagraphTranslation) {
     if (!this.store || !this.config) return;
-    void this.store.putMachine({ cacheKey: translationCacheKey(this.config), sourceHash: hash, source: segment.text, text: result.text, sentences: result.sentences }).catch(() => {});
+    void this.store
+      .putMachine({
+        cacheKey: translationCacheKey(this.config),
+        sourceHash: hash,
+        source: segment.text,
+        text: result.text,
+        sentences: result.sentences,
+      })
+      .catch(() => {});
   }
 
   /** A paragraph's stored machine translation under the current settings, if there is one. */

@@ -60,7 +60,10 @@ describe('reopening an article', () => {
 
   it('uses what was read ahead during hydration, when it was read under the same settings', async () => {
     const machine = new Map(segments.map((s) => [hash(s.text), record(key, s.text, `early ${s.text}`)]));
-    const t = translator(new MemoryStore(), Promise.resolve({ cacheKey: key, stamp: '', machine, corrections: new Map() }));
+    const t = translator(
+      new MemoryStore(),
+      Promise.resolve({ cacheKey: key, stamp: '', machine, corrections: new Map() }),
+    );
     t.start();
     await settled(t);
     expect(t.shownArticle().map((s) => s.english)).toEqual(['early Eerste alinea.', 'early Tweede alinea.']);
@@ -71,7 +74,10 @@ describe('reopening an article', () => {
     const store = new MemoryStore();
     for (const s of segments) await store.putMachine(record(key, s.text, `EN ${s.text}`));
     const other = new Map(segments.map((s) => [hash(s.text), record('other-key', s.text, 'stale')]));
-    for (const prefetched of [Promise.resolve({ cacheKey: 'other-key', stamp: '', machine: other, corrections: new Map() }), Promise.reject(new Error('blocked'))]) {
+    for (const prefetched of [
+      Promise.resolve({ cacheKey: 'other-key', stamp: '', machine: other, corrections: new Map() }),
+      Promise.reject(new Error('blocked')),
+    ]) {
       const t = translator(store, prefetched);
       t.start();
       await settled(t);
@@ -90,7 +96,12 @@ describe('the quick-open copy (lib/quick-open/copy.ts)', () => {
     const store = new IndexedDBStore(await openReaderDB(`translator-copy-${++db}`));
     await store.putMachine(record(key, segments[0]!.text, 'EN one'));
     await store.putMachine(record(key, segments[1]!.text, 'EN two'));
-    const t = new ArticleTranslator(segments, { fetchConfig: async () => DEFAULT_CONFIG, openStore: async () => store, article: 'artikel', quickOpen: 'artikel' });
+    const t = new ArticleTranslator(segments, {
+      fetchConfig: async () => DEFAULT_CONFIG,
+      openStore: async () => store,
+      article: 'artikel',
+      quickOpen: 'artikel',
+    });
     t.start();
     await settled(t);
     return t;
@@ -98,7 +109,12 @@ describe('the quick-open copy (lib/quick-open/copy.ts)', () => {
 
   it('is kept once the article shows in full, under the settings and the stamp it was read under', async () => {
     const t = await opened();
-    expect(copy()).toEqual({ v: 1, key, stamp: storeStamp(), texts: { [hash(segments[0]!.text)]: 'EN one', [hash(segments[1]!.text)]: 'EN two' } });
+    expect(copy()).toEqual({
+      v: 1,
+      key,
+      stamp: storeStamp(),
+      texts: { [hash(segments[0]!.text)]: 'EN one', [hash(segments[1]!.text)]: 'EN two' },
+    });
     t.dispose();
   });
 
@@ -118,7 +134,11 @@ describe('the quick-open copy (lib/quick-open/copy.ts)', () => {
   it('is not kept when storage is memory only: the English would outlive what it stands for', async () => {
     const store = new MemoryStore();
     for (const s of segments) await store.putMachine(record(key, s.text, `EN ${s.text}`));
-    const t = new ArticleTranslator(segments, { fetchConfig: async () => DEFAULT_CONFIG, openStore: async () => store, quickOpen: 'artikel' });
+    const t = new ArticleTranslator(segments, {
+      fetchConfig: async () => DEFAULT_CONFIG,
+      openStore: async () => store,
+      quickOpen: 'artikel',
+    });
     t.start();
     await settled(t);
     t.dispose();

@@ -13,7 +13,10 @@ export function chunkSentence(
   limit = MAX_INPUT_TOKENS,
 ): string[] {
   const budget = limit - 1; // room for </s>
-  const words = sentence.split(/\s+/).filter(Boolean).flatMap((w) => splitOversizedWord(w, tokensOfWord, budget));
+  const words = sentence
+    .split(/\s+/)
+    .filter(Boolean)
+    .flatMap((w) => splitOversizedWord(w, tokensOfWord, budget));
   const costs = words.map(tokensOfWord);
   if (costs.reduce((a, b) => a + b, 0) <= budget) return [words.join(' ')];
 

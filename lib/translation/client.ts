@@ -58,7 +58,10 @@ export class TranslationClient {
 
   /** Starts the worker and loads the model (downloading it the first time). Shared by all callers. */
   load(onDownload?: (event: DownloadEvent) => void): Promise<ReadyInfo> {
-    const ready = (m: WorkerResponse) => (m.type === 'ready' ? { device: m.device, threads: m.threads, crossOriginIsolated: m.crossOriginIsolated, projection: m.projection } : undefined);
+    const ready = (m: WorkerResponse) =>
+      m.type === 'ready'
+        ? { device: m.device, threads: m.threads, crossOriginIsolated: m.crossOriginIsolated, projection: m.projection }
+        : undefined;
     this.ready ??= this.send({ type: 'load', config: this.config }, ready, (message) => {
       if (message.type === 'download') onDownload?.(message);
     }).catch((err: unknown) => {
@@ -91,14 +94,23 @@ export class TranslationClient {
   /** Other translations of a sentence, or glosses of a Dutch word or phrase: best first. */
   async alternatives(text: string, signal?: AbortSignal): Promise<Alternative[]> {
     await this.load();
-    return this.send({ type: 'alternatives', text }, (m) => (m.type === 'alternatives' ? m.alternatives : undefined), undefined, signal);
+    return this.send(
+      { type: 'alternatives', text },
+      (m) => (m.type === 'alternatives' ? m.alternatives : undefined),
+      undefined,
+      signal,
+    );
   }
 
   /**
    * The English sentence for `source` that begins with what the reader typed, completed by the model;
    * `onPartial` is told it as it grows. An aborted completion rejects with code 'cancelled'.
    */
-  async complete(source: string, typed: string, options: { signal?: AbortSignal; onPartial?: (sentence: string) => void } = {}): Promise<string> {
+  async complete(
+    source: string,
+    typed: string,
+    options: { signal?: AbortSignal; onPartial?: (sentence: string) => void } = {},
+  ): Promise<string> {
     await this.load();
     options.signal?.throwIfAborted();
     return this.send(

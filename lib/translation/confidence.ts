@@ -27,7 +27,8 @@ export function storedDoubtful(machine: readonly MachineRecord[], corrections: r
   const seen = new Set<string>();
   for (const record of machine) {
     if (corrected.has(record.sourceHash)) continue;
-    for (const s of record.sentences) if (doubtfulWords(s.words, s.target).length > 0) seen.add(`${record.sourceHash}|${s.source}`);
+    for (const s of record.sentences)
+      if (doubtfulWords(s.words, s.target).length > 0) seen.add(`${record.sourceHash}|${s.source}`);
   }
   return seen.size;
 }

@@ -4,7 +4,12 @@ import { configFromEnv, DEFAULT_CONFIG, threadCount, translationCacheKey, type E
 describe('engine configuration', () => {
   it('defaults to opus-mt-nl-en from the Hub, q8 on WASM', () => {
     expect(configFromEnv({})).toEqual(DEFAULT_CONFIG);
-    expect(DEFAULT_CONFIG).toMatchObject({ modelId: 'Xenova/opus-mt-nl-en', source: 'hub', dtype: 'q8', device: 'wasm' });
+    expect(DEFAULT_CONFIG).toMatchObject({
+      modelId: 'Xenova/opus-mt-nl-en',
+      source: 'hub',
+      dtype: 'q8',
+      device: 'wasm',
+    });
   });
 
   it('reads every setting from TRANSLATION_* variables', () => {
@@ -32,16 +37,22 @@ describe('engine configuration', () => {
       quality: 'fast',
       batchRows: 8,
     });
-    expect(configFromEnv({ TRANSLATION_DTYPE: 'encoder_model:q8,decoder_model_merged:fp32' }).dtype).toBe('encoder_model:q8,decoder_model_merged:fp32');
+    expect(configFromEnv({ TRANSLATION_DTYPE: 'encoder_model:q8,decoder_model_merged:fp32' }).dtype).toBe(
+      'encoder_model:q8,decoder_model_merged:fp32',
+    );
   });
 
   it('rejects invalid values with a message naming the variable', () => {
-    expect(() => configFromEnv({ TRANSLATION_DEVICE: 'gpu' })).toThrow(/TRANSLATION_DEVICE must be one of wasm, webgpu, auto/);
+    expect(() => configFromEnv({ TRANSLATION_DEVICE: 'gpu' })).toThrow(
+      /TRANSLATION_DEVICE must be one of wasm, webgpu, auto/,
+    );
     expect(() => configFromEnv({ TRANSLATION_DTYPE: 'q3' })).toThrow(/TRANSLATION_DTYPE/);
     expect(() => configFromEnv({ TRANSLATION_MODEL_ID: '../../etc' })).toThrow(/TRANSLATION_MODEL_ID/);
     expect(() => configFromEnv({ TRANSLATION_HUB_URL: 'ftp://x' })).toThrow(/TRANSLATION_HUB_URL/);
     expect(() => configFromEnv({ TRANSLATION_THREADS: 'many' })).toThrow(/TRANSLATION_THREADS/);
-    expect(() => configFromEnv({ TRANSLATION_QUALITY: 'perfect' })).toThrow(/TRANSLATION_QUALITY must be one of best, fast/);
+    expect(() => configFromEnv({ TRANSLATION_QUALITY: 'perfect' })).toThrow(
+      /TRANSLATION_QUALITY must be one of best, fast/,
+    );
     expect(() => configFromEnv({ TRANSLATION_BATCH: '0' })).toThrow(/TRANSLATION_BATCH/);
     expect(() => configFromEnv({ TRANSLATION_DTYPE: 'decoder_model_merged:q3' })).toThrow(/TRANSLATION_DTYPE/);
   });

@@ -57,7 +57,13 @@ export function threadCount(configured: number | null, cores: number | undefined
  * translations made the old way are not shown as current. Version 3: q8 sentences are decoded apart
  * (sentencesApartFor); those stored by version 2 may have depended on their neighbours, so they are made again.
  */
-export const DECODING = { loop: 'own decoder loop, generate() semantics', sentenceSplit: 'intl-segmenter-nl+abbrev', maxNewTokens: '2n+8<=512', sentences: 'apart when per-tensor quantized', version: 3 } as const;
+export const DECODING = {
+  loop: 'own decoder loop, generate() semantics',
+  sentenceSplit: 'intl-segmenter-nl+abbrev',
+  maxNewTokens: '2n+8<=512',
+  sentences: 'apart when per-tensor quantized',
+  version: 3,
+} as const;
 
 export const DEFAULT_CONFIG: EngineConfig = {
   modelId: 'Xenova/opus-mt-nl-en',
@@ -84,7 +90,8 @@ function pick<T extends string>(value: string | undefined, allowed: readonly T[]
 /** The config from TRANSLATION_* variables; throws a clear message for an invalid value. */
 export function configFromEnv(env: Record<string, string | undefined>): EngineConfig {
   const modelId = env.TRANSLATION_MODEL_ID || DEFAULT_CONFIG.modelId;
-  if (!MODEL_ID.test(modelId) || modelId.includes('..')) throw new Error(`TRANSLATION_MODEL_ID is not a model id: "${modelId}"`);
+  if (!MODEL_ID.test(modelId) || modelId.includes('..'))
+    throw new Error(`TRANSLATION_MODEL_ID is not a model id: "${modelId}"`);
   const hubUrl = env.TRANSLATION_HUB_URL || DEFAULT_CONFIG.hubUrl;
   if (!/^https?:\/\//.test(hubUrl)) throw new Error(`TRANSLATION_HUB_URL must be an http(s) URL; got "${hubUrl}"`);
   return {
@@ -134,14 +141,18 @@ export function sentencesApartFor(dtype: string): boolean {
 export function dtypeOption(dtype: string): Dtype | Record<string, Dtype> | null {
   if ((DTYPES as readonly string[]).includes(dtype)) return dtype as Dtype;
   const parts = dtype.split(',').map((part) => part.split(':') as [string, string]);
-  const valid = parts.every(([file, d]) => (MODEL_FILES as readonly string[]).includes(file) && (DTYPES as readonly string[]).includes(d));
+  const valid = parts.every(
+    ([file, d]) => (MODEL_FILES as readonly string[]).includes(file) && (DTYPES as readonly string[]).includes(d),
+  );
   return valid && parts.length > 0 ? (Object.fromEntries(parts) as Record<string, Dtype>) : null;
 }
 
 function parseDtype(value: string | undefined): string {
   if (value === undefined || value === '') return DEFAULT_CONFIG.dtype;
   if (dtypeOption(value)) return value;
-  throw new Error(`TRANSLATION_DTYPE must be one of ${DTYPES.join(', ')}, or file:dtype pairs (${MODEL_FILES.join(', ')}); got "${value}"`);
+  throw new Error(
+    `TRANSLATION_DTYPE must be one of ${DTYPES.join(', ')}, or file:dtype pairs (${MODEL_FILES.join(', ')}); got "${value}"`,
+  );
 }
 
 /**
@@ -157,7 +168,18 @@ export function translationCacheKey(config: EngineConfig): string {
  * The key itself. The quick-open script (lib/quick-open/paint-stored.ts) imports it too, so the page and
  * the app always compute the same key.
  */
-export function cacheKeyOf(config: Pick<EngineConfig, 'modelId' | 'revision' | 'source' | 'hubUrl' | 'dtype' | 'device' | 'quality'>, decodingVersion: number): string {
+export function cacheKeyOf(
+  config: Pick<EngineConfig, 'modelId' | 'revision' | 'source' | 'hubUrl' | 'dtype' | 'device' | 'quality'>,
+  decodingVersion: number,
+): string {
   const origin = config.source === 'hub' ? config.hubUrl : 'self';
-  return [config.modelId, config.revision, origin, config.dtype, config.device, `decoding-v${decodingVersion}`, config.quality].join('|');
+  return [
+    config.modelId,
+    config.revision,
+    origin,
+    config.dtype,
+    config.device,
+    `decoding-v${decodingVersion}`,
+    config.quality,
+  ].join('|');
 }

@@ -68,7 +68,14 @@ export type WorkerRequest =
 export type WorkerResponse =
   /** A model file being fetched from the network (never sent for files read from the browser cache). */
   | { type: 'download'; id: number; file: string; loaded: number; total: number; done: boolean }
-  | { type: 'ready'; id: number; device: ResolvedDevice; threads: number; crossOriginIsolated: boolean; projection: ProjectionRewrite | null }
+  | {
+      type: 'ready';
+      id: number;
+      device: ResolvedDevice;
+      threads: number;
+      crossOriginIsolated: boolean;
+      projection: ProjectionRewrite | null;
+    }
   /** Streaming: the paragraph's English so far. */
   | { type: 'partial'; id: number; text: string }
   | { type: 'result'; id: number; result: ParagraphTranslation }

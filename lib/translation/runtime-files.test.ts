@@ -8,7 +8,10 @@ import { runtimeFiles } from './runtime-files';
 
 describe('runtimeFiles', () => {
   it('gives WASM the plain build and anything that may use WebGPU the asyncify build', () => {
-    expect(runtimeFiles('/ort/', 'wasm')).toEqual({ mjs: '/ort/ort-wasm-simd-threaded.mjs', wasm: '/ort/ort-wasm-simd-threaded.wasm' });
+    expect(runtimeFiles('/ort/', 'wasm')).toEqual({
+      mjs: '/ort/ort-wasm-simd-threaded.mjs',
+      wasm: '/ort/ort-wasm-simd-threaded.wasm',
+    });
     expect(runtimeFiles('/ort/', 'webgpu').wasm).toBe('/ort/ort-wasm-simd-threaded.asyncify.wasm');
     expect(runtimeFiles('/ort/', 'auto').mjs).toBe('/ort/ort-wasm-simd-threaded.asyncify.mjs');
   });

@@ -27,7 +27,17 @@ export interface Progress {
   doubtful: number;
 }
 
-export const IDLE: Progress = { phase: 'idle', files: {}, error: null, done: 0, total: 0, wordsPerSecond: null, engine: null, storage: null, doubtful: 0 };
+export const IDLE: Progress = {
+  phase: 'idle',
+  files: {},
+  error: null,
+  done: 0,
+  total: 0,
+  wordsPerSecond: null,
+  engine: null,
+  storage: null,
+  doubtful: 0,
+};
 
 export class SegmentStates {
   /** Each segment's Dutch hash (hashText(normalizeText(text))), by index: the key of everything stored about it. */
@@ -57,7 +67,12 @@ export class SegmentStates {
     this.states.set(id, state);
     this.listeners.get(id)?.forEach((l) => l());
     // Kept as paragraphs change (translated, corrected, reverted), not recounted over the whole article.
-    if (before?.sentences !== state.sentences || before?.correction !== state.correction || before?.memory !== state.memory || before?.status !== state.status) {
+    if (
+      before?.sentences !== state.sentences ||
+      before?.correction !== state.correction ||
+      before?.memory !== state.memory ||
+      before?.status !== state.status
+    ) {
       const change = doubtfulCount(state) - (before ? doubtfulCount(before) : 0);
       if (change !== 0) this.setProgress({ doubtful: this.current.doubtful + change });
     }

@@ -49,7 +49,12 @@ describe('translation memory by sentence', () => {
       sourceHash: hash(paragraph),
       source: paragraph,
       text: 'MT one. MT two. MT three.',
-      sentences: sentences.map((s, i) => ({ source: s.text, start: s.start, end: s.end, target: `MT ${['one', 'two', 'three'][i]}.` })),
+      sentences: sentences.map((s, i) => ({
+        source: s.text,
+        start: s.start,
+        end: s.end,
+        target: `MT ${['one', 'two', 'three'][i]}.`,
+      })),
     });
     await store.importCorrections([unit('De hond blaft.', 'The dog barks.')]);
     const t = await open(store);
@@ -62,7 +67,11 @@ describe('translation memory by sentence', () => {
 
   it('needs no model when every sentence is in memory: the paragraph is a memory match', async () => {
     const store = new MemoryStore();
-    await store.importCorrections([unit('De kat zit op de mat.', 'The cat sits on the mat.'), unit('De hond blaft.', 'The dog barks.'), unit('Het regent.', 'It rains.')]);
+    await store.importCorrections([
+      unit('De kat zit op de mat.', 'The cat sits on the mat.'),
+      unit('De hond blaft.', 'The dog barks.'),
+      unit('Het regent.', 'It rains.'),
+    ]);
     const t = await open(store);
     expect(t.getProgress().phase).toBe('done');
     expect(shownText(t.getSegment('s-1'))).toBe('The cat sits on the mat. The dog barks. It rains.');

@@ -28,7 +28,11 @@ export function sentencesOf(paragraph: string) {
  * one-sentence paragraph's own correction is found by its paragraph hash) and without a correction of
  * their own. One read of the store for the whole article.
  */
-export async function readSentenceMemory(store: TranslationStore, paragraphs: readonly string[], skip: (index: number) => boolean): Promise<Map<number, MemorySentence[]>> {
+export async function readSentenceMemory(
+  store: TranslationStore,
+  paragraphs: readonly string[],
+  skip: (index: number) => boolean,
+): Promise<Map<number, MemorySentence[]>> {
   const out = new Map<number, MemorySentence[]>();
   if ((await store.countCorrections()) === 0) return out;
   // Splitting a long article into sentences takes tens of milliseconds: in slices, so the page stays responsive.
@@ -52,16 +56,29 @@ export async function readSentenceMemory(store: TranslationStore, paragraphs: re
   return out;
 }
 
-export const isComplete = (memory: readonly MemorySentence[] | null): boolean => !!memory && memory.every((m) => m.target !== null);
+export const isComplete = (memory: readonly MemorySentence[] | null): boolean =>
+  !!memory && memory.every((m) => m.target !== null);
 
 /**
  * The sentences the reader sees: memory where there is some, else the machine's. Null when they cannot be
  * lined up (the machine's sentences are missing or cut differently): then the machine text is shown whole.
  */
-export function mergeMemory(memory: readonly MemorySentence[], machine: readonly SentenceTranslation[] | null): SentenceTranslation[] | null {
+export function mergeMemory(
+  memory: readonly MemorySentence[],
+  machine: readonly SentenceTranslation[] | null,
+): SentenceTranslation[] | null {
   const complete = isComplete(memory);
-  if (!complete && (!machine || machine.length !== memory.length || machine.some((m, i) => m.start !== memory[i]!.start))) return null;
-  return memory.map((m, i) => ({ source: m.source, start: m.start, end: m.end, target: m.target ?? machine![i]!.target }));
+  if (
+    !complete &&
+    (!machine || machine.length !== memory.length || machine.some((m, i) => m.start !== memory[i]!.start))
+  )
+    return null;
+  return memory.map((m, i) => ({
+    source: m.source,
+    start: m.start,
+    end: m.end,
+    target: m.target ?? machine![i]!.target,
+  }));
 }
 
 /** Sentences joined as the engine joins them. */

@@ -7,7 +7,10 @@ const texts = (p: string) => splitSentences(p).map((s) => s.text);
 
 describe('splitSentences', () => {
   it('splits the seed article into its sentences, offsets pointing back into the paragraph', () => {
-    const seed = readFileSync(path.resolve(import.meta.dirname, '../../tests/fixtures/seed-000_9d66e33e2d99ebe9.txt'), 'utf8');
+    const seed = readFileSync(
+      path.resolve(import.meta.dirname, '../../tests/fixtures/seed-000_9d66e33e2d99ebe9.txt'),
+      'utf8',
+    );
     const paragraphs = seed.split(/\n\n/).map((p) => p.trim());
     const all = paragraphs.map((p) => splitSentences(p));
     expect(all.map((s) => s.length)).toEqual([3, 2, 2, 1, 3, 3, 1, 1, 3]);
@@ -17,7 +20,9 @@ describe('splitSentences', () => {
       'Duizend Amerikanen die al in Duitsland gelegerd zijn gaan naar Roemenië.',
     ]);
     // The quote stays with its attribution; the closing quote stays with its sentence.
-    expect(all[5]?.[1]?.text).toBe('“Het is belangrijk dat we een sterk signaal afgeven aan Poetin en de wereld”, aldus een Pentagon-woordvoerder.');
+    expect(all[5]?.[1]?.text).toBe(
+      '“Het is belangrijk dat we een sterk signaal afgeven aan Poetin en de wereld”, aldus een Pentagon-woordvoerder.',
+    );
     expect(all[8]?.[2]?.text).toBe('‘We moeten voorkomen dat investeerders zich terugtrekken.’');
     paragraphs.forEach((p, i) => {
       for (const s of all[i] ?? []) expect(p.slice(s.start, s.end)).toBe(s.text);

@@ -21,7 +21,9 @@ describe('what the reader sees', () => {
     expect(shownText({ ...machine, correction: correction('confirmed', 'Cruise missiles') })).toBe('Cruise missiles');
   });
   it('is the machine text after a revert, and the reverted text when no machine text is there yet', () => {
-    expect(shownText({ ...machine, correction: correction('machine', 'old machine text') })).toBe('a new machine translation');
+    expect(shownText({ ...machine, correction: correction('machine', 'old machine text') })).toBe(
+      'a new machine translation',
+    );
     expect(shownText({ ...WAITING, correction: correction('machine', 'old machine text') })).toBe('old machine text');
   });
   it('counts as corrected for an edit or a confirmation, even before any machine text; not after a revert', () => {

@@ -19,7 +19,9 @@ class ScriptedEngine implements QueueClient {
     this.asked.push(text);
     const next = this.script[text]?.shift();
     if (next === 'hang') {
-      return new Promise((_, reject) => signal?.addEventListener('abort', () => reject(new EngineFailure({ code: 'cancelled', message: 'cancelled' }))));
+      return new Promise((_, reject) =>
+        signal?.addEventListener('abort', () => reject(new EngineFailure({ code: 'cancelled', message: 'cancelled' }))),
+      );
     }
     await new Promise((r) => setTimeout(r, 1));
     if (next) throw new EngineFailure(next);

@@ -11,7 +11,10 @@ import type { SegmentStates } from './segment-states';
 
 /** What the queue needs of the engine. */
 export interface QueueClient {
-  translate(text: string, options: { signal?: AbortSignal; onPartial?: (text: string) => void }): Promise<ParagraphTranslation>;
+  translate(
+    text: string,
+    options: { signal?: AbortSignal; onPartial?: (text: string) => void },
+  ): Promise<ParagraphTranslation>;
 }
 
 export interface QueueHooks {
@@ -123,12 +126,14 @@ export class TranslationQueue {
   }
 
   private finishIfIdle() {
-    if (this.inFlight === 0 && !this.hasWork && this.states.progress.phase === 'translating') this.states.setProgress({ phase: 'done' });
+    if (this.inFlight === 0 && !this.hasWork && this.states.progress.phase === 'translating')
+      this.states.setProgress({ phase: 'done' });
   }
 
   private async translateOne(client: QueueClient, index: number): Promise<'next' | 'stop'> {
     const segment = this.states.segments[index]!;
-    const update = (patch: Partial<ReturnType<SegmentStates['get']>>) => this.states.set(segment.id, { ...this.states.get(segment.id), ...patch });
+    const update = (patch: Partial<ReturnType<SegmentStates['get']>>) =>
+      this.states.set(segment.id, { ...this.states.get(segment.id), ...patch });
     try {
       // Marked as translating when the worker starts on it (its first partial), not while it waits there.
       const result = await client.translate(segment.text, {

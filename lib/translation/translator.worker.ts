@@ -43,7 +43,9 @@ const bytesSeen = new Map<string, { loaded: number; total: number }>();
 let projection: LoadedModel | null = null;
 rewriteOnLoad(InferenceSession as never, (model) => {
   if (model.found !== 'none') projection = model;
-  console.debug(`[tweetalig] model file of ${(model.bytes / 1e6).toFixed(1)} MB: projection ${model.found}, ${model.path}${model.reason ? ` (${model.reason})` : ''}, ${model.ms.toFixed(0)} ms`);
+  console.debug(
+    `[tweetalig] model file of ${(model.bytes / 1e6).toFixed(1)} MB: projection ${model.found}, ${model.path}${model.reason ? ` (${model.reason})` : ''}, ${model.ms.toFixed(0)} ms`,
+  );
 });
 let engine: Promise<Engine> | null = null;
 let engineKey = '';
@@ -59,7 +61,13 @@ self.addEventListener('message', (event: MessageEvent<WorkerRequest>) => {
       void handleTranslate(request);
       return;
     case 'alternatives':
-      void handleOnDemand(request.id, async (translator) => post({ type: 'alternatives', id: request.id, alternatives: await translator.alternatives(request.text, { shouldStop: () => cancelled.has(request.id) }) }));
+      void handleOnDemand(request.id, async (translator) =>
+        post({
+          type: 'alternatives',
+          id: request.id,
+          alternatives: await translator.alternatives(request.text, { shouldStop: () => cancelled.has(request.id) }),
+        }),
+      );
       return;
     case 'complete':
       void handleOnDemand(request.id, async (translator) => {
@@ -104,7 +112,9 @@ function configure(config: EngineConfig) {
   if (onnx.wasm) {
     // Threads need cross-origin isolation (proxy.ts). How many: config.ts's threadCount, measured at full
     // size (docs/benchmarks.md); TRANSLATION_THREADS overrides.
-    onnx.wasm.numThreads = self.crossOriginIsolated ? threadCount(config.threads, self.navigator.hardwareConcurrency) : 1;
+    onnx.wasm.numThreads = self.crossOriginIsolated
+      ? threadCount(config.threads, self.navigator.hardwareConcurrency)
+      : 1;
     // ONNX Runtime's own files come from this origin, never from a CDN; the build suits the device.
     onnx.wasm.wasmPaths = runtimeFiles(new URL(config.wasmPath, self.location.origin).href, config.device);
   }
@@ -139,9 +149,14 @@ async function resolveEngine(config: EngineConfig, requestId: number): Promise<E
   const wantsGpu = config.device !== 'wasm';
   const gpu = (self.navigator as Navigator & { gpu?: { requestAdapter(): Promise<unknown> } }).gpu;
   const adapter = wantsGpu && gpu ? await gpu.requestAdapter().catch(() => null) : null;
-  const on = (translator: TranslationPipeline) => engineFor(translator, config.quality, { batchRows: config.batchRows, sentencesApart: sentencesApartFor(config.dtype) });
+  const on = (translator: TranslationPipeline) =>
+    engineFor(translator, config.quality, {
+      batchRows: config.batchRows,
+      sentencesApart: sentencesApartFor(config.dtype),
+    });
   if (!adapter) return { engine: on(await createPipeline(config, 'wasm', requestId)), device: 'wasm' };
-  if (config.device === 'webgpu') return { engine: on(await createPipeline(config, 'webgpu', requestId)), device: 'webgpu' };
+  if (config.device === 'webgpu')
+    return { engine: on(await createPipeline(config, 'webgpu', requestId)), device: 'webgpu' };
 
   // auto: trust WebGPU only if it translates a known sentence exactly as WASM does.
   const wasm = on(await createPipeline(config, 'wasm', requestId));
@@ -167,7 +182,14 @@ async function handleLoad(id: number, config: EngineConfig) {
   try {
     const { device } = await engine;
     const threads = (env.backends.onnx as { wasm?: { numThreads?: number } }).wasm?.numThreads ?? 1;
-    post({ type: 'ready', id, device, threads, crossOriginIsolated: self.crossOriginIsolated, projection: projection && { path: projection.path, found: projection.found, reason: projection.reason } });
+    post({
+      type: 'ready',
+      id,
+      device,
+      threads,
+      crossOriginIsolated: self.crossOriginIsolated,
+      projection: projection && { path: projection.path, found: projection.found, reason: projection.reason },
+    });
   } catch (err) {
     engine = null; // the next load tries again from scratch
     post({ type: 'error', id, error: classifyLoadError(err, network, self.navigator.onLine) });

@@ -40,7 +40,13 @@ function prefetchStored(segments: readonly SourceSegment[]): Promise<StoredRecor
   let pending = prefetches.get(segments);
   if (!pending) {
     const config = earlyConfig;
-    pending = Promise.all([config, openTranslationStore()]).then(([c, store]) => readStored(store, c, segments.map((s) => hashText(normalizeText(s.text)))));
+    pending = Promise.all([config, openTranslationStore()]).then(([c, store]) =>
+      readStored(
+        store,
+        c,
+        segments.map((s) => hashText(normalizeText(s.text))),
+      ),
+    );
     pending.catch(() => {}); // the translator reads again itself
     prefetches.set(segments, pending);
   }
@@ -48,13 +54,23 @@ function prefetchStored(segments: readonly SourceSegment[]): Promise<StoredRecor
 }
 
 /** Creates the article's translator in the browser only (never during server rendering) and starts it. */
-export function useArticleTranslator(segments: readonly SourceSegment[], article: string, quickOpen = false): ArticleTranslator | null {
+export function useArticleTranslator(
+  segments: readonly SourceSegment[],
+  article: string,
+  quickOpen = false,
+): ArticleTranslator | null {
   const [translator, setTranslator] = useState<ArticleTranslator | null>(null);
   prefetchStored(segments);
   useEffect(() => {
     const prefetched = prefetchStored(segments);
     const copyName = quickOpen ? article : undefined;
-    const t = new ArticleTranslator(segments, { fetchConfig: takeConfig, openStore: openTranslationStore, article, prefetched, quickOpen: copyName });
+    const t = new ArticleTranslator(segments, {
+      fetchConfig: takeConfig,
+      openStore: openTranslationStore,
+      article,
+      prefetched,
+      quickOpen: copyName,
+    });
     // eslint-disable-next-line react-hooks/set-state-in-effect -- the translator (and its worker) must only exist in the browser
     setTranslator(t);
     t.start();
@@ -69,11 +85,22 @@ const noop = () => () => {};
 const batched = createUiBatch(100);
 
 export function useSegmentTranslation(translator: ArticleTranslator | null, id: string): SegmentState {
-  const subscribe = useMemo(() => (translator ? batched((l) => translator.subscribeSegment(id, l)) : noop), [translator, id]);
-  return useSyncExternalStore(subscribe, () => translator?.getSegment(id) ?? WAITING, () => WAITING);
+  const subscribe = useMemo(
+    () => (translator ? batched((l) => translator.subscribeSegment(id, l)) : noop),
+    [translator, id],
+  );
+  return useSyncExternalStore(
+    subscribe,
+    () => translator?.getSegment(id) ?? WAITING,
+    () => WAITING,
+  );
 }
 
 export function useTranslationProgress(translator: ArticleTranslator | null): Progress {
   const subscribe = useMemo(() => (translator ? batched(translator.subscribeProgress) : noop), [translator]);
-  return useSyncExternalStore(subscribe, () => translator?.getProgress() ?? IDLE, () => IDLE);
+  return useSyncExternalStore(
+    subscribe,
+    () => translator?.getProgress() ?? IDLE,
+    () => IDLE,
+  );
 }

@@ -15,7 +15,12 @@ const PORTS: Record<string, string> = { 'http:': '80', 'https:': '443' };
  * empty unless the build was made for the browser tests: no setting at run time can turn it on.
  */
 export function testAllowList(raw = process.env.WEB_IMPORT_TEST_ALLOW ?? ''): ReadonlySet<string> {
-  return new Set(raw.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean));
+  return new Set(
+    raw
+      .split(',')
+      .map((s) => s.trim().toLowerCase())
+      .filter(Boolean),
+  );
 }
 
 /**
@@ -47,7 +52,8 @@ export function checkUrl(raw: string, allow: ReadonlySet<string> = new Set()): U
   return url;
 }
 
-export const isAllowedForTests = (url: URL, allow: ReadonlySet<string>) => allow.has(`${hostOf(url)}:${url.port || PORTS[url.protocol]}`);
+export const isAllowedForTests = (url: URL, allow: ReadonlySet<string>) =>
+  allow.has(`${hostOf(url)}:${url.port || PORTS[url.protocol]}`);
 
 /** The host as written in the URL, without IPv6 brackets. */
 export const hostOf = (url: URL) => url.hostname.replace(/^\[(.*)\]$/, '$1').toLowerCase();

@@ -12,7 +12,10 @@ export const PEER_HEADER = 'x-tweetalig-peer';
 type Range = [ipaddr.IPv4 | ipaddr.IPv6, number];
 
 const normalise = (address: string): ipaddr.IPv4 | ipaddr.IPv6 | null => {
-  const bare = address.trim().replace(/^\[(.*)\](:\d+)?$/, '$1').replace(/^(\d+\.\d+\.\d+\.\d+):\d+$/, '$1');
+  const bare = address
+    .trim()
+    .replace(/^\[(.*)\](:\d+)?$/, '$1')
+    .replace(/^(\d+\.\d+\.\d+\.\d+):\d+$/, '$1');
   if (!ipaddr.isValid(bare)) return null;
   const ip = ipaddr.parse(bare);
   return ip.kind() === 'ipv6' && (ip as ipaddr.IPv6).isIPv4MappedAddress() ? (ip as ipaddr.IPv6).toIPv4Address() : ip;
@@ -33,7 +36,8 @@ export function parseTrustedProxies(raw = process.env.WEB_IMPORT_TRUSTED_PROXIES
   });
 }
 
-const trusted = (ip: ipaddr.IPv4 | ipaddr.IPv6, ranges: Range[]) => ranges.some(([range, bits]) => range.kind() === ip.kind() && ip.match(range as never, bits));
+const trusted = (ip: ipaddr.IPv4 | ipaddr.IPv6, ranges: Range[]) =>
+  ranges.some(([range, bits]) => range.kind() === ip.kind() && ip.match(range as never, bits));
 
 /** The peer address the server saw, if serve.mjs vouched for it with this process's token. */
 export function peerAddress(headers: Headers, token = process.env.TWEETALIG_PEER_TOKEN): string | null {
@@ -47,10 +51,17 @@ export function peerAddress(headers: Headers, token = process.env.TWEETALIG_PEER
  * The client's address: the peer, or, where the peer is a trusted proxy, the right-most X-Forwarded-For hop that
  * is not one. Null when the server does not know its peer (run by plain `next start`).
  */
-export function clientAddress(headers: Headers, ranges: Range[] = parseTrustedProxies(), token?: string): string | null {
+export function clientAddress(
+  headers: Headers,
+  ranges: Range[] = parseTrustedProxies(),
+  token?: string,
+): string | null {
   const peer = peerAddress(headers, token);
   if (!peer) return null;
-  const hops = (headers.get('x-forwarded-for') ?? '').split(',').map((h) => h.trim()).filter(Boolean);
+  const hops = (headers.get('x-forwarded-for') ?? '')
+    .split(',')
+    .map((h) => h.trim())
+    .filter(Boolean);
   let client = peer;
   for (let i = hops.length; i >= 0; i--) {
     const ip = normalise(client);

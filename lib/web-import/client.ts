@@ -9,13 +9,22 @@ import type { WebArticle } from './extract';
 async function ask<T>(kind: 'page' | 'feed', url: string): Promise<T> {
   let response: Response;
   try {
-    response = await fetch('/api/web', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ kind, url }) });
+    response = await fetch('/api/web', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ kind, url }),
+    });
   } catch {
     // No answer at all: offline, or the server is down.
     throw new WebImportError(navigator.onLine === false ? 'offline' : 'unreachable', { host: '' });
   }
-  const body = (await response.json().catch(() => null)) as { error?: WebImportErrorCode; detail?: Record<string, string | number> } & T | null;
-  if (!response.ok || !body) throw new WebImportError(body?.error ?? (response.status === 404 ? 'disabled' : 'unreachable'), body?.detail ?? { host: '' });
+  const body = (await response.json().catch(() => null)) as
+    ({ error?: WebImportErrorCode; detail?: Record<string, string | number> } & T) | null;
+  if (!response.ok || !body)
+    throw new WebImportError(
+      body?.error ?? (response.status === 404 ? 'disabled' : 'unreachable'),
+      body?.detail ?? { host: '' },
+    );
   return body;
 }
 

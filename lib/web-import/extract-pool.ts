@@ -19,7 +19,14 @@ export interface ExtractOptions {
 export interface Extracted {
   declared: string | null;
   published: string | null;
-  article: { title: string; byline: string | null; siteName: string | null; publishedTime: string | null; content: string; textContent: string } | null;
+  article: {
+    title: string;
+    byline: string | null;
+    siteName: string | null;
+    publishedTime: string | null;
+    content: string;
+    textContent: string;
+  } | null;
 }
 
 type Reply = ({ ok: true } & Extracted) | { ok: false; code: 'tooComplex'; elements: number; depth: number };
@@ -45,11 +52,18 @@ async function slot(): Promise<() => void> {
 
 /** The page's article as Readability finds it, in a worker thread; refuses a page too complex to read here. */
 export async function extractInWorker(html: string, url: string, options: ExtractOptions = {}): Promise<Extracted> {
-  const { maxElements = EXTRACT_LIMITS.maxElements, maxDepth = EXTRACT_LIMITS.maxDepth, timeoutMs = EXTRACT_LIMITS.timeoutMs } = options;
+  const {
+    maxElements = EXTRACT_LIMITS.maxElements,
+    maxDepth = EXTRACT_LIMITS.maxDepth,
+    timeoutMs = EXTRACT_LIMITS.timeoutMs,
+  } = options;
   const release = await slot();
   try {
     return await new Promise<Extracted>((resolve, reject) => {
-      const worker = new Worker(WORKER, { workerData: { html, url, maxElements, maxDepth }, resourceLimits: { maxOldGenerationSizeMb: 512 } });
+      const worker = new Worker(WORKER, {
+        workerData: { html, url, maxElements, maxDepth },
+        resourceLimits: { maxOldGenerationSizeMb: 512 },
+      });
       const timer = setTimeout(() => {
         void worker.terminate();
         reject(new WebImportError('tooComplex'));

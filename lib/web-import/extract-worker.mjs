@@ -29,7 +29,9 @@ if (size.over) {
 } else {
   const declared = document.documentElement?.getAttribute('lang') ?? null;
   const published =
-    document.querySelector('meta[property="article:published_time"]')?.getAttribute('content') ?? document.querySelector('time[datetime]')?.getAttribute('datetime') ?? null;
+    document.querySelector('meta[property="article:published_time"]')?.getAttribute('content') ??
+    document.querySelector('time[datetime]')?.getAttribute('datetime') ??
+    null;
   // Readability reads documentURI/baseURI to make links absolute; linkedom's document has neither set.
   Object.defineProperty(document, 'documentURI', { value: url });
   Object.defineProperty(document, 'baseURI', { value: url });

@@ -5,10 +5,16 @@ import type { WebImportError } from './errors';
 import { extractArticle } from './extract';
 import { EXTRACT_LIMITS } from './extract-pool';
 
-const PROSE = 'De gemeente wil meer ruimte maken voor fietsers in de binnenstad van Utrecht, zodat iedereen veilig kan rijden. ';
+const PROSE =
+  'De gemeente wil meer ruimte maken voor fietsers in de binnenstad van Utrecht, zodat iedereen veilig kan rijden. ';
 /** A page whose article sits under `depth` nested <div>s: cheap to send, and Readability's slowest kind of page. */
-const nested = (depth: number) => `<html lang="nl"><body>${'<div>'.repeat(depth)}<p>${PROSE.repeat(6)}</p>${'</div>'.repeat(depth)}</body></html>`;
-const code = (p: Promise<unknown>) => p.then(() => 'accepted', (e: WebImportError) => e.code);
+const nested = (depth: number) =>
+  `<html lang="nl"><body>${'<div>'.repeat(depth)}<p>${PROSE.repeat(6)}</p>${'</div>'.repeat(depth)}</body></html>`;
+const code = (p: Promise<unknown>) =>
+  p.then(
+    () => 'accepted',
+    (e: WebImportError) => e.code,
+  );
 
 let server: Server;
 let pong: string;
@@ -21,7 +27,10 @@ afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
 describe('extracting an article cannot starve the server', () => {
   it('an ordinary page comes through as before', async () => {
-    const article = await extractArticle(`<html lang="nl"><body><article><h1>Titel</h1><p>${PROSE.repeat(4)}</p></article></body></html>`, 'https://example.nl/a');
+    const article = await extractArticle(
+      `<html lang="nl"><body><article><h1>Titel</h1><p>${PROSE.repeat(4)}</p></article></body></html>`,
+      'https://example.nl/a',
+    );
     expect(article.html).toContain('fietsers');
   });
 
@@ -40,7 +49,9 @@ describe('extracting an article cannot starve the server', () => {
 
   it('while a hostile page is being extracted, another request is answered, before the hostile one finishes', async () => {
     let settled = false;
-    const hostile = code(extractArticle(nested(1_500), 'https://example.nl/slow', { maxDepth: 10_000, timeoutMs: 4_000 })).finally(() => (settled = true));
+    const hostile = code(
+      extractArticle(nested(1_500), 'https://example.nl/slow', { maxDepth: 10_000, timeoutMs: 4_000 }),
+    ).finally(() => (settled = true));
     await new Promise((r) => setTimeout(r, 100)); // the worker is parsing by now
     expect(await (await fetch(pong)).text()).toBe('pong');
     expect(settled).toBe(false);

@@ -71,19 +71,29 @@ async function follow(raw: string, options: FetchOptions, signal: AbortSignal): 
       response.resume();
       throw new WebImportError('status', { status });
     }
-    const [type = '', ...params] = (response.headers['content-type'] ?? '').split(';').map((s) => s.trim().toLowerCase());
+    const [type = '', ...params] = (response.headers['content-type'] ?? '')
+      .split(';')
+      .map((s) => s.trim().toLowerCase());
     if (!options.accept.includes(type)) {
       response.resume();
       throw new WebImportError('type', { type: type || '?' });
     }
     const bytes = await readAll(response, options.maxBytes ?? LIMITS.maxBytes);
-    const charset = params.find((p) => p.startsWith('charset='))?.slice(8).replace(/"/g, '') ?? sniffCharset(bytes);
+    const charset =
+      params
+        .find((p) => p.startsWith('charset='))
+        ?.slice(8)
+        .replace(/"/g, '') ?? sniffCharset(bytes);
     return { url: url.href, type, text: decode(bytes, charset) };
   }
 }
 
 /** The one address the request will go to, after checking every address the name has. */
-async function addressOf(url: URL, allow: ReadonlySet<string>, resolve: (host: string) => Promise<string[]>): Promise<string> {
+async function addressOf(
+  url: URL,
+  allow: ReadonlySet<string>,
+  resolve: (host: string) => Promise<string[]>,
+): Promise<string> {
   const literal = ipLiteral(url);
   if (literal) return literal; // checkUrl has judged it
   let addresses: string[];
@@ -115,13 +125,16 @@ function get(url: URL, address: string, signal: AbortSignal): Promise<http.Incom
       headers: {
         host: url.host,
         'user-agent': 'Tweetalig/0.1 (reader import; +https://github.com/)',
-        accept: 'text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,text/xml;q=0.9,text/plain;q=0.8',
+        accept:
+          'text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,text/xml;q=0.9,text/plain;q=0.8',
         'accept-encoding': 'gzip, deflate, br',
       },
       signal,
     });
     request.on('response', resolve);
-    request.on('error', (err) => reject(signal.aborted ? err : new WebImportError('unreachable', { host: url.hostname })));
+    request.on('error', (err) =>
+      reject(signal.aborted ? err : new WebImportError('unreachable', { host: url.hostname })),
+    );
     request.end();
   });
 }
@@ -134,7 +147,13 @@ async function readAll(response: http.IncomingMessage, maxBytes: number): Promis
   }
   const encoding = response.headers['content-encoding'];
   const body: Readable =
-    encoding === 'gzip' ? response.pipe(zlib.createGunzip()) : encoding === 'deflate' ? response.pipe(zlib.createInflate()) : encoding === 'br' ? response.pipe(zlib.createBrotliDecompress()) : response;
+    encoding === 'gzip'
+      ? response.pipe(zlib.createGunzip())
+      : encoding === 'deflate'
+        ? response.pipe(zlib.createInflate())
+        : encoding === 'br'
+          ? response.pipe(zlib.createBrotliDecompress())
+          : response;
   const chunks: Buffer[] = [];
   let size = 0;
   try {
@@ -154,7 +173,9 @@ async function readAll(response: http.IncomingMessage, maxBytes: number): Promis
 /** A charset named in the document's first kilobytes (<meta charset>, <?xml encoding>), if any. */
 function sniffCharset(bytes: Buffer): string | null {
   const head = bytes.subarray(0, 2048).toString('latin1');
-  return /<meta[^>]+charset=["']?([\w-]+)/i.exec(head)?.[1] ?? /<\?xml[^>]+encoding=["']([\w-]+)/i.exec(head)?.[1] ?? null;
+  return (
+    /<meta[^>]+charset=["']?([\w-]+)/i.exec(head)?.[1] ?? /<\?xml[^>]+encoding=["']([\w-]+)/i.exec(head)?.[1] ?? null
+  );
 }
 
 function decode(bytes: Buffer, charset: string | null): string {

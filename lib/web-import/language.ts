@@ -4,19 +4,34 @@
  * stop a reader importing an English or German page into a Dutch→English reader; not a general identifier.
  */
 const WORDS: Record<string, readonly string[]> = {
-  nl: 'de het een en van dat niet zijn op te met voor er maar ook als aan bij om door naar wordt werd heeft hebben nog wel dan uit over zo tot hun deze geen meer kan worden was zich zal ze hij wij jullie wat zoals omdat nu al onze mijn haar dit veel bij toch'.split(' '),
-  en: 'the and of to that is for it with as was on are be by this from have not or at which an they but his her their has had were been will would there what about when who more can into than its our your these'.split(' '),
-  de: 'der die das und ist nicht mit sich auf für ein eine dem den zu von auch es im sind wird wurde werden hat haben nach bei aus wie oder aber noch nur über kann vor dass'.split(' '),
-  fr: 'le la les et des est pas une un du que qui dans pour sur avec par plus sont ont été mais ou aux ce cette il elle nous vous leur'.split(' '),
-  es: 'el la los las y que es no una un del por con para se su al lo como más pero sus le ya o este entre cuando muy sin sobre también'.split(' '),
+  nl: 'de het een en van dat niet zijn op te met voor er maar ook als aan bij om door naar wordt werd heeft hebben nog wel dan uit over zo tot hun deze geen meer kan worden was zich zal ze hij wij jullie wat zoals omdat nu al onze mijn haar dit veel bij toch'.split(
+    ' ',
+  ),
+  en: 'the and of to that is for it with as was on are be by this from have not or at which an they but his her their has had were been will would there what about when who more can into than its our your these'.split(
+    ' ',
+  ),
+  de: 'der die das und ist nicht mit sich auf für ein eine dem den zu von auch es im sind wird wurde werden hat haben nach bei aus wie oder aber noch nur über kann vor dass'.split(
+    ' ',
+  ),
+  fr: 'le la les et des est pas une un du que qui dans pour sur avec par plus sont ont été mais ou aux ce cette il elle nous vous leur'.split(
+    ' ',
+  ),
+  es: 'el la los las y que es no una un del por con para se su al lo como más pero sus le ya o este entre cuando muy sin sobre también'.split(
+    ' ',
+  ),
 };
 const SETS = Object.fromEntries(Object.entries(WORDS).map(([lang, words]) => [lang, new Set(words)]));
 
 /** Share of the text's words that are each language's commonest words. */
 export function languageScores(text: string): Record<string, number> {
-  const words = text.toLowerCase().match(/\p{L}+/gu)?.slice(0, 2000) ?? [];
+  const words =
+    text
+      .toLowerCase()
+      .match(/\p{L}+/gu)
+      ?.slice(0, 2000) ?? [];
   const scores: Record<string, number> = {};
-  for (const [lang, set] of Object.entries(SETS)) scores[lang] = words.length ? words.filter((w) => set.has(w)).length / words.length : 0;
+  for (const [lang, set] of Object.entries(SETS))
+    scores[lang] = words.length ? words.filter((w) => set.has(w)).length / words.length : 0;
   return scores;
 }
 

@@ -38,7 +38,16 @@ describe('a Dutch news page', () => {
     expect(article.published).toBe('2026-11-28T09:30:00+01:00');
     expect(article.html).toContain('<h2>Winkeliers zijn verdeeld</h2>');
     expect(article.html).toContain('De gemeenteraad praat volgende maand over het voorstel.');
-    for (const noise of ['cookies', 'Advertentie', 'Voorpagina', 'Alle rechten', 'Script-tekst', 'dataLayer', '<script']) expect(article.html).not.toContain(noise);
+    for (const noise of [
+      'cookies',
+      'Advertentie',
+      'Voorpagina',
+      'Alle rechten',
+      'Script-tekst',
+      'dataLayer',
+      '<script',
+    ])
+      expect(article.html).not.toContain(noise);
   });
 
   it('follows a redirect on the same site, and says where the article finally was', async () => {
@@ -144,7 +153,10 @@ describe('what the server refuses to fetch', () => {
       asked.push(host);
       return [answers.shift()!];
     };
-    const article = await readPage(`http://fixture.test:${port}/nieuws.html`, { allow: new Set([`fixture.test:${port}`]), resolve });
+    const article = await readPage(`http://fixture.test:${port}/nieuws.html`, {
+      allow: new Set([`fixture.test:${port}`]),
+      resolve,
+    });
     expect(article.title).toBe('Fietsers krijgen meer ruimte in de binnenstad');
     expect(asked).toEqual(['fixture.test']);
   });
@@ -183,8 +195,14 @@ describe('feeds', () => {
   it('RSS: items newest first, with absolute addresses and dates', async () => {
     const feed = await readFeed(`${site}/feed.xml`, { allow });
     expect(feed.title).toBe('Het Stadsblad');
-    expect(feed.items.map((i) => i.title)).toEqual(['Fietsers krijgen meer ruimte in de binnenstad', 'Oud nieuws: de markt gaat weer open']);
-    expect(feed.items[0]).toMatchObject({ url: `${site}/nieuws.html`, published: Date.parse('2026-11-28T09:30:00+01:00') });
+    expect(feed.items.map((i) => i.title)).toEqual([
+      'Fietsers krijgen meer ruimte in de binnenstad',
+      'Oud nieuws: de markt gaat weer open',
+    ]);
+    expect(feed.items[0]).toMatchObject({
+      url: `${site}/nieuws.html`,
+      published: Date.parse('2026-11-28T09:30:00+01:00'),
+    });
   });
 
   it('Atom: the alternate link, published or updated', async () => {

@@ -11,7 +11,13 @@ import { safeFetch, type FetchOptions } from './fetch';
 type Options = Omit<FetchOptions, 'accept'> & { extract?: ExtractOptions };
 
 const PAGE_TYPES = ['text/html', 'application/xhtml+xml', 'text/plain'];
-const FEED_TYPES = ['application/rss+xml', 'application/atom+xml', 'application/rdf+xml', 'application/xml', 'text/xml'];
+const FEED_TYPES = [
+  'application/rss+xml',
+  'application/atom+xml',
+  'application/rdf+xml',
+  'application/xml',
+  'text/xml',
+];
 
 /** Off when WEB_IMPORT=off: then the server fetches nothing for anyone. */
 export const webImportEnabled = () => (process.env.WEB_IMPORT ?? 'on').toLowerCase() !== 'off';

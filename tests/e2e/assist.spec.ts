@@ -3,13 +3,17 @@ import { expectedAlternatives, expectedCompletion } from './expected';
 import { expectNoSeriousAxeViolations, SEED_SLUG, seedParagraphs } from './helpers';
 
 const READER = `/en/read/${SEED_SLUG}`;
-const allDone = (page: Page) => expect(page.locator('[data-state="done"]')).toHaveCount(seedParagraphs.length, { timeout: 150_000 });
+const allDone = (page: Page) =>
+  expect(page.locator('[data-state="done"]')).toHaveCount(seedParagraphs.length, { timeout: 150_000 });
 const pair = (page: Page, kind: string, n = 0) => page.locator(`[data-kind="${kind}"]`).nth(n);
-const englishText = (page: Page, kind: string, n = 0) => pair(page, kind, n).locator('[data-lang-col="en"] [data-state="done"] > [lang="en"]');
+const englishText = (page: Page, kind: string, n = 0) =>
+  pair(page, kind, n).locator('[data-lang-col="en"] [data-state="done"] > [lang="en"]');
 
 test.describe.configure({ timeout: 240_000 });
 
-test('a sentence’s other translations: chosen with the keyboard, it is the correction after a reload, marked as an alternative', async ({ page }) => {
+test('a sentence’s other translations: chosen with the keyboard, it is the correction after a reload, marked as an alternative', async ({
+  page,
+}) => {
   const expected = (await expectedAlternatives('Kruisraketten')).filter((t) => t !== 'ruisraketten K');
   await page.goto(READER);
   await allDone(page);
@@ -82,7 +86,9 @@ test('a double-clicked Dutch word is glossed by the model; the list is asked for
   await expect(gloss).toHaveCount(0);
 });
 
-test('doubtful words: marked on the words the model was unsure of, gone once the paragraph is corrected', async ({ page }) => {
+test('doubtful words: marked on the words the model was unsure of, gone once the paragraph is corrected', async ({
+  page,
+}) => {
   await page.goto(READER);
   await allDone(page);
   // What the model said of its own words is stored with its translation; the marks must show exactly those below
@@ -99,7 +105,9 @@ test('doubtful words: marked on the words the model was unsure of, gone once the
       }),
   );
   const unsure = (s: Stored['sentences'][number]) =>
-    (s.words ?? []).filter(([a, b, p]) => p < 0.5 && /[\p{L}\p{N}]/u.test(s.target.slice(a, b))).map(([a, b]) => s.target.slice(a, b));
+    (s.words ?? [])
+      .filter(([a, b, p]) => p < 0.5 && /[\p{L}\p{N}]/u.test(s.target.slice(a, b)))
+      .map(([a, b]) => s.target.slice(a, b));
   const record = records.find((r) => r.sentences.some((s) => unsure(s).length > 0));
   expect(record, 'a stored paragraph with a doubtful word').toBeTruthy();
   const paragraph = page.locator('.pair').filter({ hasText: record!.sentences[0]!.source.slice(0, 40) });
@@ -126,7 +134,9 @@ test('doubtful words: marked on the words the model was unsure of, gone once the
     const side = [...focused.closest('[data-lang-col]')!.querySelectorAll('[data-s]')];
     return { n: pairs.indexOf(focused.closest('.pair')!) + 1, s: side.indexOf(focused) + 1, sentences: side.length };
   });
-  await expect(page.getByTestId('reader-announcer')).toHaveText(new RegExp(`^Paragraph ${landed.n} of ${seedParagraphs.length}.*, sentence ${landed.s} of ${landed.sentences}$`));
+  await expect(page.getByTestId('reader-announcer')).toHaveText(
+    new RegExp(`^Paragraph ${landed.n} of ${seedParagraphs.length}.*, sentence ${landed.s} of ${landed.sentences}$`),
+  );
 
   const cell = paragraph.locator('[data-lang-col="en"]');
   await cell.getByRole('button', { name: 'Edit' }).click();
@@ -136,7 +146,9 @@ test('doubtful words: marked on the words the model was unsure of, gone once the
   await expect(paragraph.locator('.doubt')).toHaveCount(0);
 });
 
-test('completion: the model finishes the typed sentence; Tab takes a word, Ctrl+→ the rest; typing on asks again', async ({ page }) => {
+test('completion: the model finishes the typed sentence; Tab takes a word, Ctrl+→ the rest; typing on asks again', async ({
+  page,
+}) => {
   const source = 'Kruisraketten';
   const full = await expectedCompletion(source, 'ruisr');
   const first = await expectedCompletion(source, 'ru');
@@ -153,7 +165,9 @@ test('completion: the model finishes the typed sentence; Tab takes a word, Ctrl+
   const ghost = cell.getByTestId('completion-ghost');
   await expect(ghost).toHaveText(full);
   await expect(ghost).toHaveAttribute('aria-hidden', 'true');
-  await expect(cell.getByRole('status')).toHaveText(`Suggestion: ${full.slice(5).trim()}. Tab takes the next word, Ctrl+→ takes it all.`);
+  await expect(cell.getByRole('status')).toHaveText(
+    `Suggestion: ${full.slice(5).trim()}. Tab takes the next word, Ctrl+→ takes it all.`,
+  );
   await expectNoSeriousAxeViolations(page);
 
   // Tab takes the next word only…

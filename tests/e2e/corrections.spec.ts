@@ -5,10 +5,13 @@ import { recordRequests } from './model-server';
 import { configFromEnv, translationCacheKey } from '../../lib/translation/config';
 
 const READER = `/nl/read/${SEED_SLUG}`;
-const english = (page: Page, kind: string, n = 0) => page.locator(`[data-kind="${kind}"] > [data-lang-col="en"]`).nth(n);
+const english = (page: Page, kind: string, n = 0) =>
+  page.locator(`[data-kind="${kind}"] > [data-lang-col="en"]`).nth(n);
 const text = (page: Page, kind: string, n = 0) => english(page, kind, n).locator('[data-state="done"] > [lang="en"]');
-const allDone = (page: Page) => expect(page.locator('[data-state="done"]')).toHaveCount(seedParagraphs.length, { timeout: 120_000 });
-const shownEnglish = (page: Page) => page.locator('[data-lang-col="en"] [data-state="done"] > [lang="en"]').allTextContents();
+const allDone = (page: Page) =>
+  expect(page.locator('[data-state="done"]')).toHaveCount(seedParagraphs.length, { timeout: 120_000 });
+const shownEnglish = (page: Page) =>
+  page.locator('[data-lang-col="en"] [data-state="done"] > [lang="en"]').allTextContents();
 
 /** Saves a correction with markup in it (to be shown as text) and returns the whole article's English. */
 async function correctWithMarkup(page: Page, n: number, words: string) {
@@ -106,12 +109,15 @@ test('reopening a fully translated article requests no model file and starts no 
   page.on('worker', (w) => workers.push(w.url()));
   await page.reload();
   await allDone(page);
-  await expect(page.getByTestId('translation-status')).toContainText("Alle 9 passages vertaald");
+  await expect(page.getByTestId('translation-status')).toContainText('Alle 9 passages vertaald');
   expect(requests.filter((u) => u.includes('/models/') || u.includes('/ort/'))).toEqual([]);
   expect(workers).toEqual([]);
 });
 
-test('reopened, the stored English and the corrections show before the app has loaded, as text, and stay once it has', async ({ page, context }) => {
+test('reopened, the stored English and the corrections show before the app has loaded, as text, and stay once it has', async ({
+  page,
+  context,
+}) => {
   await page.goto(READER);
   await allDone(page);
   const { cell, shown } = await correctWithMarkup(page, 2, 'Mine.');
@@ -139,12 +145,23 @@ test('reopened, the stored English and the corrections show before the app has l
   await expect(cell.locator('[data-mark="edited"]')).toBeVisible();
 });
 
-test('reopened, the English comes with the Dutch from the quick-open copy, and never once the store has changed since', async ({ page, context }) => {
+test('reopened, the English comes with the Dutch from the quick-open copy, and never once the store has changed since', async ({
+  page,
+  context,
+}) => {
   await page.goto(READER);
   await allDone(page);
   // The server tells each page which settings are current, so the copy's settings can be checked before paint.
   const cookie = (await context.cookies()).find((c) => c.name === 'tweetalig-key');
-  expect(decodeURIComponent(cookie?.value ?? '')).toBe(translationCacheKey(configFromEnv({ TRANSLATION_MODEL_SOURCE: 'self', TRANSLATION_MODEL_ID: 'tiny-marian-nl-en', TRANSLATION_DTYPE: 'fp32' })));
+  expect(decodeURIComponent(cookie?.value ?? '')).toBe(
+    translationCacheKey(
+      configFromEnv({
+        TRANSLATION_MODEL_SOURCE: 'self',
+        TRANSLATION_MODEL_ID: 'tiny-marian-nl-en',
+        TRANSLATION_DTYPE: 'fp32',
+      }),
+    ),
+  );
   const { shown } = await correctWithMarkup(page, 1, 'Copied.');
 
   // Only the copy can paint: the app's JavaScript never arrives and IndexedDB never answers.
@@ -169,7 +186,9 @@ test('reopened, the English comes with the Dutch from the quick-open copy, and n
   expect(await early.allTextContents()).toEqual(seedParagraphs.map(() => ''));
 });
 
-test('a correction is offered for the same Dutch text in another article, marked as a memory match', async ({ page }) => {
+test('a correction is offered for the same Dutch text in another article, marked as a memory match', async ({
+  page,
+}) => {
   await page.goto(READER);
   await allDone(page);
   const cell = english(page, 'aside-paragraph');
@@ -180,7 +199,10 @@ test('a correction is offered for the same Dutch text in another article, marked
 
   await page.goto('/nl/read/herhaling');
   const repeated = page.locator('[data-segment]').nth(1).locator('[data-lang-col="en"]');
-  await expect(repeated.locator('[data-state="done"] > [lang="en"]')).toHaveText('No concrete agreements were made in Kyiv.', { timeout: 60_000 });
+  await expect(repeated.locator('[data-state="done"] > [lang="en"]')).toHaveText(
+    'No concrete agreements were made in Kyiv.',
+    { timeout: 60_000 },
+  );
   await expect(repeated.locator('[data-mark="memory"]')).toHaveText('Uit je vertaalgeheugen');
 });
 
@@ -205,7 +227,9 @@ test('two open tabs stay in step, and the later save wins in both', async ({ pag
   await expect(text(page, 'heading')).toHaveText('Cruise missiles!');
 });
 
-test('with IndexedDB unavailable the reader still translates and says corrections will not survive', async ({ page }) => {
+test('with IndexedDB unavailable the reader still translates and says corrections will not survive', async ({
+  page,
+}) => {
   await page.addInitScript(() => {
     Object.defineProperty(window, 'indexedDB', {
       get() {

@@ -30,33 +30,55 @@ for (const [format, button] of [
     await page.goto('/nl/data');
     await expect(page.getByTestId('count-corrections')).toHaveText('1');
     const file = await exportFile(page, button);
-    expect(file.text).toContain(format === 'JSON' ? '"text": "Cruise missiles & <rockets>"' : '<seg>Cruise missiles &amp; &lt;rockets&gt;</seg>');
+    expect(file.text).toContain(
+      format === 'JSON' ? '"text": "Cruise missiles & <rockets>"' : '<seg>Cruise missiles &amp; &lt;rockets&gt;</seg>',
+    );
 
     const fresh = await browser.newContext();
     const other = await fresh.newPage();
     await other.goto('/nl/data');
     await expect(other.getByTestId('count-corrections')).toHaveText('0');
-    await other.getByLabel('Correcties importeren (JSON of TMX)').setInputFiles({ name: file.name, mimeType: 'text/plain', buffer: Buffer.from(file.text) });
+    await other
+      .getByLabel('Correcties importeren (JSON of TMX)')
+      .setInputFiles({ name: file.name, mimeType: 'text/plain', buffer: Buffer.from(file.text) });
     await expect(other.getByTestId('import-message')).toContainText('1 correctie geïmporteerd');
     await expect(other.getByTestId('count-corrections')).toHaveText('1');
     await other.goto(READER);
-    await expect(other.locator('[data-kind="heading"] [data-state="done"] > [lang="en"]')).toHaveText('Cruise missiles & <rockets>', { timeout: 60_000 });
+    await expect(other.locator('[data-kind="heading"] [data-state="done"] > [lang="en"]')).toHaveText(
+      'Cruise missiles & <rockets>',
+      { timeout: 60_000 },
+    );
     await fresh.close();
   });
 }
 
-test('a malformed import is rejected with a message naming the file and the problem, and changes nothing', async ({ page }) => {
+test('a malformed import is rejected with a message naming the file and the problem, and changes nothing', async ({
+  page,
+}) => {
   await correctHeading(page, 'Cruise missiles');
   await page.goto('/en/data');
   await expect(page.getByTestId('count-corrections')).toHaveText('1');
   const input = page.getByLabel('Import corrections (JSON or TMX)');
-  await input.setInputFiles({ name: 'broken.tmx', mimeType: 'text/xml', buffer: Buffer.from('<tmx><body><tu></body>') });
-  await expect(page.getByTestId('import-message')).toContainText('Nothing was imported: broken.tmx: not well-formed XML');
+  await input.setInputFiles({
+    name: 'broken.tmx',
+    mimeType: 'text/xml',
+    buffer: Buffer.from('<tmx><body><tu></body>'),
+  });
+  await expect(page.getByTestId('import-message')).toContainText(
+    'Nothing was imported: broken.tmx: not well-formed XML',
+  );
   await expect(page.getByTestId('import-message')).toHaveAttribute('role', 'alert');
   await input.setInputFiles({
     name: 'wrong.json',
     mimeType: 'application/json',
-    buffer: Buffer.from(JSON.stringify({ format: 'tweetalig-corrections', version: 1, exportedAt: '', corrections: [{ sourceHash: 'x', text: 1 }] })),
+    buffer: Buffer.from(
+      JSON.stringify({
+        format: 'tweetalig-corrections',
+        version: 1,
+        exportedAt: '',
+        corrections: [{ sourceHash: 'x', text: 1 }],
+      }),
+    ),
   });
   await expect(page.getByTestId('import-message')).toContainText('wrong.json: corrections.0');
   await expect(page.getByTestId('count-corrections')).toHaveText('1');
@@ -76,7 +98,10 @@ test('clearing machine translations keeps corrections; the article is translated
 
 test('one article exports as bilingual Markdown, corrections included', async ({ page }) => {
   await correctHeading(page, 'Cruise missiles');
-  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Tweetalige Markdown exporteren' }).click()]);
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Tweetalige Markdown exporteren' }).click(),
+  ]);
   expect(file.suggestedFilename()).toBe(`${SEED_SLUG}.nl-en.md`);
   const md = readFileSync(await file.path(), 'utf8');
   expect(md).toContain('## Kruisraketten\n\n> Cruise missiles\n');

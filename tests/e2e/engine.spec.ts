@@ -6,9 +6,13 @@ interface Hyp {
   tokens: number[];
   logprobs: number[];
 }
-const reference: { sentences: { text: string; beams: Record<string, { nbest: Hyp[] }> }[] } = JSON.parse(readFileSync('tests/model/tiny-marian-nl-en/reference.json', 'utf8'));
+const reference: { sentences: { text: string; beams: Record<string, { nbest: Hyp[] }> }[] } = JSON.parse(
+  readFileSync('tests/model/tiny-marian-nl-en/reference.json', 'utf8'),
+);
 
-test('in the browser, beam search gives the torch reference’s tokens and log-probabilities, batched as the app batches', async ({ page }) => {
+test('in the browser, beam search gives the torch reference’s tokens and log-probabilities, batched as the app batches', async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   await page.goto(`/nl/read/${SEED_SLUG}`);
   await expect(page.locator('[data-state="done"]')).toHaveCount(seedParagraphs.length, { timeout: 150_000 });
@@ -20,7 +24,12 @@ test('in the browser, beam search gives the torch reference’s tokens and log-p
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const all = open.result.transaction('machine-translations').objectStore('machine-translations').getAll();
-          all.onsuccess = () => resolve(all.result.flatMap((r: { sentences: { source: string; tokens: number[]; logprobs: number[] }[] }) => r.sentences));
+          all.onsuccess = () =>
+            resolve(
+              all.result.flatMap(
+                (r: { sentences: { source: string; tokens: number[]; logprobs: number[] }[] }) => r.sentences,
+              ),
+            );
         };
       }),
   );

@@ -11,7 +11,11 @@ const pipelines = new Map<string, Promise<TranslationPipeline>>();
  * and the same engine the worker uses (beam search, as the servers decode by default): the browser must
  * show exactly this.
  */
-export async function expectedTranslations(paragraphs: string[], dtype: 'fp32' | 'q8', quality: Quality = 'best'): Promise<string[]> {
+export async function expectedTranslations(
+  paragraphs: string[],
+  dtype: 'fp32' | 'q8',
+  quality: Quality = 'best',
+): Promise<string[]> {
   if (!pipelines.has(dtype)) pipelines.set(dtype, loadTestPipeline(dtype) as Promise<TranslationPipeline>);
   const engine = engineFor(await pipelines.get(dtype)!, quality, { batchRows: 1 });
   const out: string[] = [];

@@ -12,7 +12,10 @@ export async function installStorageFaults(context: BrowserContext) {
     Object.defineProperty(window, '__storageFault', { value: fault });
     for (const method of ['put', 'add', 'delete', 'clear'] as const) {
       const original = IDBObjectStore.prototype[method] as (...args: unknown[]) => IDBRequest;
-      (IDBObjectStore.prototype as unknown as Record<string, unknown>)[method] = function (this: IDBObjectStore, ...args: unknown[]) {
+      (IDBObjectStore.prototype as unknown as Record<string, unknown>)[method] = function (
+        this: IDBObjectStore,
+        ...args: unknown[]
+      ) {
         if (fault.mode === 'quota') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
         const request = original.apply(this, args);
         if (fault.mode === 'abort') this.transaction.abort();
@@ -23,7 +26,10 @@ export async function installStorageFaults(context: BrowserContext) {
 }
 
 export async function setStorageFault(page: Page, mode: StorageFault) {
-  await page.evaluate((m) => ((window as unknown as { __storageFault: { mode: string | null } }).__storageFault.mode = m), mode);
+  await page.evaluate(
+    (m) => ((window as unknown as { __storageFault: { mode: string | null } }).__storageFault.mode = m),
+    mode,
+  );
 }
 
 /** The browser closes the site's database under the page, as clearing site data or eviction does. */

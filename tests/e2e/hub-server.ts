@@ -40,9 +40,32 @@ export class FakeHub {
   static async start(port: number): Promise<FakeHub> {
     const dir = mkdtempSync(path.join(tmpdir(), 'tweetalig-hub-'));
     const [key, cert] = [path.join(dir, 'key.pem'), path.join(dir, 'cert.pem')];
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', `/CN=${HUB}`, '-addext', `subjectAltName=DNS:${HUB},DNS:${CDN}`, '-keyout', key, '-out', cert], { stdio: 'ignore' });
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-days',
+        '2',
+        '-subj',
+        `/CN=${HUB}`,
+        '-addext',
+        `subjectAltName=DNS:${HUB},DNS:${CDN}`,
+        '-keyout',
+        key,
+        '-out',
+        cert,
+      ],
+      { stdio: 'ignore' },
+    );
     let hub: FakeHub | null = null;
-    const server = createServer({ key: readFileSync(key), cert: readFileSync(cert) }, (req, res) => void hub?.answer(req, res));
+    const server = createServer(
+      { key: readFileSync(key), cert: readFileSync(cert) },
+      (req, res) => void hub?.answer(req, res),
+    );
     await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
     hub = new FakeHub(server, port);
     return hub;
@@ -50,7 +73,10 @@ export class FakeHub {
 
   /** Chromium flags that send both host names to a hub on this port (its certificate is self-signed, hence the last flag). */
   static browserArgs(port: number): string[] {
-    return [`--host-resolver-rules=MAP ${HUB} 127.0.0.1:${port}, MAP ${CDN} 127.0.0.1:${port}`, '--ignore-certificate-errors'];
+    return [
+      `--host-resolver-rules=MAP ${HUB} 127.0.0.1:${port}, MAP ${CDN} 127.0.0.1:${port}`,
+      '--ignore-certificate-errors',
+    ];
   }
 
   hold(file: string, until: Promise<void>) {
@@ -65,7 +91,10 @@ export class FakeHub {
     const host = (req.headers.host ?? '').split(':')[0] ?? '';
     const url = new URL(req.url ?? '/', `https://${host}`);
     this.requests.push({ host, method: req.method ?? '', url: url.href, range: req.headers.range ?? null });
-    const cors = { 'access-control-allow-origin': '*', 'access-control-expose-headers': 'Content-Length, Content-Range, ETag' };
+    const cors = {
+      'access-control-allow-origin': '*',
+      'access-control-expose-headers': 'Content-Length, Content-Range, ETag',
+    };
     if (host === CDN) {
       if (req.method !== 'GET') return end(res, 403, {}, 'Forbidden'); // no preflight, no HEAD, and no CORS headers either
       const file = Buffer.from(url.pathname.split('/').pop() ?? '', 'hex').toString();
@@ -73,7 +102,12 @@ export class FakeHub {
       return serveFile(req, res, file, { ...cors, 'cache-control': 'public, max-age=604800, immutable' });
     }
     if (host !== HUB) return end(res, 404, {}, 'no such host');
-    if (req.method === 'OPTIONS') return end(res, 204, { ...cors, 'access-control-allow-headers': '*', 'access-control-allow-methods': 'GET, HEAD' });
+    if (req.method === 'OPTIONS')
+      return end(res, 204, {
+        ...cors,
+        'access-control-allow-headers': '*',
+        'access-control-allow-methods': 'GET, HEAD',
+      });
     const file = url.pathname.split('/resolve/main/')[1] ?? '';
     const size = sizeOf(file);
     if (size === null) return end(res, 404, cors, 'Entry not found');
@@ -102,7 +136,17 @@ function serveFile(req: IncomingMessage, res: ServerResponse, file: string, head
   const range = /bytes=(\d+)-(\d+)/.exec(req.headers.range ?? '');
   if (range) {
     const [start, endAt] = [Number(range[1]), Math.min(Number(range[2]), body.length - 1)];
-    return end(res, 206, { ...headers, ...type, 'content-range': `bytes ${start}-${endAt}/${body.length}`, 'content-length': String(endAt - start + 1) }, body.subarray(start, endAt + 1));
+    return end(
+      res,
+      206,
+      {
+        ...headers,
+        ...type,
+        'content-range': `bytes ${start}-${endAt}/${body.length}`,
+        'content-length': String(endAt - start + 1),
+      },
+      body.subarray(start, endAt + 1),
+    );
   }
   end(res, 200, { ...headers, ...type, 'content-length': String(body.length) }, body);
 }

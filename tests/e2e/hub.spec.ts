@@ -11,7 +11,10 @@ const PORT = Number(process.env.E2E_PORT ?? 3100);
 const HUB_PORT = PORT + 7;
 // The server on PORT + 1 runs the default configuration: Xenova/opus-mt-nl-en from the Hub, q8, WASM. This
 // browser resolves the Hub's host names to the FakeHub on this machine.
-test.use({ baseURL: `http://127.0.0.1:${PORT + 1}`, launchOptions: { executablePath: findChromium()?.path, args: [...CHROMIUM_ARGS, ...FakeHub.browserArgs(HUB_PORT)] } });
+test.use({
+  baseURL: `http://127.0.0.1:${PORT + 1}`,
+  launchOptions: { executablePath: findChromium()?.path, args: [...CHROMIUM_ARGS, ...FakeHub.browserArgs(HUB_PORT)] },
+});
 
 // One FakeHub on one port: the tests of this file run one after another.
 test.describe.configure({ mode: 'serial' });
@@ -22,7 +25,10 @@ test.beforeAll(async () => {
 });
 test.afterAll(() => hub.close());
 
-test('the default configuration loads the q8 model from the Hub and its CDN under COOP/COEP and the CSP, then from the browser cache', async ({ page, context }) => {
+test('the default configuration loads the q8 model from the Hub and its CDN under COOP/COEP and the CSP, then from the browser cache', async ({
+  page,
+  context,
+}) => {
   test.setTimeout(180_000);
   hub.requests.length = 0;
   let release = () => {};
@@ -35,12 +41,16 @@ test('the default configuration loads the q8 model from the Hub and its CDN unde
   // The panel shows true sizes, though the bytes came from another origin after a redirect.
   const panel = page.getByTestId('download-progress');
   const kB = Math.round(statSync('tests/model/tiny-marian-nl-en/onnx/encoder_model_quantized.onnx').size / 1000);
-  await expect(panel).toContainText(new RegExp(`onnx/encoder_model_quantized\\.onnx\\s*${kB} kB / ${kB} kB · 100%`), { timeout: 60_000 });
+  await expect(panel).toContainText(new RegExp(`onnx/encoder_model_quantized\\.onnx\\s*${kB} kB / ${kB} kB · 100%`), {
+    timeout: 60_000,
+  });
   release();
 
   const done = page.locator('[data-segment] > [data-lang-col="en"] > [data-state="done"]');
   await expect(done).toHaveCount(seedParagraphs.length, { timeout: 150_000 });
-  const shown = await done.evaluateAll((els) => els.map((e) => e.querySelector(':scope > [lang="en"]')?.textContent ?? ''));
+  const shown = await done.evaluateAll((els) =>
+    els.map((e) => e.querySelector(':scope > [lang="en"]')?.textContent ?? ''),
+  );
   const expected = await expectedTranslations(seedParagraphs, 'q8');
   let compared = 0;
   for (const [i, paragraph] of seedParagraphs.entries()) {
@@ -56,18 +66,26 @@ test('the default configuration loads the q8 model from the Hub and its CDN unde
   expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
   // The q8 decoder, in the Hub's structure, ran with its projection rewritten at load (lib/model-files/): the
   // English above is still exactly the unmodified file's.
-  await expect(page.getByTestId('translation-status').locator('[data-projection]')).toHaveAttribute('data-projection', 'rewritten');
+  await expect(page.getByTestId('translation-status').locator('[data-projection]')).toHaveAttribute(
+    'data-projection',
+    'rewritten',
+  );
 
   const origin = new URL(page.url()).origin;
-  const thirdParty = requests.filter((u) => !u.startsWith(`${origin}/`) && !u.startsWith('blob:') && !u.startsWith('data:'));
+  const thirdParty = requests.filter(
+    (u) => !u.startsWith(`${origin}/`) && !u.startsWith('blob:') && !u.startsWith('data:'),
+  );
   expect(thirdParty.filter((u) => !u.startsWith(HUB_MODEL) && !u.startsWith(HUB_CDN))).toEqual([]); // the Hub, its CDN, nothing else
   expect(thirdParty).toContain(`${HUB_MODEL}onnx/encoder_model_quantized.onnx`);
   expect(thirdParty).toContain(`${HUB_MODEL}onnx/decoder_model_merged_quantized.onnx`);
   // The large files came from the CDN, and nothing it refuses was asked of it (no CORS preflight, no HEAD).
   const fromCdn = hub.requests.filter((r) => r.host === new URL(HUB_CDN).host);
-  expect(fromCdn.filter((r) => r.method === 'GET' && !r.range).map((r) => Buffer.from(new URL(r.url).pathname.split('/').pop()!, 'hex').toString()).sort()).toEqual(
-    ['onnx/decoder_model_merged_quantized.onnx', 'onnx/encoder_model_quantized.onnx', 'tokenizer.json'],
-  );
+  expect(
+    fromCdn
+      .filter((r) => r.method === 'GET' && !r.range)
+      .map((r) => Buffer.from(new URL(r.url).pathname.split('/').pop()!, 'hex').toString())
+      .sort(),
+  ).toEqual(['onnx/decoder_model_merged_quantized.onnx', 'onnx/encoder_model_quantized.onnx', 'tokenizer.json']);
   expect(fromCdn.filter((r) => r.method !== 'GET')).toEqual([]);
 
   // A second visit reads every model file from the browser cache: nothing goes to the Hub or its CDN.
@@ -78,7 +96,9 @@ test('the default configuration loads the q8 model from the Hub and its CDN unde
   await expect(page.getByTestId('download-progress')).toHaveCount(0);
 });
 
-test("in the default configuration (q8, beams, batch 8) a sentence's English does not depend on its neighbours", async ({ page }) => {
+test("in the default configuration (q8, beams, batch 8) a sentence's English does not depend on its neighbours", async ({
+  page,
+}) => {
   test.setTimeout(240_000);
   // The article: each sentence among the others of its paragraph and of the paragraphs translated with it.
   await page.goto(`/en/read/${SEED_SLUG}`);
@@ -95,7 +115,12 @@ test("in the default configuration (q8, beams, batch 8) a sentence's English doe
 
   // The same sentences, each a paragraph of its own, in reverse order, as a text of the reader's.
   await page.goto('/en/texts/new');
-  await page.getByLabel('Dutch text').fill([...pairs].reverse().map((p) => p.dutch).join('\n\n'));
+  await page.getByLabel('Dutch text').fill(
+    [...pairs]
+      .reverse()
+      .map((p) => p.dutch)
+      .join('\n\n'),
+  );
   await page.getByRole('button', { name: 'Read', exact: true }).click();
   await expect(page).toHaveURL(/\/en\/texts\/[a-f0-9]{24}(\?|$)/);
   const alone = page.locator('[data-lang-col="en"] > [data-state="done"] > [lang="en"]');

@@ -8,7 +8,9 @@ const pairIds = (page: Page) => page.locator('.pair').evaluateAll((els) => els.m
 
 test.describe.configure({ timeout: 180_000 });
 
-test('keyboard only: open an article, move, edit, save, switch view and language, read the shortcuts', async ({ page }) => {
+test('keyboard only: open an article, move, edit, save, switch view and language, read the shortcuts', async ({
+  page,
+}) => {
   await page.goto('/nl');
   // Open the article from the library with Tab and Enter.
   for (let i = 0; i < 15; i++) {
@@ -48,7 +50,9 @@ test('keyboard only: open an article, move, edit, save, switch view and language
   await page.keyboard.press('ControlOrMeta+a');
   await page.keyboard.type('Corrected without a mouse. Second sentence. Third.');
   await page.keyboard.press('Control+Enter');
-  await expect(page.locator(`#${ids[2]} [data-lang-col="en"] [data-align]`)).toHaveText('Corrected without a mouse. Second sentence. Third.');
+  await expect(page.locator(`#${ids[2]} [data-lang-col="en"] [data-align]`)).toHaveText(
+    'Corrected without a mouse. Second sentence. Third.',
+  );
   await page.keyboard.press('k');
   await page.keyboard.press('j');
   expect(await focusedPair(page)).toBe(ids[2]);
@@ -75,7 +79,15 @@ test('keyboard only: open an article, move, edit, save, switch view and language
   await page.keyboard.press('?');
   const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
   await expect(dialog).toBeVisible();
-  for (const action of ['Next paragraph', 'Previous paragraph', 'Next sentence', 'Edit the translation', 'Show Dutch only', 'Switch the interface to Dutch', 'Save a correction']) {
+  for (const action of [
+    'Next paragraph',
+    'Previous paragraph',
+    'Next sentence',
+    'Edit the translation',
+    'Show Dutch only',
+    'Switch the interface to Dutch',
+    'Save a correction',
+  ]) {
     await expect(dialog).toContainText(action);
   }
   await expectNoSeriousAxeViolations(page);
@@ -108,7 +120,9 @@ test('shortcuts never fire while typing, and the overlay speaks Dutch in the Dut
 });
 
 for (const locale of ['en', 'nl'] as const) {
-  test(`the shortcut list opens at its top on a 1280×800 screen, title and first rows in view (${locale})`, async ({ page }) => {
+  test(`the shortcut list opens at its top on a 1280×800 screen, title and first rows in view (${locale})`, async ({
+    page,
+  }) => {
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.goto(`/${locale}/read/${SEED_SLUG}`);
     await page.keyboard.press('?');

@@ -6,7 +6,10 @@ import { SEED_SLUG, seedParagraphs } from './helpers';
 test.use({ serviceWorkers: 'allow' });
 test.describe.configure({ timeout: 300_000 });
 
-test('offline: the library, an article read before, a text of yours and a new text all work, with their English and corrections', async ({ page, context }) => {
+test('offline: the library, an article read before, a text of yours and a new text all work, with their English and corrections', async ({
+  page,
+  context,
+}) => {
   const fresh = 'Het regent al de hele dag in Amsterdam.';
   const [expectedFresh] = await expectedTranslations([fresh], 'fp32');
 
@@ -50,14 +53,18 @@ test('offline: the library, an article read before, a text of yours and a new te
   expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
 
   await page.goto(textUrl);
-  await expect(page.locator('[data-lang-col="en"] [data-state="done"] > [lang="en"]')).toHaveText(textEnglish, { timeout: 30_000 });
+  await expect(page.locator('[data-lang-col="en"] [data-state="done"] > [lang="en"]')).toHaveText(textEnglish, {
+    timeout: 30_000,
+  });
 
   // A text written offline is translated offline: the model and ONNX Runtime are in the browser's caches.
   await page.goto('/en/texts/new');
   await page.getByLabel('Dutch text').fill(fresh);
   await page.getByRole('button', { name: 'Read', exact: true }).click();
   await expect(page).toHaveURL(/\/en\/texts\/[a-f0-9]{24}(\?|$)/);
-  await expect(page.locator('[data-lang-col="en"] [data-state="done"] > [lang="en"]')).toHaveText([expectedFresh!], { timeout: 120_000 });
+  await expect(page.locator('[data-lang-col="en"] [data-state="done"] > [lang="en"]')).toHaveText([expectedFresh!], {
+    timeout: 120_000,
+  });
 
   // The Dutch interface, never visited: kept at install.
   await page.goto('/nl');
@@ -69,27 +76,46 @@ test('offline: the library, an article read before, a text of yours and a new te
   await expect(page.getByTestId('offline-notice')).toHaveCount(0);
 });
 
-test('offline on a profile that never pasted a text: pasting, a file and Stored data work; a web address or a feed says why not', async ({ page, context }) => {
+test('offline on a profile that never pasted a text: pasting, a file and Stored data work; a web address or a feed says why not', async ({
+  page,
+  context,
+}) => {
   await page.goto('/nl');
   await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 60_000 });
   // The worker has kept every file of the build, not only what the first page loaded.
-  await expect.poll(() => page.evaluate(async () => (await (await caches.open('tweetalig-static')).keys()).length), { timeout: 60_000 }).toBeGreaterThan(20);
+  await expect
+    .poll(() => page.evaluate(async () => (await (await caches.open('tweetalig-static')).keys()).length), {
+      timeout: 60_000,
+    })
+    .toBeGreaterThan(20);
   await context.setOffline(true);
 
   await page.goto('/nl/texts/new');
   await page.getByLabel('Nederlandse tekst').fill('De kat zit op de mat.\n\nDe hond blaft in de tuin.');
   await page.getByRole('button', { name: 'Lezen' }).click();
   await expect(page).toHaveURL(/\/nl\/texts\/[a-f0-9]{24}(\?|$)/);
-  await expect(page.locator('[data-lang-col="nl"] [data-align]')).toHaveText(['De kat zit op de mat.', 'De hond blaft in de tuin.']);
+  await expect(page.locator('[data-lang-col="nl"] [data-align]')).toHaveText([
+    'De kat zit op de mat.',
+    'De hond blaft in de tuin.',
+  ]);
 
   await page.goto('/nl/texts/new');
-  await page.locator('#text-file').setInputFiles({ name: 'notitie.txt', mimeType: 'text/plain', buffer: Buffer.from('Mijn notitie\n\nEen alinea uit een bestand.') });
+  await page.locator('#text-file').setInputFiles({
+    name: 'notitie.txt',
+    mimeType: 'text/plain',
+    buffer: Buffer.from('Mijn notitie\n\nEen alinea uit een bestand.'),
+  });
   await page.getByRole('button', { name: 'Lezen' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mijn notitie');
 
   // A web address offline: the app's own reason, in both languages, the address kept.
   for (const [locale, label, submit, reason] of [
-    ['nl', 'Adres van een Nederlandse pagina', 'Openen', 'Je bent offline: webadressen en feeds hebben het netwerk nodig.'],
+    [
+      'nl',
+      'Adres van een Nederlandse pagina',
+      'Openen',
+      'Je bent offline: webadressen en feeds hebben het netwerk nodig.',
+    ],
     ['en', 'Address of a Dutch page', 'Open', 'You are offline: web addresses and feeds need the network.'],
   ] as const) {
     await page.goto(`/${locale}/texts/new`);
@@ -101,11 +127,17 @@ test('offline on a profile that never pasted a text: pasting, a file and Stored 
   await page.goto('/en');
   await page.getByLabel('Feed address').fill('https://feeds.nos.nl/nosnieuwsalgemeen');
   await page.getByRole('button', { name: 'Follow' }).click();
-  await expect(page.getByRole('main').getByRole('alert')).toHaveText('You are offline: web addresses and feeds need the network.');
+  await expect(page.getByRole('main').getByRole('alert')).toHaveText(
+    'You are offline: web addresses and feeds need the network.',
+  );
 
   // Stored data and its import, never opened online.
   await page.goto('/en/data');
-  await page.locator('input[type="file"]').setInputFiles({ name: 'x.md', mimeType: 'text/markdown', buffer: Buffer.from('# Titel\n\nKruisraketten\n\n> Cruise missiles\n') });
+  await page.locator('input[type="file"]').setInputFiles({
+    name: 'x.md',
+    mimeType: 'text/markdown',
+    buffer: Buffer.from('# Titel\n\nKruisraketten\n\n> Cruise missiles\n'),
+  });
   await expect(page.getByTestId('import-message')).toContainText('it is a bilingual Markdown export, made for reading');
   await context.setOffline(false);
 });

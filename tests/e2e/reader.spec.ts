@@ -88,12 +88,18 @@ test('?view= in a shared link wins over the remembered view', async ({ page }) =
 test('on a wide screen each pair shares a row; at 390×844 it stacks Dutch above English', async ({ page }) => {
   await page.goto(READER);
   const pair = page.locator('[data-segment]').first();
-  const boxes = async () => [(await pair.locator('[data-lang-col="nl"]').boundingBox())!, (await pair.locator('[data-lang-col="en"]').boundingBox())!] as const;
+  const boxes = async () =>
+    [
+      (await pair.locator('[data-lang-col="nl"]').boundingBox())!,
+      (await pair.locator('[data-lang-col="en"]').boundingBox())!,
+    ] as const;
   // Measured once the page has settled (on a loaded machine the first frame can precede the app's own layout).
-  await expect.poll(async () => {
-    const [a, b] = await boxes();
-    return Math.abs(a.y - b.y) < 2 && b.x > a.x + a.width - 1;
-  }).toBe(true);
+  await expect
+    .poll(async () => {
+      const [a, b] = await boxes();
+      return Math.abs(a.y - b.y) < 2 && b.x > a.x + a.width - 1;
+    })
+    .toBe(true);
   let [nl, en] = await boxes();
   expect(Math.abs(nl.y - en.y)).toBeLessThan(2);
   expect(en.x).toBeGreaterThan(nl.x + nl.width - 1);
@@ -132,7 +138,12 @@ test.describe('not found', () => {
   }
 
   test('a path-traversal slug never reads outside content/', async ({ request }) => {
-    for (const slug of ['..%2F..%2Fetc%2Fpasswd', '..%2F..%2F..%2F..%2Fetc%2Fpasswd', '%2Fetc%2Fpasswd', '..%2Fpackage.json']) {
+    for (const slug of [
+      '..%2F..%2Fetc%2Fpasswd',
+      '..%2F..%2F..%2F..%2Fetc%2Fpasswd',
+      '%2Fetc%2Fpasswd',
+      '..%2Fpackage.json',
+    ]) {
       const res = await request.get(`/nl/read/${slug}`);
       expect(res.status(), slug).toBe(404);
       const body = await res.text();

@@ -4,13 +4,17 @@ import { expectedTranslations } from './expected';
 import { expectNoSeriousAxeViolations, LONG_SLUG, SEED_SLUG, seedParagraphs } from './helpers';
 
 const READER = `/nl/read/${SEED_SLUG}`;
-const allDone = (page: Page) => expect(page.locator('[data-state="done"]')).toHaveCount(seedParagraphs.length, { timeout: 120_000 });
-const pairOf = (page: Page, dutch: string) => page.locator('.pair').filter({ has: page.locator('[data-lang-col="nl"] [data-align]', { hasText: dutch }) });
+const allDone = (page: Page) =>
+  expect(page.locator('[data-state="done"]')).toHaveCount(seedParagraphs.length, { timeout: 120_000 });
+const pairOf = (page: Page, dutch: string) =>
+  page.locator('.pair').filter({ has: page.locator('[data-lang-col="nl"] [data-align]', { hasText: dutch }) });
 const side = (page: Page, dutch: string, lang: 'nl' | 'en') => pairOf(page, dutch).locator(`[data-lang-col="${lang}"]`);
 
 test.describe.configure({ timeout: 180_000 });
 
-test('hovering a Dutch sentence lights its own English sentence, and the other way round, on the seed article', async ({ page }) => {
+test('hovering a Dutch sentence lights its own English sentence, and the other way round, on the seed article', async ({
+  page,
+}) => {
   await page.goto(READER);
   await allDone(page);
   const multi = seedParagraphs.filter((p) => splitSentences(p).length > 1);
@@ -44,7 +48,9 @@ test('hovering a Dutch sentence lights its own English sentence, and the other w
   await expect(page.locator('[data-aligned]')).toHaveCount(0);
 });
 
-test("Confirm keeps the engine's sentences: each still lights its Dutch one and lists its alternatives, after a reload too", async ({ page }) => {
+test("Confirm keeps the engine's sentences: each still lights its Dutch one and lists its alternatives, after a reload too", async ({
+  page,
+}) => {
   await page.goto(READER);
   await allDone(page);
   const multi = seedParagraphs.filter((p) => splitSentences(p).length > 1);
@@ -74,7 +80,9 @@ test("Confirm keeps the engine's sentences: each still lights its Dutch one and 
   }
 });
 
-test('a correction with as many sentences keeps sentence alignment; with fewer, the paragraph is aligned whole', async ({ page }) => {
+test('a correction with as many sentences keeps sentence alignment; with fewer, the paragraph is aligned whole', async ({
+  page,
+}) => {
   await page.goto(READER);
   await allDone(page);
   const paragraph = seedParagraphs.find((p) => splitSentences(p).length === 3)!;
@@ -108,7 +116,8 @@ test.describe('on a touch screen', () => {
     // The top of what the reader sees: below the toolbar where it is sticky, else the top of the screen.
     const visible = (el: Element) => {
       const toolbar = document.querySelector('[data-reader-toolbar]')!;
-      const bar = getComputedStyle(toolbar).position === 'sticky' ? Math.max(0, toolbar.getBoundingClientRect().bottom) : 0;
+      const bar =
+        getComputedStyle(toolbar).position === 'sticky' ? Math.max(0, toolbar.getBoundingClientRect().bottom) : 0;
       const r = el.getBoundingClientRect();
       return r.top >= bar - 1 && r.bottom <= window.innerHeight + 1;
     };
@@ -129,13 +138,22 @@ test.describe('on a touch screen', () => {
 test('learner view blurs the English until it is pointed at or focused, and is remembered', async ({ page }) => {
   await page.goto(READER);
   await allDone(page);
-  const filter = (n: number) => page.locator('[data-lang-col="en"] [data-align]').nth(n).evaluate((el) => getComputedStyle(el).filter);
+  const filter = (n: number) =>
+    page
+      .locator('[data-lang-col="en"] [data-align]')
+      .nth(n)
+      .evaluate((el) => getComputedStyle(el).filter);
   expect(await filter(1)).toBe('none');
   await page.getByRole('checkbox', { name: 'Engels verbergen tot ik het aanwijs' }).check();
   await expect.poll(() => filter(1)).toMatch(/^blur/);
   await expect.poll(() => filter(2)).toMatch(/^blur/);
   // The Dutch is never blurred.
-  expect(await page.locator('[data-lang-col="nl"] [data-align]').nth(1).evaluate((el) => getComputedStyle(el).filter)).toBe('none');
+  expect(
+    await page
+      .locator('[data-lang-col="nl"] [data-align]')
+      .nth(1)
+      .evaluate((el) => getComputedStyle(el).filter),
+  ).toBe('none');
 
   await page.locator('[data-lang-col="en"]').nth(2).hover();
   await expect.poll(() => filter(1)).toBe('none');
@@ -167,10 +185,15 @@ test('printing gives both columns and no controls, whatever the view', async ({ 
   const pair = page.locator('.pair[data-kind="paragraph"]').first();
   await expect(pair.locator('[data-lang-col="nl"]')).toBeVisible();
   await expect(pair.locator('[data-lang-col="en"]')).toBeVisible();
-  const [nl, en] = await Promise.all([pair.locator('[data-lang-col="nl"]').boundingBox(), pair.locator('[data-lang-col="en"]').boundingBox()]);
+  const [nl, en] = await Promise.all([
+    pair.locator('[data-lang-col="nl"]').boundingBox(),
+    pair.locator('[data-lang-col="en"]').boundingBox(),
+  ]);
   expect(en!.x, 'English to the right of the Dutch').toBeGreaterThan(nl!.x + nl!.width - 1);
   expect(Math.abs(en!.y - nl!.y), 'side by side, same row').toBeLessThan(2);
-  expect(await pair.locator('[data-lang-col="en"] [data-align]').evaluate((el) => getComputedStyle(el).filter)).toBe('none');
+  expect(await pair.locator('[data-lang-col="en"] [data-align]').evaluate((el) => getComputedStyle(el).filter)).toBe(
+    'none',
+  );
   await page.screenshot({ path: 'test-results/screenshots/print-nl.png', fullPage: true });
 });
 
@@ -181,7 +204,10 @@ test('export as a standalone HTML page: both languages, corrections included, no
   await en.getByRole('button', { name: 'Bewerken' }).click();
   await en.getByRole('textbox').fill('Cruise missiles <b>');
   await page.keyboard.press('Control+Enter');
-  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporteren als losse HTML-pagina' }).click()]);
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Exporteren als losse HTML-pagina' }).click(),
+  ]);
   expect(file.suggestedFilename()).toBe(`${SEED_SLUG}.nl-en.html`);
   const html = await (await file.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8'));
   expect(html).toContain('<h2 lang="nl">Kruisraketten</h2><h2 lang="en">Cruise missiles &lt;b&gt;</h2>');
@@ -190,32 +216,60 @@ test('export as a standalone HTML page: both languages, corrections included, no
   // Opened on its own, it is a readable two-column page.
   await page.setContent(html);
   const pair = page.locator('.pair:not(.head)').nth(1);
-  const [nl, english] = await Promise.all([pair.locator('[lang="nl"]').boundingBox(), pair.locator('[lang="en"]').boundingBox()]);
+  const [nl, english] = await Promise.all([
+    pair.locator('[lang="nl"]').boundingBox(),
+    pair.locator('[lang="en"]').boundingBox(),
+  ]);
   expect(english!.x).toBeGreaterThan(nl!.x + nl!.width - 1);
 });
 
 for (const [locale, button, menu, file] of [
-  ['en', 'Export bilingual Markdown', /^[\d,]+ of 1,000 paragraphs are not translated yet: an export made now lacks their English\.$/, /When this was exported, [\d,]+ of 1,000 paragraphs were not translated yet/],
-  ['nl', 'Tweetalige Markdown exporteren', /^[\d.]+ van 1\.000 alinea's zijn nog niet vertaald: een export van nu mist hun Engels\.$/, /Bij het exporteren waren [\d.]+ van 1\.000 alinea's nog niet vertaald/],
+  [
+    'en',
+    'Export bilingual Markdown',
+    /^[\d,]+ of 1,000 paragraphs are not translated yet: an export made now lacks their English\.$/,
+    /When this was exported, [\d,]+ of 1,000 paragraphs were not translated yet/,
+  ],
+  [
+    'nl',
+    'Tweetalige Markdown exporteren',
+    /^[\d.]+ van 1\.000 alinea's zijn nog niet vertaald: een export van nu mist hun Engels\.$/,
+    /Bij het exporteren waren [\d.]+ van 1\.000 alinea's nog niet vertaald/,
+  ],
 ] as const) {
-  test(`an export made while translating says how many paragraphs lack their English, in the menu and the file (${locale})`, async ({ page }) => {
+  test(`an export made while translating says how many paragraphs lack their English, in the menu and the file (${locale})`, async ({
+    page,
+  }) => {
     await page.goto(`/${locale}/read/${LONG_SLUG}`);
     await expect(page.getByTestId('export-untranslated')).toHaveText(menu, { timeout: 60_000 });
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
-    const markdown = await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8'));
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: button }).click(),
+    ]);
+    const markdown = await (
+      await download.createReadStream()
+    )
+      .toArray()
+      .then((chunks) => Buffer.concat(chunks).toString('utf8'));
     expect(markdown).toMatch(file);
   });
 }
 
-test('a 1,000-paragraph article lays out only what is near the screen, and a link to a far paragraph still lands on it', async ({ page }) => {
+test('a 1,000-paragraph article lays out only what is near the screen, and a link to a far paragraph still lands on it', async ({
+  page,
+}) => {
   await page.goto(`/nl/read/${LONG_SLUG}`);
   const pairs = page.locator('.pair');
   await expect(pairs).toHaveCount(1000);
-  const laidOut = () => pairs.evaluateAll((els) => els.filter((e) => e.checkVisibility({ contentVisibilityAuto: true })).length);
+  const laidOut = () =>
+    pairs.evaluateAll((els) => els.filter((e) => e.checkVisibility({ contentVisibilityAuto: true })).length);
   // A few groups of pairs around the first screen, not the whole article.
   expect(await laidOut()).toBeLessThanOrEqual(64);
   // The browser checks each content-visibility element on every frame: groups of pairs, not each pair.
-  const checked = await page.evaluate(() => [...document.querySelectorAll('body *')].filter((e) => getComputedStyle(e).contentVisibility === 'auto').length);
+  const checked = await page.evaluate(
+    () =>
+      [...document.querySelectorAll('body *')].filter((e) => getComputedStyle(e).contentVisibility === 'auto').length,
+  );
   expect(checked).toBeLessThanOrEqual(Math.ceil(1000 / 16));
 
   const far = pairs.nth(700);
@@ -223,5 +277,7 @@ test('a 1,000-paragraph article lays out only what is near the screen, and a lin
   await page.goto(`/nl/read/${LONG_SLUG}#${id}`);
   await expect(page.locator(`[id="${id}"]`)).toBeInViewport();
   await expect(page.locator(`[id="${id}"] [data-lang-col="nl"]`)).toBeVisible();
-  expect(await page.locator(`[id="${id}"]`).evaluate((e) => e.checkVisibility({ contentVisibilityAuto: true }))).toBe(true);
+  expect(await page.locator(`[id="${id}"]`).evaluate((e) => e.checkVisibility({ contentVisibilityAuto: true }))).toBe(
+    true,
+  );
 });

@@ -24,7 +24,10 @@ for (const locale of ['nl', 'en'] as const) {
         if (name === 'reader') {
           await expect(page.locator('[data-state="done"]')).toHaveCount(9, { timeout: 120_000 });
         }
-        await page.screenshot({ path: `test-results/screenshots/${name}-${locale}-${device}.png`, fullPage: device === 'desktop' });
+        await page.screenshot({
+          path: `test-results/screenshots/${name}-${locale}-${device}.png`,
+          fullPage: device === 'desktop',
+        });
       });
     }
   }
@@ -44,7 +47,11 @@ test('screenshot a corrected paragraph with its diff', async ({ page }) => {
   await expect(page.locator('[data-state="done"]')).toHaveCount(9, { timeout: 120_000 });
   const cell = page.locator('[data-kind="aside-paragraph"] > [data-lang-col="en"]');
   await cell.getByRole('button', { name: 'Edit' }).click();
-  await cell.getByRole('textbox').fill('No concrete agreements were made in Kyiv. Prime Minister Mark Rutte did say he intends to support Ukraine with more resources.');
+  await cell
+    .getByRole('textbox')
+    .fill(
+      'No concrete agreements were made in Kyiv. Prime Minister Mark Rutte did say he intends to support Ukraine with more resources.',
+    );
   await cell.getByRole('button', { name: 'Save' }).click();
   await cell.getByRole('button', { name: 'Compare with machine' }).click();
   await expect(cell.getByTestId('machine-diff')).toBeVisible();
@@ -57,7 +64,8 @@ for (const locale of ['nl', 'en'] as const) {
   for (const [device, viewport] of viewports) {
     test(`screenshot assist ${locale} ${device}`, async ({ page }) => {
       test.setTimeout(200_000);
-      const shot = (what: string) => page.screenshot({ path: `test-results/screenshots/assist-${what}-${locale}-${device}.png` });
+      const shot = (what: string) =>
+        page.screenshot({ path: `test-results/screenshots/assist-${what}-${locale}-${device}.png` });
       await page.setViewportSize(viewport);
       await page.goto(`/${locale}/read/${SEED_SLUG}`);
       await expect(page.locator('[data-state="done"]')).toHaveCount(9, { timeout: 150_000 });
@@ -99,7 +107,8 @@ for (const locale of ['nl', 'en'] as const) {
     test(`screenshot typed text ${locale} ${device}`, async ({ page, context }) => {
       test.setTimeout(200_000);
       await installStorageFaults(context);
-      const shot = (what: string) => page.screenshot({ path: `test-results/screenshots/typed-${what}-${locale}-${device}.png` });
+      const shot = (what: string) =>
+        page.screenshot({ path: `test-results/screenshots/typed-${what}-${locale}-${device}.png` });
       await page.setViewportSize(viewport);
       await page.goto(`/${locale}/read/${SEED_SLUG}`);
       await expect(page.locator('[data-state="done"]')).toHaveCount(9, { timeout: 150_000 });

@@ -11,10 +11,17 @@ async function openNew(page: Page) {
   await expect(page.getByRole('heading', { name: 'Eigen tekst lezen' })).toBeVisible();
 }
 
-const file = (name: string, content: string | Buffer, mimeType = 'text/plain') => ({ name, mimeType, buffer: Buffer.isBuffer(content) ? content : Buffer.from(content, 'utf8') });
+const file = (name: string, content: string | Buffer, mimeType = 'text/plain') => ({
+  name,
+  mimeType,
+  buffer: Buffer.isBuffer(content) ? content : Buffer.from(content, 'utf8'),
+});
 const dutchTexts = (page: Page) => page.locator('[data-lang-col="nl"] [data-align]').allTextContents();
 
-test('paste Dutch text, read it translated, find it under "Your texts": and the text never leaves the browser', async ({ page, context }) => {
+test('paste Dutch text, read it translated, find it under "Your texts": and the text never leaves the browser', async ({
+  page,
+  context,
+}) => {
   const leaks: string[] = [];
   context.on('request', (r) => {
     if (`${r.url()} ${r.postData() ?? ''}`.includes(MARKER)) leaks.push(r.url());
@@ -24,7 +31,11 @@ test('paste Dutch text, read it translated, find it under "Your texts": and the 
   await page.getByRole('button', { name: 'Lezen' }).click();
   await expect(page).toHaveURL(/\/nl\/texts\/[a-f0-9]{24}(\?|$)/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`${MARKER} staat in de eerste alinea. Hij heeft…`);
-  expect(await dutchTexts(page)).toEqual([`${MARKER} staat in de eerste alinea. Hij heeft twee zinnen.`, 'De tweede alinea is kort.', 'De derde alinea sluit af.']);
+  expect(await dutchTexts(page)).toEqual([
+    `${MARKER} staat in de eerste alinea. Hij heeft twee zinnen.`,
+    'De tweede alinea is kort.',
+    'De derde alinea sluit af.',
+  ]);
   // The same engine and cache: each paragraph gets its English from the worker.
   await expect(page.locator('[data-state="done"]')).toHaveCount(3, { timeout: 120_000 });
   await page.setViewportSize({ width: 390, height: 844 });
@@ -38,7 +49,10 @@ test('paste Dutch text, read it translated, find it under "Your texts": and the 
   await page.keyboard.press('Control+Enter');
   await expect(en.locator('[data-mark="edited"]')).toHaveText('Bewerkt'); // stored: the mark shows once it is
   await page.reload();
-  await expect(page.locator('.pair').nth(1).locator('[data-lang-col="en"] [data-align]')).toHaveText('The second paragraph is short.', { timeout: 60_000 });
+  await expect(page.locator('.pair').nth(1).locator('[data-lang-col="en"] [data-align]')).toHaveText(
+    'The second paragraph is short.',
+    { timeout: 60_000 },
+  );
 
   await expectNoSeriousAxeViolations(page);
 
@@ -53,14 +67,24 @@ test('paste Dutch text, read it translated, find it under "Your texts": and the 
 
 test('open a .txt, a .md and an .html file; the HTML keeps only its readable text', async ({ page }) => {
   await openNew(page);
-  await page.locator('#text-file').setInputFiles(file('notitie.txt', 'Mijn notitie\n\nEen alinea uit een tekstbestand.\n\nNog een.'));
+  await page
+    .locator('#text-file')
+    .setInputFiles(file('notitie.txt', 'Mijn notitie\n\nEen alinea uit een tekstbestand.\n\nNog een.'));
   await expect(page.getByTestId('chosen-file')).toHaveText('notitie.txt');
   await page.getByRole('button', { name: 'Lezen' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mijn notitie');
   expect(await dutchTexts(page)).toEqual(['Een alinea uit een tekstbestand.', 'Nog een.']);
 
   await openNew(page);
-  await page.locator('#text-file').setInputFiles(file('stuk.md', '---\ntitle: Een Markdown-stuk\n---\n\n## Tussenkop\n\nTekst met *nadruk* en een [link](https://example.org).\n\n- Een punt.\n', 'text/markdown'));
+  await page
+    .locator('#text-file')
+    .setInputFiles(
+      file(
+        'stuk.md',
+        '---\ntitle: Een Markdown-stuk\n---\n\n## Tussenkop\n\nTekst met *nadruk* en een [link](https://example.org).\n\n- Een punt.\n',
+        'text/markdown',
+      ),
+    );
   await page.getByRole('button', { name: 'Lezen' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Een Markdown-stuk');
   expect(await dutchTexts(page)).toEqual(['Tussenkop', 'Tekst met nadruk en een link.', 'Een punt.']);
@@ -81,7 +105,8 @@ test('open a .txt, a .md and an .html file; the HTML keeps only its readable tex
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Een webpagina');
   expect(await dutchTexts(page)).toEqual(['Eerste alinea met vet en <geen tag>.', 'Een lijstpunt.']);
   const body = await page.locator('main').textContent();
-  for (const never of ['alert', 'color: red', 'Menu-item', 'Voettekst', 'Zonder script']) expect(body).not.toContain(never);
+  for (const never of ['alert', 'color: red', 'Menu-item', 'Voettekst', 'Zonder script'])
+    expect(body).not.toContain(never);
   await expect(page.locator('main img')).toHaveCount(0);
   expect(errors).toEqual([]);
 });
@@ -107,7 +132,9 @@ test('each limit gets a clear message and the text stays in the form', async ({ 
   await expect(alert).toHaveText(/meer dan 20\.000 alinea's/);
 
   const input = page.locator('#text-file');
-  await input.setInputFiles(file('foto.txt', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48])));
+  await input.setInputFiles(
+    file('foto.txt', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48])),
+  );
   await page.getByRole('button', { name: 'Lezen' }).click();
   await expect(alert).toHaveText(/geen tekstbestand/);
 

@@ -14,7 +14,9 @@ const isRuntimeThread = (url: string) => /\/ort\/[^/]+\/ort-wasm-[\w.-]+\.mjs$/.
 
 async function englishTexts(page: Page) {
   // The translated text itself, not the correction buttons under it.
-  return page.locator(english).evaluateAll((els) => els.map((e) => e.querySelector(':scope > [lang="en"]')?.textContent ?? ''));
+  return page
+    .locator(english)
+    .evaluateAll((els) => els.map((e) => e.querySelector(':scope > [lang="en"]')?.textContent ?? ''));
 }
 
 /** Serves the app's worker script with `prelude` run first inside the worker, for fault injection. */
@@ -28,7 +30,10 @@ async function injectIntoWorker(context: BrowserContext, prelude: string, times 
   });
 }
 
-test('every block of the seed is translated in the worker, exactly as the test model translates it, without leaving the origin', async ({ page, context }) => {
+test('every block of the seed is translated in the worker, exactly as the test model translates it, without leaving the origin', async ({
+  page,
+  context,
+}) => {
   test.setTimeout(180_000);
   const requests = recordRequests(context);
   const workers: string[] = [];
@@ -44,24 +49,35 @@ test('every block of the seed is translated in the worker, exactly as the test m
 
   expect(workers.filter((u) => !isRuntimeThread(u))).toHaveLength(1); // one long-lived worker, besides ONNX Runtime's own threads
   expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
-  await expect(page.getByTestId('translation-status')).toContainText("Alle 9 passages vertaald");
+  await expect(page.getByTestId('translation-status')).toContainText('Alle 9 passages vertaald');
   await expect(page.getByTestId('translation-status')).toContainText('WebAssembly · 2 threads');
   // The fp32 decoder's Transpose of the tied table was rewritten away at load; the English above is unchanged.
-  await expect(page.getByTestId('translation-status').locator('[data-projection]')).toHaveAttribute('data-projection', 'rewritten');
+  await expect(page.getByTestId('translation-status').locator('[data-projection]')).toHaveAttribute(
+    'data-projection',
+    'rewritten',
+  );
 
   // Every request, the worker's model and runtime downloads included, stayed on the app's origin.
   const origin = new URL(page.url()).origin;
   expect(requests.some((u) => u.endsWith('/models/tiny-marian-nl-en/onnx/encoder_model.onnx'))).toBe(true);
   // Device wasm loads ONNX Runtime's plain build: the asyncify one is twice as slow and only WebGPU needs it.
   // From a folder named after ONNX Runtime's version and content (scripts/ort-files.mjs), so it can be cached for good.
-  expect(requests.some((u) => new RegExp(`/ort/${ortPackage().version}-[0-9a-f]{10}/ort-wasm-simd-threaded\\.wasm$`).test(u))).toBe(true);
+  expect(
+    requests.some((u) =>
+      new RegExp(`/ort/${ortPackage().version}-[0-9a-f]{10}/ort-wasm-simd-threaded\\.wasm$`).test(u),
+    ),
+  ).toBe(true);
   expect(requests.some((u) => u.includes('asyncify'))).toBe(false);
   // transformers.js's cache holds the model, not the runtime: that is left to the HTTP cache, where the
   // browser also keeps the runtime's compiled code for the next visit.
-  const cached = await page.evaluate(async () => (await (await caches.open('transformers-cache')).keys()).map((r) => r.url));
+  const cached = await page.evaluate(async () =>
+    (await (await caches.open('transformers-cache')).keys()).map((r) => r.url),
+  );
   expect(cached.some((u) => u.endsWith('/onnx/encoder_model.onnx'))).toBe(true);
   expect(cached.filter((u) => u.includes('/ort/'))).toEqual([]);
-  expect(requests.filter((u) => !u.startsWith(`${origin}/`) && !u.startsWith('blob:') && !u.startsWith('data:'))).toEqual([]);
+  expect(
+    requests.filter((u) => !u.startsWith(`${origin}/`) && !u.startsWith('blob:') && !u.startsWith('data:')),
+  ).toEqual([]);
 });
 
 test('a paragraph shows its English growing while it is translated, and the Dutch never waits', async ({ page }) => {
@@ -104,7 +120,9 @@ test('paragraphs on screen are translated first, and scrolling re-prioritises wh
     window.IntersectionObserver = class extends Native {
       constructor(callback: IntersectionObserverCallback, options?: IntersectionObserverInit) {
         super((entries, observer) => {
-          const onScreen = entries.filter((e) => e.isIntersecting).map((e) => e.target.getAttribute('data-segment') ?? '');
+          const onScreen = entries
+            .filter((e) => e.isIntersecting)
+            .map((e) => e.target.getAttribute('data-segment') ?? '');
           if (onScreen.length > 0) w.log.push({ onScreen });
           callback(entries, observer);
         }, options);
@@ -141,7 +159,10 @@ test('paragraphs on screen are translated first, and scrolling re-prioritises wh
   expect(sentAfter.slice(0, reached + 1).every((n) => n >= 850 && n <= 950)).toBe(true);
 });
 
-test('the download progress shows each file the first time, and not once the model is in the browser cache', async ({ page, context }) => {
+test('the download progress shows each file the first time, and not once the model is in the browser cache', async ({
+  page,
+  context,
+}) => {
   test.setTimeout(120_000);
   // Hold the decoder back so the panel can be seen mid-download.
   let release!: () => void;
@@ -168,7 +189,8 @@ test('the download progress shows each file the first time, and not once the mod
   await context.unrouteAll({ behavior: 'wait' });
   await page.addInitScript(() => {
     new MutationObserver(() => {
-      if (document.querySelector('[data-testid="download-progress"]')) document.documentElement.dataset.sawDownload = '1';
+      if (document.querySelector('[data-testid="download-progress"]'))
+        document.documentElement.dataset.sawDownload = '1';
     }).observe(document, { subtree: true, childList: true });
   });
   await page.reload();
@@ -182,10 +204,28 @@ test.describe('faults', () => {
 
   const encoder = '**/models/tiny-marian-nl-en/onnx/encoder_model.onnx';
   for (const [name, file, fail, code, message] of [
-    ['a missing model file (404)', encoder, (r: import('@playwright/test').Route) => r.fulfill({ status: 404, body: 'not found' }), 'not-found', 'niet gevonden'],
-    ['a blocked download', encoder, (r: import('@playwright/test').Route) => r.abort('blockedbyclient'), 'blocked', 'geweigerd of geblokkeerd'],
+    [
+      'a missing model file (404)',
+      encoder,
+      (r: import('@playwright/test').Route) => r.fulfill({ status: 404, body: 'not found' }),
+      'not-found',
+      'niet gevonden',
+    ],
+    [
+      'a blocked download',
+      encoder,
+      (r: import('@playwright/test').Route) => r.abort('blockedbyclient'),
+      'blocked',
+      'geweigerd of geblokkeerd',
+    ],
     // ONNX Runtime fetches its .wasm itself (so the browser can keep its compiled code): still told apart.
-    ['a blocked runtime file', '**/ort/*/*.wasm', (r: import('@playwright/test').Route) => r.abort('blockedbyclient'), 'blocked', 'geweigerd of geblokkeerd'],
+    [
+      'a blocked runtime file',
+      '**/ort/*/*.wasm',
+      (r: import('@playwright/test').Route) => r.abort('blockedbyclient'),
+      'blocked',
+      'geweigerd of geblokkeerd',
+    ],
   ] as const) {
     test(`${name}: a clear message, the Dutch intact, and retry works`, async ({ page, context }) => {
       await context.route(file, fail);
@@ -203,7 +243,10 @@ test.describe('faults', () => {
     });
   }
 
-  test('going offline during the download: says so, in English too, and retry works once back online', async ({ page, context }) => {
+  test('going offline during the download: says so, in English too, and retry works once back online', async ({
+    page,
+    context,
+  }) => {
     let release!: () => void;
     const held = new Promise<void>((r) => (release = r));
     let reached!: () => void;
@@ -218,7 +261,9 @@ test.describe('faults', () => {
       return route.continue();
     });
     await page.goto(`/en/read/${SEED_SLUG}`);
-    await expect.poll(() => page.locator('[data-testid="download-progress"], [role="status"]').count()).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.locator('[data-testid="download-progress"], [role="status"]').count())
+      .toBeGreaterThan(0);
     await requested; // the worker's first model request is held at the route: the download is under way
     await context.setOffline(true);
     release();
@@ -247,7 +292,10 @@ test.describe('faults', () => {
     expect(await englishTexts(page)).toEqual(await expectedTranslations(seedParagraphs, 'fp32'));
   });
 
-  test('a paragraph that fails shows an error on that paragraph alone, and can be retried', async ({ page, context }) => {
+  test('a paragraph that fails shows an error on that paragraph alone, and can be retried', async ({
+    page,
+    context,
+  }) => {
     await injectIntoWorker(
       context,
       `self.addEventListener('message', (e) => { if (e.data && e.data.type === 'translate' && e.data.text === 'Kruisraketten' && !self.__failed) { self.__failed = true; Object.defineProperty(e.data, 'text', { get() { throw new Error('simulated failure'); } }); } });`,

@@ -8,7 +8,10 @@ import { SEED_SLUG, seedParagraphs } from './helpers';
 // can be taken back, and taken on a phone.
 const english = (page: Page, kind: string) => page.locator(`[data-kind="${kind}"] > [data-lang-col="en"]`).first();
 const shown = (page: Page, kind: string) => english(page, kind).locator('[data-state="done"] > [lang="en"]');
-const allDone = (page: Page) => expect(page.locator('[data-state="done"], [data-state="editing"]')).toHaveCount(seedParagraphs.length, { timeout: 120_000 });
+const allDone = (page: Page) =>
+  expect(page.locator('[data-state="done"], [data-state="editing"]')).toHaveCount(seedParagraphs.length, {
+    timeout: 120_000,
+  });
 const TYPED = 'Cruise missiles, typed with care over a long minute';
 
 /** Drafts as IndexedDB holds them, every tab's. */
@@ -20,7 +23,8 @@ const storedDrafts = (page: Page) =>
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const get = open.result.transaction('drafts').objectStore('drafts').getAll();
-          get.onsuccess = () => resolve(get.result.map((d: { editor: string; text: string }) => ({ editor: d.editor, text: d.text })));
+          get.onsuccess = () =>
+            resolve(get.result.map((d: { editor: string; text: string }) => ({ editor: d.editor, text: d.text })));
           get.onerror = () => reject(get.error);
         };
       }),
@@ -29,11 +33,26 @@ const storedDrafts = (page: Page) =>
 test.describe.configure({ timeout: 180_000 });
 
 for (const locale of ['en', 'nl'] as const) {
-  const l = locale === 'en'
-    ? { edit: 'Edit', cancel: 'Cancel', keep: 'Keep editing', discard: 'Discard it', ask: 'Discard the text you typed here?' }
-    : { edit: 'Bewerken', cancel: 'Annuleren', keep: 'Verder bewerken', discard: 'Weggooien', ask: 'De tekst die je hier typte weggooien?' };
+  const l =
+    locale === 'en'
+      ? {
+          edit: 'Edit',
+          cancel: 'Cancel',
+          keep: 'Keep editing',
+          discard: 'Discard it',
+          ask: 'Discard the text you typed here?',
+        }
+      : {
+          edit: 'Bewerken',
+          cancel: 'Annuleren',
+          keep: 'Verder bewerken',
+          discard: 'Weggooien',
+          ask: 'De tekst die je hier typte weggooien?',
+        };
 
-  test(`Esc with a suggestion pending only drops the suggestion; leaving typed text asks first (${locale})`, async ({ page }) => {
+  test(`Esc with a suggestion pending only drops the suggestion; leaving typed text asks first (${locale})`, async ({
+    page,
+  }) => {
     const errors = await watchPageErrors(page);
     await page.goto(`/${locale}/read/${SEED_SLUG}`);
     await allDone(page);
@@ -80,7 +99,10 @@ for (const locale of ['en', 'nl'] as const) {
   });
 }
 
-test("another tab's save, alternative or cancel never deletes this tab's unsaved text; a newer save is offered beside it", async ({ page, context }) => {
+test("another tab's save, alternative or cancel never deletes this tab's unsaved text; a newer save is offered beside it", async ({
+  page,
+  context,
+}) => {
   await page.goto(`/en/read/${SEED_SLUG}`);
   await allDone(page);
   const cell = english(page, 'heading');
@@ -121,7 +143,10 @@ test("another tab's save, alternative or cancel never deletes this tab's unsaved
   await other.close();
 });
 
-test('typing while storage is full warns at once, and the export carries the unsaved text', async ({ page, context }) => {
+test('typing while storage is full warns at once, and the export carries the unsaved text', async ({
+  page,
+  context,
+}) => {
   const errors = await watchPageErrors(page);
   await installStorageFaults(context);
   await page.goto(`/nl/read/${SEED_SLUG}`);
@@ -133,8 +158,13 @@ test('typing while storage is full warns at once, and the export carries the uns
   const warning = page.getByTestId('storage-warning');
   await expect(warning).toContainText('Opslaan in deze browser is net mislukt');
   await expect(warning).toContainText('niet-bewaarde tekst');
-  const [file] = await Promise.all([page.waitForEvent('download'), warning.getByRole('button', { name: 'Correcties exporteren (JSON)' }).click()]);
-  expect(JSON.parse(await readFile((await file.path())!, 'utf8')).corrections).toEqual([expect.objectContaining({ source: 'Kruisraketten', text: TYPED })]);
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    warning.getByRole('button', { name: 'Correcties exporteren (JSON)' }).click(),
+  ]);
+  expect(JSON.parse(await readFile((await file.path())!, 'utf8')).corrections).toEqual([
+    expect.objectContaining({ source: 'Kruisraketten', text: TYPED }),
+  ]);
   // Storage back: the next keystroke is kept, and the warning goes.
   await setStorageFault(page, null);
   await cell.getByRole('textbox').press('End');
@@ -144,7 +174,9 @@ test('typing while storage is full warns at once, and the export carries the uns
   expectNoPageErrors(errors);
 });
 
-test('a taken suggestion is undone by Ctrl+Z, as is what was typed before; after Esc, Tab leaves the editor', async ({ page }) => {
+test('a taken suggestion is undone by Ctrl+Z, as is what was typed before; after Esc, Tab leaves the editor', async ({
+  page,
+}) => {
   const full = await expectedCompletion('Kruisraketten', 'ruisr');
   await page.goto(`/en/read/${SEED_SLUG}`);
   await allDone(page);
@@ -176,7 +208,9 @@ test('a taken suggestion is undone by Ctrl+Z, as is what was typed before; after
 test.describe('on a phone', () => {
   test.use({ hasTouch: true, isMobile: true, viewport: { width: 390, height: 844 } });
 
-  test('a suggestion is taken by a tap, the keyboard stays in the editor, and the hints speak of tapping (nl)', async ({ page }) => {
+  test('a suggestion is taken by a tap, the keyboard stays in the editor, and the hints speak of tapping (nl)', async ({
+    page,
+  }) => {
     const full = await expectedCompletion('Kruisraketten', 'ruisr');
     const word = /^\S+/.exec(full.slice(5))![0];
     await page.goto(`/nl/read/${SEED_SLUG}`);

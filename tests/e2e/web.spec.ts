@@ -25,7 +25,9 @@ async function openAddress(page: Page, locale: 'nl' | 'en', url: string) {
 const refusal = (page: Page) => page.locator('form[aria-labelledby="web-heading"]').getByRole('alert');
 const dutch = (page: Page) => page.locator('[data-lang-col="nl"] [data-align]').allTextContents();
 
-test('a Dutch news page: only its article comes through, kept as your text, translated, with its source', async ({ page }) => {
+test('a Dutch news page: only its article comes through, kept as your text, translated, with its source', async ({
+  page,
+}) => {
   await openAddress(page, 'en', `${FIXTURE_SITE}/nieuws.html`);
   await expect(page).toHaveURL(/\/en\/texts\/[a-f0-9]{24}(\?|$)/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Fietsers krijgen meer ruimte in de binnenstad');
@@ -47,7 +49,9 @@ test('a Dutch news page: only its article comes through, kept as your text, tran
   await expect(page.locator('[data-state="done"]')).toHaveCount(6, { timeout: 30_000 });
 });
 
-test('on a phone, a feed item with a long unbroken title wraps: the library never scrolls sideways', async ({ page }) => {
+test('on a phone, a feed item with a long unbroken title wraps: the library never scrolls sideways', async ({
+  page,
+}) => {
   await page.setViewportSize({ width: 390, height: 844 });
   const key = `w${Date.now()}${Math.random().toString(36).slice(2)}`;
   const long = 'Verkeersveiligheidsmaatregelenpakketonderhandelingsresultaat'.repeat(4);
@@ -86,7 +90,9 @@ test('a slow page is given up after 10 seconds, with a message', async ({ page }
   await expect(refusal(page)).toHaveText(/did not arrive within 10 seconds/, { timeout: 20_000 });
 });
 
-test('news feeds: follow one, see its items, open one; new items appear when the feed is refreshed', async ({ page }) => {
+test('news feeds: follow one, see its items, open one; new items appear when the feed is refreshed', async ({
+  page,
+}) => {
   const key = `k${Date.now()}${Math.random().toString(36).slice(2)}`;
   const feed = `${FIXTURE_SITE}/feed.xml?feed=${key}`;
   await page.goto('/en');
@@ -95,7 +101,10 @@ test('news feeds: follow one, see its items, open one; new items appear when the
   const list = page.getByTestId('feed');
   await expect(list.getByRole('heading')).toHaveText('Het Stadsblad');
   const items = list.getByRole('listitem');
-  await expect(items.getByRole('button')).toHaveText(['Fietsers krijgen meer ruimte in de binnenstad', 'Oud nieuws: de markt gaat weer open']);
+  await expect(items.getByRole('button')).toHaveText([
+    'Fietsers krijgen meer ruimte in de binnenstad',
+    'Oud nieuws: de markt gaat weer open',
+  ]);
   // The feed's name heads its items once, not under each of them.
   await expect(list.getByRole('heading', { name: 'Het Stadsblad' })).toBeVisible();
   await expect(items.first()).not.toContainText('Het Stadsblad');
@@ -104,7 +113,9 @@ test('news feeds: follow one, see its items, open one; new items appear when the
   await list.screenshot({ path: 'test-results/screenshots/feeds-en-desktop.png' });
 
   // The site publishes something new; within 15 minutes the library does not ask again, after that it does.
-  await page.request.post(`${FIXTURE_SITE}/add-item?feed=${key}&title=${encodeURIComponent('Nieuw: de brug gaat dicht')}`);
+  await page.request.post(
+    `${FIXTURE_SITE}/add-item?feed=${key}&title=${encodeURIComponent('Nieuw: de brug gaat dicht')}`,
+  );
   await page.reload();
   await expect(items).toHaveCount(2);
   await page.clock.setSystemTime(Date.now() + 16 * 60 * 1000);

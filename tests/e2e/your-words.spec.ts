@@ -4,7 +4,11 @@ import { SEED_SLUG, seedParagraphs } from './helpers';
 
 test.describe.configure({ timeout: 180_000 });
 
-const file = (name: string, content: string, mimeType = 'text/plain') => ({ name, mimeType, buffer: Buffer.from(content, 'utf8') });
+const file = (name: string, content: string, mimeType = 'text/plain') => ({
+  name,
+  mimeType,
+  buffer: Buffer.from(content, 'utf8'),
+});
 const dutchTexts = (page: Page) => page.locator('[data-lang-col="nl"] [data-align]').allTextContents();
 
 async function newText(page: Page, { title = '', text = '' }: { title?: string; text?: string }) {
@@ -14,10 +18,14 @@ async function newText(page: Page, { title = '', text = '' }: { title?: string; 
   await page.getByRole('button', { name: 'Lezen' }).click();
 }
 
-test('a typed title never takes the first line of the text, and a word list keeps every word as a paragraph', async ({ page }) => {
+test('a typed title never takes the first line of the text, and a word list keeps every word as a paragraph', async ({
+  page,
+}) => {
   await newText(page, { title: 'Mijn titel', text: 'Inleiding\nDe kat zit op de mat.\nTot slot\nDe hond blaft.' });
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mijn titel');
-  await expect.poll(() => dutchTexts(page)).toEqual(['Inleiding', 'De kat zit op de mat.', 'Tot slot', 'De hond blaft.']);
+  await expect
+    .poll(() => dutchTexts(page))
+    .toEqual(['Inleiding', 'De kat zit op de mat.', 'Tot slot', 'De hond blaft.']);
   await expect(page.getByRole('main').locator('header')).toContainText("2 alinea's");
 
   await newText(page, { text: 'appel\npeer\nbanaan' });
@@ -26,7 +34,9 @@ test('a typed title never takes the first line of the text, and a word list keep
   await expect(page.getByRole('main').locator('header')).toContainText("3 alinea's");
 });
 
-test('an HTML file keeps all its readable text in order, with blocks as paragraphs; long titles and words fit a phone', async ({ page }) => {
+test('an HTML file keeps all its readable text in order, with blocks as paragraphs; long titles and words fit a phone', async ({
+  page,
+}) => {
   const long = 'Zeer'.repeat(1250); // 5,000 characters, no space
   const html = `<!doctype html><html><head><title>${long}</title></head><body><main>
     <p>Een verhaal.</p><div>Tekst in een div naast de alinea's.</div>
@@ -39,17 +49,19 @@ test('an HTML file keeps all its readable text in order, with blocks as paragrap
   await page.locator('#text-file').setInputFiles(file('verhaal.html', html, 'text/html'));
   await page.getByRole('button', { name: 'Lezen' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-  await expect.poll(() => dutchTexts(page)).toEqual([
-    'Een verhaal.',
-    "Tekst in een div naast de alinea's.",
-    'gedichtregel een',
-    'gedichtregel twee',
-    'Einde van het verhaal.',
-    'Dit is de tweede alinea.',
-    'Het punt zelf',
-    'en zijn alinea',
-    'lang'.repeat(80),
-  ]);
+  await expect
+    .poll(() => dutchTexts(page))
+    .toEqual([
+      'Een verhaal.',
+      "Tekst in een div naast de alinea's.",
+      'gedichtregel een',
+      'gedichtregel twee',
+      'Einde van het verhaal.',
+      'Dit is de tweede alinea.',
+      'Het punt zelf',
+      'en zijn alinea',
+      'lang'.repeat(80),
+    ]);
   expect(Array.from((await page.getByRole('heading', { level: 1 }).textContent()) ?? '')).toHaveLength(200);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await page.screenshot({ path: 'test-results/screenshots/long-title-nl-phone.png' });
@@ -59,12 +71,17 @@ test('an HTML file keeps all its readable text in order, with blocks as paragrap
 
 test('a typed title over 200 characters gets a message, and the form keeps everything', async ({ page }) => {
   await newText(page, { title: 'T'.repeat(201), text: 'Een alinea.' });
-  await expect(page.locator('form').getByRole('alert')).toHaveText('Een titel mag hoogstens 200 tekens lang zijn; deze heeft er 201. Maak hem korter.');
+  await expect(page.locator('form').getByRole('alert')).toHaveText(
+    'Een titel mag hoogstens 200 tekens lang zijn; deze heeft er 201. Maak hem korter.',
+  );
   await expect(page.getByLabel('Nederlandse tekst')).toHaveValue('Een alinea.');
   await expect(page).toHaveURL(/\/texts\/new$/);
 });
 
-test('renaming and deleting: a blank name, Esc, and storage that refuses are all answered, and nothing is lost', async ({ page, context }) => {
+test('renaming and deleting: a blank name, Esc, and storage that refuses are all answered, and nothing is lost', async ({
+  page,
+  context,
+}) => {
   const errors = await watchPageErrors(page);
   await installStorageFaults(context);
   await newText(page, { title: 'Mijn stuk', text: 'Een alinea om te houden.' });
@@ -80,11 +97,15 @@ test('renaming and deleting: a blank name, Esc, and storage that refuses are all
   await rename.click();
   await yours.getByRole('textbox', { name: 'New title' }).fill('   ');
   await page.keyboard.press('Enter');
-  await expect(yours.getByRole('alert')).toHaveText('A name cannot be empty. Type a new name, or cancel to keep “Mijn stuk”.');
+  await expect(yours.getByRole('alert')).toHaveText(
+    'A name cannot be empty. Type a new name, or cancel to keep “Mijn stuk”.',
+  );
   await yours.getByRole('textbox', { name: 'New title' }).fill('Nieuwe naam');
   await setStorageFault(page, 'quota');
   await page.keyboard.press('Enter');
-  await expect(yours.getByRole('alert')).toHaveText("The new name was not saved: this browser's storage for the site is full. Try again.");
+  await expect(yours.getByRole('alert')).toHaveText(
+    "The new name was not saved: this browser's storage for the site is full. Try again.",
+  );
   await expect(yours.getByRole('textbox', { name: 'New title' })).toHaveValue('Nieuwe naam');
   await setStorageFault(page, null);
   await page.keyboard.press('Enter');
@@ -107,7 +128,10 @@ test('renaming and deleting: a blank name, Esc, and storage that refuses are all
   expectNoPageErrors(errors);
 });
 
-test('Stored data: sizes in the right unit, repeats counted as such, a refused import said, and an open article follows an import', async ({ page, context }) => {
+test('Stored data: sizes in the right unit, repeats counted as such, a refused import said, and an open article follows an import', async ({
+  page,
+  context,
+}) => {
   const errors = await watchPageErrors(page);
   await installStorageFaults(context);
   const article = await context.newPage();
@@ -118,12 +142,15 @@ test('Stored data: sizes in the right unit, repeats counted as such, a refused i
   await expect(page.getByTestId('count-machine')).toHaveText(String(seedParagraphs.length));
   await expect(page.getByTestId('stored-size')).toHaveText(/^ongeveer [\d.,]+ (kB|bytes)$/);
 
-  const tu = (en: string) => `<tu><tuv xml:lang="nl"><seg>Kruisraketten</seg></tuv><tuv xml:lang="en"><seg>${en}</seg></tuv></tu>`;
+  const tu = (en: string) =>
+    `<tu><tuv xml:lang="nl"><seg>Kruisraketten</seg></tuv><tuv xml:lang="en"><seg>${en}</seg></tuv></tu>`;
   const tmx = `<?xml version="1.0"?><tmx version="1.4"><header srclang="nl" segtype="paragraph" datatype="plaintext" adminlang="en" creationtool="t" creationtoolversion="1" o-tmf="t"/><body>${tu('Cruise missiles')}${tu('Cruise missiles (again)')}</body></tmx>`;
   const input = page.getByLabel('Correcties importeren (JSON of TMX)');
   await setStorageFault(page, 'quota');
   await input.setInputFiles(file('twee.tmx', tmx, 'text/xml'));
-  await expect(page.getByTestId('import-message')).toHaveText('Er is niets geïmporteerd: de opslag van deze browser voor de site is vol. Je correcties zijn zoals ze waren; probeer het opnieuw.');
+  await expect(page.getByTestId('import-message')).toHaveText(
+    'Er is niets geïmporteerd: de opslag van deze browser voor de site is vol. Je correcties zijn zoals ze waren; probeer het opnieuw.',
+  );
   await expect(page.getByTestId('count-corrections')).toHaveText('0');
 
   await setStorageFault(page, null);
@@ -132,11 +159,15 @@ test('Stored data: sizes in the right unit, repeats counted as such, a refused i
     '1 correctie geïmporteerd; geen bestond al; 1 eenheid herhaalde het Nederlands van een eerdere en staat in diens geschiedenis.',
   );
   // The article open in the other tab shows it without a reload.
-  await expect(article.locator('[data-kind="heading"] [data-state="done"] > [lang="en"]')).toHaveText('Cruise missiles');
+  await expect(article.locator('[data-kind="heading"] [data-state="done"] > [lang="en"]')).toHaveText(
+    'Cruise missiles',
+  );
   expectNoPageErrors(errors);
 });
 
-test('undo is offered only while there is something to undo; the learner view blurs the machine text beside a correction', async ({ page }) => {
+test('undo is offered only while there is something to undo; the learner view blurs the machine text beside a correction', async ({
+  page,
+}) => {
   await page.goto(`/en/read/${SEED_SLUG}`);
   await expect(page.locator('[data-state="done"]')).toHaveCount(seedParagraphs.length, { timeout: 120_000 });
   const cell = page.locator('[data-kind="heading"] > [data-lang-col="en"]');

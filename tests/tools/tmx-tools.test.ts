@@ -43,7 +43,11 @@ describe('our TMX export, read by the tools translators use', () => {
   it('parses strictly in xmllint (libxml2), where one raw control character would not', () => {
     requireTool('xmllint', ['--version'], 'libxml2-utils');
     expect(xmllint(file)).toBeNull();
-    const raw = write(dir, 'raw.tmx', '<?xml version="1.0"?><tmx version="1.4"><body><tu><tuv xml:lang="en"><seg>a\u0001b</seg></tuv></tu></body></tmx>');
+    const raw = write(
+      dir,
+      'raw.tmx',
+      '<?xml version="1.0"?><tmx version="1.4"><body><tu><tuv xml:lang="en"><seg>a\u0001b</seg></tuv></tu></body></tmx>',
+    );
     expect(xmllint(raw)).not.toBeNull(); // the tool is strict: the check above means something
   });
 
@@ -60,12 +64,27 @@ describe('our TMX export, read by the tools translators use', () => {
     requireTool('java', ['-version'], 'default-jre');
     requireTool('test', ['-f', '/usr/share/omegat/OmegaT.jar'], 'omegat');
     const project = path.join(dir, 'omegat-project');
-    for (const sub of ['source', 'target', 'tm/auto', 'omegat', 'glossary', 'dictionary']) mkdirSync(path.join(project, sub), { recursive: true });
+    for (const sub of ['source', 'target', 'tm/auto', 'omegat', 'glossary', 'dictionary'])
+      mkdirSync(path.join(project, sub), { recursive: true });
     write(project, 'omegat.project', OMEGAT_PROJECT);
     write(project, 'tm/auto/tweetalig.tmx', toTmx(corrections));
     // The Dutch as a document to translate: one paragraph per correction, and one the memory does not have.
     write(project, 'source/artikel.txt', `${expected.map(([nl]) => nl).join('\n\n')}\n\nNiet in het geheugen.\n`);
-    execFileSync('java', ['-Djava.awt.headless=true', '-jar', '/usr/share/omegat/OmegaT.jar', project, '--mode=console-translate', `--config-dir=${path.join(dir, 'omegat-config')}`, '--disable-project-locking', '--no-team', '--quiet'], { stdio: 'pipe', timeout: 120_000 });
+    execFileSync(
+      'java',
+      [
+        '-Djava.awt.headless=true',
+        '-jar',
+        '/usr/share/omegat/OmegaT.jar',
+        project,
+        '--mode=console-translate',
+        `--config-dir=${path.join(dir, 'omegat-config')}`,
+        '--disable-project-locking',
+        '--no-team',
+        '--quiet',
+      ],
+      { stdio: 'pipe', timeout: 120_000 },
+    );
     const translated = readFileSync(path.join(project, 'target/artikel.txt'), 'utf8').trim().split(/\n\n/);
     expect(translated).toEqual([...expected.map(([, en]) => en), 'Niet in het geheugen.']);
   });
@@ -75,29 +94,60 @@ describe('TMX that translate-toolkit writes, imported by us', () => {
   it('po2tmx: nl-NL → en-GB units under a header that says srclang="en"', () => {
     requireTool(PYTHON, ['-c', 'import translate.convert.po2tmx'], 'python3-translate');
     const dir = scratch('po2tmx');
-    const po = write(dir, 'nl.po', 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "Kruisraketten"\nmsgstr "Cruise missiles"\n\nmsgid "De <b>hond</b> blaft."\nmsgstr "The <b>dog</b> barks."\n');
-    execFileSync(PYTHON, ['-m', 'translate.convert.po2tmx', '-i', po, '-o', path.join(dir, 'po.tmx'), '-l', 'en-GB', '--source-language', 'nl-NL', '--progress', 'none'], { stdio: 'pipe' });
+    const po = write(
+      dir,
+      'nl.po',
+      'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "Kruisraketten"\nmsgstr "Cruise missiles"\n\nmsgid "De <b>hond</b> blaft."\nmsgstr "The <b>dog</b> barks."\n',
+    );
+    execFileSync(
+      PYTHON,
+      [
+        '-m',
+        'translate.convert.po2tmx',
+        '-i',
+        po,
+        '-o',
+        path.join(dir, 'po.tmx'),
+        '-l',
+        'en-GB',
+        '--source-language',
+        'nl-NL',
+        '--progress',
+        'none',
+      ],
+      { stdio: 'pipe' },
+    );
     const xml = readFileSync(path.join(dir, 'po.tmx'), 'utf8');
     expect(xml).toContain('srclang="en"');
     const { records, skipped } = parseTmx(xml);
-    expect(records.map((r) => [r.source, r.text])).toEqual([['Kruisraketten', 'Cruise missiles'], ['De <b>hond</b> blaft.', 'The <b>dog</b> barks.']]);
+    expect(records.map((r) => [r.source, r.text])).toEqual([
+      ['Kruisraketten', 'Cruise missiles'],
+      ['De <b>hond</b> blaft.', 'The <b>dog</b> barks.'],
+    ]);
     expect(skipped).toEqual({ noDutch: 0, noEnglish: 0 });
   });
 
   it('its TMX store (what csv2tmx writes with): sentence units in upper-case language codes, one without English', () => {
     const dir = scratch('tmxstore');
     const out = path.join(dir, 'store.tmx');
-    execFileSync(PYTHON, ['-c', [
-      'import sys',
-      'from translate.storage import tmx',
-      "t = tmx.tmxfile(sourcelanguage='NL', targetlanguage='EN-US')",
-      "t.addtranslation('De kat zit op de mat.', 'NL', 'The cat sits on the mat.', 'EN-US')",
-      "t.addtranslation('De hond blaft.', 'NL', 'The dog barks.', 'EN-US')",
-      "t.addtranslation('Nog niet vertaald.', 'NL', '', 'EN-US')",
-      "open(sys.argv[1], 'wb').write(bytes(t))",
-    ].join('\n'), out]);
+    execFileSync(PYTHON, [
+      '-c',
+      [
+        'import sys',
+        'from translate.storage import tmx',
+        "t = tmx.tmxfile(sourcelanguage='NL', targetlanguage='EN-US')",
+        "t.addtranslation('De kat zit op de mat.', 'NL', 'The cat sits on the mat.', 'EN-US')",
+        "t.addtranslation('De hond blaft.', 'NL', 'The dog barks.', 'EN-US')",
+        "t.addtranslation('Nog niet vertaald.', 'NL', '', 'EN-US')",
+        "open(sys.argv[1], 'wb').write(bytes(t))",
+      ].join('\n'),
+      out,
+    ]);
     const { records, skipped } = parseTmx(readFileSync(out, 'utf8'));
-    expect(records.map((r) => [r.source, r.text])).toEqual([['De kat zit op de mat.', 'The cat sits on the mat.'], ['De hond blaft.', 'The dog barks.']]);
+    expect(records.map((r) => [r.source, r.text])).toEqual([
+      ['De kat zit op de mat.', 'The cat sits on the mat.'],
+      ['De hond blaft.', 'The dog barks.'],
+    ]);
     expect(skipped).toEqual({ noDutch: 0, noEnglish: 1 });
   });
 });

@@ -11,7 +11,8 @@ export const PYTHON = '/usr/bin/python3'; // Debian's own: translate-toolkit is 
 
 export function requireTool(command: string, args: string[], apt: string) {
   const probe = spawnSync(command, args, { encoding: 'utf8' });
-  if (probe.error || probe.status !== 0) throw new Error(`${command} is missing: apt-get install -y ${apt} (see .ci/run)`);
+  if (probe.error || probe.status !== 0)
+    throw new Error(`${command} is missing: apt-get install -y ${apt} (see .ci/run)`);
   return `${probe.stdout}${probe.stderr}`.trim().split('\n')[0] ?? '';
 }
 

@@ -29,7 +29,8 @@ export function NewsFeeds() {
         setFeeds(stored);
         const { refreshStale } = await import('@/lib/feeds/follow');
         const fresh = await refreshStale(stored, (feed, err) => {
-          if (live) setFailures((f) => ({ ...f, [feed.url]: t('failed', { title: feed.title, reason: message(err) }) }));
+          if (live)
+            setFailures((f) => ({ ...f, [feed.url]: t('failed', { title: feed.title, reason: message(err) }) }));
         });
         if (live) setFeeds(fresh);
       } catch {
@@ -80,8 +81,20 @@ export function NewsFeeds() {
           {t('label')}
         </label>
         <div className="mt-1 flex flex-col gap-2 sm:flex-row">
-          <input id="feed-url" name="feed" type="url" inputMode="url" spellCheck={false} placeholder="https://…/rss.xml" className={field} />
-          <button type="submit" disabled={busy} className="shrink-0 rounded-full border border-ink px-5 py-2 text-sm font-medium hover:bg-ink hover:text-paper disabled:opacity-60">
+          <input
+            id="feed-url"
+            name="feed"
+            type="url"
+            inputMode="url"
+            spellCheck={false}
+            placeholder="https://…/rss.xml"
+            className={field}
+          />
+          <button
+            type="submit"
+            disabled={busy}
+            className="shrink-0 rounded-full border border-ink px-5 py-2 text-sm font-medium hover:bg-ink hover:text-paper disabled:opacity-60"
+          >
             {busy ? t('adding') : t('add')}
           </button>
         </div>
@@ -104,12 +117,20 @@ function Feed({ feed, failure, onRemove }: { feed: FeedRecord; failure?: string;
     <article className="mt-6" aria-label={feed.title} data-testid="feed">
       <div className="flex flex-wrap items-baseline justify-between gap-2 border-b border-rule pb-2">
         <h3 className="font-semibold">{feed.title}</h3>
-        <button type="button" onClick={onRemove} className="text-sm text-muted underline decoration-rule underline-offset-4 hover:text-ink">
+        <button
+          type="button"
+          onClick={onRemove}
+          className="text-sm text-muted underline decoration-rule underline-offset-4 hover:text-ink"
+        >
           {t('remove', { title: feed.title })}
         </button>
       </div>
       {failure && (
-        <p role="status" className="mt-2 rounded-md border border-accent/40 bg-panel px-3 py-2 text-sm" data-testid="feed-failure">
+        <p
+          role="status"
+          className="mt-2 rounded-md border border-accent/40 bg-panel px-3 py-2 text-sm"
+          data-testid="feed-failure"
+        >
           {failure}
         </p>
       )}
@@ -136,7 +157,10 @@ function FeedEntry({ item }: { item: FeedItem }) {
   const open = async () => {
     setState({ busy: true, error: null });
     try {
-      const [{ fetchArticle }, { createTextFromWeb }] = await Promise.all([import('@/lib/web-import/client'), import('@/lib/texts/create')]);
+      const [{ fetchArticle }, { createTextFromWeb }] = await Promise.all([
+        import('@/lib/web-import/client'),
+        import('@/lib/texts/create'),
+      ]);
       router.push(`/texts/${await createTextFromWeb(await fetchArticle(item.url))}`);
     } catch (err) {
       setState({ busy: false, error: message(err) });
@@ -145,12 +169,22 @@ function FeedEntry({ item }: { item: FeedItem }) {
 
   return (
     <li className="py-3">
-      <button type="button" lang="nl" onClick={() => void open()} disabled={state.busy} className="text-left font-serif text-lg leading-snug hover:text-accent hover:underline disabled:opacity-60">
+      <button
+        type="button"
+        lang="nl"
+        onClick={() => void open()}
+        disabled={state.busy}
+        className="text-left font-serif text-lg leading-snug hover:text-accent hover:underline disabled:opacity-60"
+      >
         {item.title}
       </button>
       {/* The feed's name is the heading above: each item says only when it was published. */}
       <p className="mt-1 flex flex-wrap gap-x-3 text-sm text-muted empty:hidden">
-        {item.published && <time dateTime={new Date(item.published).toISOString()}>{format.dateTime(new Date(item.published), { dateStyle: 'medium', timeStyle: 'short' })}</time>}
+        {item.published && (
+          <time dateTime={new Date(item.published).toISOString()}>
+            {format.dateTime(new Date(item.published), { dateStyle: 'medium', timeStyle: 'short' })}
+          </time>
+        )}
         {state.busy && <span role="status">{t('opening')}</span>}
       </p>
       {state.error && (

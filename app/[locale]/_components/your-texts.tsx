@@ -10,7 +10,8 @@ import type { UserTextSummary } from '@/lib/texts/types';
 
 type State = { status: 'loading' } | { status: 'unavailable' } | { status: 'ready'; texts: UserTextSummary[] };
 
-const small = 'rounded px-1 py-0.5 text-sm text-muted underline decoration-rule underline-offset-4 hover:text-ink hover:decoration-current';
+const small =
+  'rounded px-1 py-0.5 text-sm text-muted underline decoration-rule underline-offset-4 hover:text-ink hover:decoration-current';
 
 /** "Your texts" in the library: the reader's own texts, from this browser only, to open, rename or delete. */
 export function YourTexts() {
@@ -36,7 +37,10 @@ export function YourTexts() {
         <h2 id="your-texts" className="font-serif text-2xl font-semibold tracking-tight">
           {t('heading')}
         </h2>
-        <Link href="/texts/new" className="rounded-full bg-ink px-4 py-1.5 text-sm font-medium text-paper hover:opacity-90">
+        <Link
+          href="/texts/new"
+          className="rounded-full bg-ink px-4 py-1.5 text-sm font-medium text-paper hover:opacity-90"
+        >
           {t('add')}
         </Link>
       </div>
@@ -82,7 +86,10 @@ function TextRow({ text, onChanged }: { text: UserTextSummary; onChanged: () => 
     setMode(next);
   };
   /** A write to storage; when it fails, the row stays as it is and says why. */
-  const write = async (action: 'rename' | 'delete', work: (library: Awaited<ReturnType<typeof openTextLibrary>>) => Promise<void>) => {
+  const write = async (
+    action: 'rename' | 'delete',
+    work: (library: Awaited<ReturnType<typeof openTextLibrary>>) => Promise<void>,
+  ) => {
     try {
       await work(await openTextLibrary());
       return true;
@@ -141,15 +148,29 @@ function TextRow({ text, onChanged }: { text: UserTextSummary; onChanged: () => 
         </h3>
       )}
       <div className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-muted">
-        <time dateTime={new Date(text.updatedAt).toISOString()}>{format.dateTime(new Date(text.updatedAt), { dateStyle: 'medium' })}</time>
+        <time dateTime={new Date(text.updatedAt).toISOString()}>
+          {format.dateTime(new Date(text.updatedAt), { dateStyle: 'medium' })}
+        </time>
         <span>{t('paragraphs', { count: text.paragraphCount })}</span>
         {text.fileName && <span className="[overflow-wrap:anywhere]">{text.fileName}</span>}
         {mode === 'view' && (
           <>
-            <button ref={renameButton} type="button" onClick={() => open('rename')} className={small} aria-label={t('renameNamed', { title: text.title })}>
+            <button
+              ref={renameButton}
+              type="button"
+              onClick={() => open('rename')}
+              className={small}
+              aria-label={t('renameNamed', { title: text.title })}
+            >
               {t('rename')}
             </button>
-            <button ref={deleteButton} type="button" onClick={() => open('delete')} className={small} aria-label={t('deleteNamed', { title: text.title })}>
+            <button
+              ref={deleteButton}
+              type="button"
+              onClick={() => open('delete')}
+              className={small}
+              aria-label={t('deleteNamed', { title: text.title })}
+            >
               {t('delete')}
             </button>
           </>

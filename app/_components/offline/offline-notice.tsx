@@ -34,7 +34,11 @@ export function OfflineNotice() {
 
   if (online) return null;
   return (
-    <p role="status" data-testid="offline-notice" className="border-b border-rule bg-panel px-4 py-2 text-center text-sm text-ink print:hidden">
+    <p
+      role="status"
+      data-testid="offline-notice"
+      className="border-b border-rule bg-panel px-4 py-2 text-center text-sm text-ink print:hidden"
+    >
       {t('offline')}
     </p>
   );

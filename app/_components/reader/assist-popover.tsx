@@ -48,7 +48,12 @@ export function AssistPopover({ list, onChoose, onClose, onRetry }: Props) {
   useLayoutEffect(() => {
     const width = box.current?.offsetWidth ?? 0;
     const height = box.current?.offsetHeight ?? 0;
-    setLeft(Math.max(8 + window.scrollX, Math.min(list.anchor.left, window.scrollX + document.documentElement.clientWidth - width - 8)));
+    setLeft(
+      Math.max(
+        8 + window.scrollX,
+        Math.min(list.anchor.left, window.scrollX + document.documentElement.clientWidth - width - 8),
+      ),
+    );
     const below = list.anchor.bottom + 6;
     const fitsBelow = below + height <= window.scrollY + window.innerHeight - 8;
     const fitsAbove = list.anchor.top - 6 - height >= window.scrollY + 8;
@@ -113,7 +118,9 @@ export function AssistPopover({ list, onChoose, onClose, onRetry }: Props) {
           </button>
         </div>
       )}
-      {list.status === 'ready' && list.items.length === 0 && <p className="px-2 py-1.5 text-muted">{t(choosing ? 'noAlternatives' : 'noGloss')}</p>}
+      {list.status === 'ready' && list.items.length === 0 && (
+        <p className="px-2 py-1.5 text-muted">{t(choosing ? 'noAlternatives' : 'noGloss')}</p>
+      )}
       {list.status === 'ready' && list.items.length > 0 && (
         <ul
           ref={listbox}
@@ -125,7 +132,12 @@ export function AssistPopover({ list, onChoose, onClose, onRetry }: Props) {
           className="group max-h-72 overflow-y-auto outline-none"
           onKeyDown={(e) => {
             const last = list.items.length - 1;
-            const moves: Record<string, number> = { ArrowDown: Math.min(last, active + 1), ArrowUp: Math.max(0, active - 1), Home: 0, End: last };
+            const moves: Record<string, number> = {
+              ArrowDown: Math.min(last, active + 1),
+              ArrowUp: Math.max(0, active - 1),
+              Home: 0,
+              End: last,
+            };
             if (e.key in moves) {
               e.preventDefault();
               setActive(moves[e.key]!);
@@ -155,7 +167,9 @@ export function AssistPopover({ list, onChoose, onClose, onRetry }: Props) {
         </ul>
       )}
       {failure && <CorrectionFailureNotice failure={failure.error} onRetry={() => void choose(failure.text)} />}
-      <p className="px-2 pt-1 text-xs text-muted">{t(touch ? (choosing ? 'tapChoose' : 'tapGloss') : choosing ? 'keysChoose' : 'keysGloss')}</p>
+      <p className="px-2 pt-1 text-xs text-muted">
+        {t(touch ? (choosing ? 'tapChoose' : 'tapGloss') : choosing ? 'keysChoose' : 'keysGloss')}
+      </p>
     </div>
   );
 }

@@ -32,11 +32,24 @@ export function CompletionHint({ id, ghost, inline, touch, onTake }: Props) {
           …{ghost.trim()}
         </span>
       )}
-      <button type="button" className={chip} onPointerDown={keepFocus} onMouseDown={keepFocus} onClick={() => onTake(word)} aria-label={t('takeWordLabel', { word: word.trim() })}>
+      <button
+        type="button"
+        className={chip}
+        onPointerDown={keepFocus}
+        onMouseDown={keepFocus}
+        onClick={() => onTake(word)}
+        aria-label={t('takeWordLabel', { word: word.trim() })}
+      >
         {t('takeWord', { word: word.trim() })}
       </button>
       {word !== ghost && (
-        <button type="button" className={chip} onPointerDown={keepFocus} onMouseDown={keepFocus} onClick={() => onTake(ghost)}>
+        <button
+          type="button"
+          className={chip}
+          onPointerDown={keepFocus}
+          onMouseDown={keepFocus}
+          onClick={() => onTake(ghost)}
+        >
           {t('takeAll')}
         </button>
       )}

@@ -15,7 +15,8 @@ interface Props {
   onConfirm: () => void;
 }
 
-const button = 'rounded px-1 py-0.5 underline decoration-rule underline-offset-4 hover:text-ink hover:decoration-current';
+const button =
+  'rounded px-1 py-0.5 underline decoration-rule underline-offset-4 hover:text-ink hover:decoration-current';
 
 /** A quiet line under an English paragraph: its status, and what the reader can do with it. */
 export function CorrectionBar({ state, comparing, editButton, onEdit, onCompare, onRevert, onUndo, onConfirm }: Props) {
@@ -23,7 +24,10 @@ export function CorrectionBar({ state, comparing, editButton, onEdit, onCompare,
   const corrected = isCorrected(state);
   const status = state.correction?.status;
   return (
-    <div className="no-print mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-muted" data-testid="correction-bar">
+    <div
+      className="no-print mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-muted"
+      data-testid="correction-bar"
+    >
       {state.fromMemory ? (
         <span className="rounded-full bg-panel px-2 py-0.5 font-medium text-accent" data-mark="memory">
           {t('fromMemory')}
@@ -46,7 +50,12 @@ export function CorrectionBar({ state, comparing, editButton, onEdit, onCompare,
         </button>
       )}
       {corrected && (
-        <button type="button" onClick={onRevert} disabled={state.machinePending} className={`${button} disabled:opacity-60`}>
+        <button
+          type="button"
+          onClick={onRevert}
+          disabled={state.machinePending}
+          className={`${button} disabled:opacity-60`}
+        >
           {t('revert')}
         </button>
       )}

@@ -40,7 +40,18 @@ interface Props {
  * text): Tab takes the next word, a second Tab or Ctrl/Cmd+→ the rest, a tap on the suggestion too; Esc drops it.
  * Taken words go in as typing does, so Ctrl+Z takes them back.
  */
-export function CorrectionEditor({ initial, shown, restored, onSave, onCancel, onChange, failure, notice, complete, sentences = 0 }: Props) {
+export function CorrectionEditor({
+  initial,
+  shown,
+  restored,
+  onSave,
+  onCancel,
+  onChange,
+  failure,
+  notice,
+  complete,
+  sentences = 0,
+}: Props) {
   const t = useTranslations('Corrections');
   const ta = useTranslations('Assist');
   const touch = useCoarsePointer();
@@ -121,7 +132,11 @@ export function CorrectionEditor({ initial, shown, restored, onSave, onCancel, o
       <div className="relative rounded-md bg-paper">
         {/* The ghost text: the same box and type as the textarea, behind it, the typed part invisible. */}
         {inline && (
-          <div aria-hidden="true" data-testid="completion-ghost" className={`${BOX} pointer-events-none absolute inset-0 overflow-hidden whitespace-pre-wrap break-words border-transparent text-transparent`}>
+          <div
+            aria-hidden="true"
+            data-testid="completion-ghost"
+            className={`${BOX} pointer-events-none absolute inset-0 overflow-hidden whitespace-pre-wrap break-words border-transparent text-transparent`}
+          >
             {text.slice(0, completion.caret!)}
             <span className="text-muted">{ghost}</span>
           </div>
@@ -185,10 +200,19 @@ export function CorrectionEditor({ initial, shown, restored, onSave, onCancel, o
         />
       ) : (
         <div className="flex flex-wrap items-center gap-2 text-sm">
-          <button type="button" onClick={() => void save()} disabled={saving} className="rounded-full bg-ink px-3 py-1 font-medium text-paper hover:opacity-90 disabled:opacity-60">
+          <button
+            type="button"
+            onClick={() => void save()}
+            disabled={saving}
+            className="rounded-full bg-ink px-3 py-1 font-medium text-paper hover:opacity-90 disabled:opacity-60"
+          >
             {saving ? t('saving') : t('save')}
           </button>
-          <button type="button" onClick={cancel} className="rounded-full border border-rule px-3 py-1 text-muted hover:text-ink">
+          <button
+            type="button"
+            onClick={cancel}
+            className="rounded-full border border-rule px-3 py-1 text-muted hover:text-ink"
+          >
             {t('cancel')}
           </button>
           {!touch && <span className="text-xs text-muted">{t('keys')}</span>}

@@ -14,10 +14,14 @@ export function CorrectionFailureNotice({ failure, onRetry }: { failure: Correct
   const site = useTranslations('Site');
   const link = 'font-medium text-accent underline underline-offset-4';
   return (
-    <div role="alert" className="mt-2 rounded-md border border-accent/50 bg-panel px-3 py-2 text-sm text-ink" data-testid="correction-failure">
+    <div
+      role="alert"
+      className="mt-2 rounded-md border border-accent/50 bg-panel px-3 py-2 text-sm text-ink"
+      data-testid="correction-failure"
+    >
       <p>
-        <strong className="font-semibold">{t('failed', { action: failure.action })}</strong> {t('failedReason', { reason: failure.reason })}{' '}
-        {t('failedKept', { action: failure.action })}
+        <strong className="font-semibold">{t('failed', { action: failure.action })}</strong>{' '}
+        {t('failedReason', { reason: failure.reason })} {t('failedKept', { action: failure.action })}
       </p>
       <p className="mt-1 flex flex-wrap gap-x-4">
         {failure.reason !== 'empty' && (

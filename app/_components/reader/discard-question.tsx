@@ -27,10 +27,19 @@ export function DiscardQuestion({ onDiscard, onKeep }: { onDiscard: () => void; 
       <p id={id} className="w-full sm:w-auto">
         {t('discardAsk')}
       </p>
-      <button ref={keep} type="button" onClick={onKeep} className="rounded-full bg-ink px-3 py-1 font-medium text-paper hover:opacity-90">
+      <button
+        ref={keep}
+        type="button"
+        onClick={onKeep}
+        className="rounded-full bg-ink px-3 py-1 font-medium text-paper hover:opacity-90"
+      >
         {t('keepEditing')}
       </button>
-      <button type="button" onClick={onDiscard} className="rounded-full border border-rule px-3 py-1 text-muted hover:text-ink">
+      <button
+        type="button"
+        onClick={onDiscard}
+        className="rounded-full border border-rule px-3 py-1 text-muted hover:text-ink"
+      >
         {t('discard')}
       </button>
     </div>

@@ -52,7 +52,13 @@ export function EnglishCell({ segment }: { segment: Segment }) {
           </p>
         </>
       ) : (
-        <TranslatedCell segment={segment} state={state} translator={translator} editing={isEditing} setEditing={setEditing} />
+        <TranslatedCell
+          segment={segment}
+          state={state}
+          translator={translator}
+          editing={isEditing}
+          setEditing={setEditing}
+        />
       )}
     </div>
   );

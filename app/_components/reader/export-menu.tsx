@@ -21,7 +21,8 @@ export function ExportMenu({ title, slug }: { title: string; slug: string }) {
   const { translator } = useTranslationContext();
   const progress = useTranslationProgress(translator);
 
-  const items = () => translator?.shownArticle().map((s) => ({ kind: s.kind ?? 'paragraph', nl: s.text, en: s.english })) ?? [];
+  const items = () =>
+    translator?.shownArticle().map((s) => ({ kind: s.kind ?? 'paragraph', nl: s.text, en: s.english })) ?? [];
   // Paragraphs without their whole English yet: from the progress line while reading (no walk over a long
   // article on every update), from each paragraph's state when a file is made.
   const pending = progress.total - progress.done;
@@ -42,7 +43,17 @@ export function ExportMenu({ title, slug }: { title: string; slug: string }) {
     const note = gap ? t('untranslatedFile', gap) : undefined;
     if (as === 'md') return download(`${slug}.nl-en.md`, bilingualMarkdown(title, list, note), 'text/markdown');
     const exported = t('exportedOn', { date: format.dateTime(new Date(), { dateStyle: 'long' }) });
-    download(`${slug}.nl-en.html`, bilingualHtml(title, list, { lang: locale, dutch: t('dutch'), english: t('english'), note: exported, untranslated: note }), 'text/html');
+    download(
+      `${slug}.nl-en.html`,
+      bilingualHtml(title, list, {
+        lang: locale,
+        dutch: t('dutch'),
+        english: t('english'),
+        note: exported,
+        untranslated: note,
+      }),
+      'text/html',
+    );
   };
   const describedBy = shownMissing ? `${slug}-untranslated` : undefined;
 
@@ -52,16 +63,34 @@ export function ExportMenu({ title, slug }: { title: string; slug: string }) {
         <span aria-hidden="true" className="text-sm text-muted">
           {t('export')}
         </span>
-        <button type="button" disabled={!translator} onClick={() => save('md')} aria-label={t('exportMarkdown')} aria-describedby={describedBy} className={button}>
+        <button
+          type="button"
+          disabled={!translator}
+          onClick={() => save('md')}
+          aria-label={t('exportMarkdown')}
+          aria-describedby={describedBy}
+          className={button}
+        >
           Markdown
         </button>
-        <button type="button" disabled={!translator} onClick={() => save('html')} aria-label={t('exportHtml')} aria-describedby={describedBy} className={button}>
+        <button
+          type="button"
+          disabled={!translator}
+          onClick={() => save('html')}
+          aria-label={t('exportHtml')}
+          aria-describedby={describedBy}
+          className={button}
+        >
           HTML
         </button>
       </div>
       {/* On a line of its own under the toolbar's buttons (the parent row wraps). */}
       {shownMissing && (
-        <p id={`${slug}-untranslated`} className="order-last basis-full text-xs text-muted" data-testid="export-untranslated">
+        <p
+          id={`${slug}-untranslated`}
+          className="order-last basis-full text-xs text-muted"
+          data-testid="export-untranslated"
+        >
           {t('untranslated', shownMissing)}
         </p>
       )}

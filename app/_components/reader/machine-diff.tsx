@@ -12,9 +12,13 @@ export function MachineDiff({ machine, corrected }: { machine: string; corrected
           part.kind === 'same' ? (
             <span key={i}>{part.text} </span>
           ) : part.kind === 'removed' ? (
-            <del key={i} className="bg-red-500/10 text-red-800 dark:text-red-300">{part.text} </del>
+            <del key={i} className="bg-red-500/10 text-red-800 dark:text-red-300">
+              {part.text}{' '}
+            </del>
           ) : (
-            <ins key={i} className="bg-green-500/15 text-green-900 no-underline dark:text-green-300">{part.text} </ins>
+            <ins key={i} className="bg-green-500/15 text-green-900 no-underline dark:text-green-300">
+              {part.text}{' '}
+            </ins>
           ),
         )}
       </p>

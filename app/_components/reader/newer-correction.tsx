@@ -9,7 +9,11 @@ import { useTranslations } from 'next-intl';
 export function NewerCorrection({ text, onUse, onKeep }: { text: string; onUse: () => void; onKeep: () => void }) {
   const t = useTranslations('Corrections');
   return (
-    <div role="status" className="space-y-1 rounded-md border border-accent/50 bg-panel px-3 py-2 text-sm text-ink" data-testid="newer-correction">
+    <div
+      role="status"
+      className="space-y-1 rounded-md border border-accent/50 bg-panel px-3 py-2 text-sm text-ink"
+      data-testid="newer-correction"
+    >
       <p>{t('newerSaved')}</p>
       <blockquote lang="en" className="border-l-2 border-rule pl-3 font-serif whitespace-pre-line break-words">
         {text}

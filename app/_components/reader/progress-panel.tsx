@@ -27,7 +27,9 @@ export function ProgressPanel() {
     // min-h-5: the status line's height is there from the first paint, so the article does not move down
     // when it appears (the stored English may already be on screen: see lib/quick-open/).
     <div role="status" aria-live="polite" className="min-h-5 space-y-1 text-sm text-muted">
-      {(progress.storage === 'memory' || progress.storage === 'failing') && <StorageWarning failing={progress.storage === 'failing'} />}
+      {(progress.storage === 'memory' || progress.storage === 'failing') && (
+        <StorageWarning failing={progress.storage === 'failing'} />
+      )}
       {progress.phase === 'downloading' && files.length > 0 ? (
         <Downloads files={files} />
       ) : progress.phase === 'starting' || progress.phase === 'downloading' ? (
@@ -47,12 +49,17 @@ function TranslationStatus() {
   const marks = useDoubtMarks();
   return (
     <p className="flex flex-wrap items-center gap-x-3 gap-y-1" data-testid="translation-status">
-      <span className="font-medium text-ink">{phase === 'done' ? t('done', { total }) : t('progress', { done, total })}</span>
+      <span className="font-medium text-ink">
+        {phase === 'done' ? t('done', { total }) : t('progress', { done, total })}
+      </span>
       {phase === 'translating' && (
         <span className="h-1.5 w-24 overflow-hidden rounded-full bg-rule" aria-hidden="true">
           {/* No transition: it updates ten times a second anyway, and an animated bar asked for a new frame (with
               layout and 1,000 intersection checks on a long article) sixty times a second while translating. */}
-          <span className="block h-full origin-left bg-accent" style={{ transform: `scaleX(${total ? done / total : 0})` }} />
+          <span
+            className="block h-full origin-left bg-accent"
+            style={{ transform: `scaleX(${total ? done / total : 0})` }}
+          />
         </span>
       )}
       {wordsPerSecond !== null && (
@@ -61,7 +68,13 @@ function TranslationStatus() {
       {engine && (
         // The title says how the model's output layer runs (lib/model-files/rewrite-projection.ts): a diagnostic
         // for a self-hosting reader, with the reason in the worker's console at debug level.
-        <span className="hidden sm:inline" title={t('projection', { path: engine.projection?.found === 'direct' ? 'direct' : (engine.projection?.path ?? 'none') })} data-projection={engine.projection?.path ?? 'none'}>
+        <span
+          className="hidden sm:inline"
+          title={t('projection', {
+            path: engine.projection?.found === 'direct' ? 'direct' : (engine.projection?.path ?? 'none'),
+          })}
+          data-projection={engine.projection?.path ?? 'none'}
+        >
           {t('engine', { device: engine.device, threads: engine.threads })}
         </span>
       )}
@@ -94,7 +107,11 @@ function Downloads({ files }: { files: DownloadEvent[] }) {
   const total = files.reduce((n, f) => n + Math.max(f.total, f.loaded), 0);
 
   return (
-    <section aria-label={t('downloadTitle')} className="rounded-lg border border-rule bg-panel px-4 py-3" data-testid="download-progress">
+    <section
+      aria-label={t('downloadTitle')}
+      className="rounded-lg border border-rule bg-panel px-4 py-3"
+      data-testid="download-progress"
+    >
       <p className="font-medium text-ink">{t('downloadTitle')}</p>
       <p className="mt-0.5 text-xs">{t('downloadNote')}</p>
       <ul className="mt-2 space-y-1.5 text-xs">
@@ -104,7 +121,12 @@ function Downloads({ files }: { files: DownloadEvent[] }) {
             <span className="tabular-nums">
               {mb(f.loaded)} / {mb(f.total)} · {pct(f.loaded, f.total)}
             </span>
-            <progress className="col-span-2 h-1 w-full accent-[var(--color-accent)]" value={f.loaded} max={f.total || 1} aria-label={f.file} />
+            <progress
+              className="col-span-2 h-1 w-full accent-[var(--color-accent)]"
+              value={f.loaded}
+              max={f.total || 1}
+              aria-label={f.file}
+            />
           </li>
         ))}
       </ul>
@@ -119,9 +141,18 @@ function LoadFailure({ error, onRetry }: { error: EngineError; onRetry: () => vo
   const t = useTranslations('Translation');
   const key = error.code in ERROR_KEYS ? ERROR_KEYS[error.code as keyof typeof ERROR_KEYS] : 'load';
   return (
-    <div role="alert" className="flex flex-wrap items-center gap-3 rounded-lg border border-accent/50 bg-panel px-4 py-3 text-sm" data-testid="load-error" data-code={error.code}>
+    <div
+      role="alert"
+      className="flex flex-wrap items-center gap-3 rounded-lg border border-accent/50 bg-panel px-4 py-3 text-sm"
+      data-testid="load-error"
+      data-code={error.code}
+    >
       <p className="min-w-0 flex-1 text-ink">{t(`error.${key}`)}</p>
-      <button type="button" onClick={onRetry} className="rounded-full bg-ink px-4 py-1.5 font-medium text-paper hover:opacity-90">
+      <button
+        type="button"
+        onClick={onRetry}
+        className="rounded-full bg-ink px-4 py-1.5 font-medium text-paper hover:opacity-90"
+      >
         {t('retry')}
       </button>
     </div>

@@ -21,7 +21,11 @@ interface Target {
 /** A selection of Dutch this long at most is glossed (a word or a phrase, not a passage). */
 const GLOSS_MAX = { chars: 80, words: 8 };
 
-const pageBox = (rect: DOMRect) => ({ left: rect.left + window.scrollX, top: rect.top + window.scrollY, bottom: rect.bottom + window.scrollY });
+const pageBox = (rect: DOMRect) => ({
+  left: rect.left + window.scrollX,
+  top: rect.top + window.scrollY,
+  bottom: rect.bottom + window.scrollY,
+});
 
 /**
  * The model's help in the reader: a click on an English sentence (a second tap on a touch screen, or `a` on a
@@ -51,7 +55,10 @@ export function ReaderAssist() {
   useEffect(() => {
     if (!target || !translator) return;
     const abort = new AbortController();
-    const ask = target.kind === 'alternatives' ? translator.assist.alternatives(target.id, target.sentence, abort.signal) : translator.assist.gloss(target.id, target.subject, abort.signal);
+    const ask =
+      target.kind === 'alternatives'
+        ? translator.assist.alternatives(target.id, target.sentence, abort.signal)
+        : translator.assist.gloss(target.id, target.subject, abort.signal);
     ask.then(
       (items) => !abort.signal.aborted && setList({ status: 'ready', items }),
       () => !abort.signal.aborted && setList({ status: 'failed', items: [] }),
@@ -63,7 +70,14 @@ export function ReaderAssist() {
     if (!translator) return;
     const open = (next: Target) => {
       const now = shown.current;
-      if (now && now.kind === next.kind && now.id === next.id && now.sentence === next.sentence && now.subject === next.subject) return;
+      if (
+        now &&
+        now.kind === next.kind &&
+        now.id === next.id &&
+        now.sentence === next.sentence &&
+        now.subject === next.subject
+      )
+        return;
       opener.current = next.opener;
       setList({ status: 'loading', items: [] });
       setTarget(next);
@@ -71,19 +85,40 @@ export function ReaderAssist() {
     const alternativesOf = (sentence: HTMLElement) => {
       const id = sentence.closest<HTMLElement>('.pair')?.id;
       const index = Number(sentence.dataset.s);
-      const english = sentence.closest('[data-lang-col="en"]') ? sentence : sentence.closest('.pair')?.querySelector<HTMLElement>(`[data-lang-col="en"] [data-s="${index}"]`);
+      const english = sentence.closest('[data-lang-col="en"]')
+        ? sentence
+        : sentence.closest('.pair')?.querySelector<HTMLElement>(`[data-lang-col="en"] [data-s="${index}"]`);
       if (!id || !english) return;
-      open({ kind: 'alternatives', id, sentence: index, subject: english.textContent ?? '', anchor: pageBox(english.getBoundingClientRect()), opener: sentence });
+      open({
+        kind: 'alternatives',
+        id,
+        sentence: index,
+        subject: english.textContent ?? '',
+        anchor: pageBox(english.getBoundingClientRect()),
+        opener: sentence,
+      });
     };
     const glossOfSelection = (): boolean => {
       const selection = window.getSelection();
       if (!selection || selection.isCollapsed || selection.rangeCount === 0) return false;
       const range = selection.getRangeAt(0);
-      const cell = (range.commonAncestorContainer instanceof Element ? range.commonAncestorContainer : range.commonAncestorContainer.parentElement)?.closest('[data-lang-col="nl"]');
+      const cell = (
+        range.commonAncestorContainer instanceof Element
+          ? range.commonAncestorContainer
+          : range.commonAncestorContainer.parentElement
+      )?.closest('[data-lang-col="nl"]');
       const id = cell?.closest<HTMLElement>('.pair')?.id;
       const phrase = selection.toString().trim();
-      if (!id || !phrase || phrase.length > GLOSS_MAX.chars || phrase.split(/\s+/).length > GLOSS_MAX.words) return false;
-      open({ kind: 'gloss', id, sentence: -1, subject: phrase, anchor: pageBox(range.getBoundingClientRect()), opener: cell?.closest<HTMLElement>('.pair') ?? null });
+      if (!id || !phrase || phrase.length > GLOSS_MAX.chars || phrase.split(/\s+/).length > GLOSS_MAX.words)
+        return false;
+      open({
+        kind: 'gloss',
+        id,
+        sentence: -1,
+        subject: phrase,
+        anchor: pageBox(range.getBoundingClientRect()),
+        opener: cell?.closest<HTMLElement>('.pair') ?? null,
+      });
       return true;
     };
 
@@ -118,11 +153,22 @@ export function ReaderAssist() {
       const pair = focused?.closest<HTMLElement>('.pair');
       if (kind === 'gloss') {
         if (glossOfSelection() || !pair) return;
-        const dutch = focused?.closest('[data-lang-col="nl"] [data-s]') ? focused : pair.querySelector<HTMLElement>(`[data-lang-col="nl"] [data-s="${focused?.dataset.s ?? 0}"]`);
-        if (dutch) open({ kind: 'gloss', id: pair.id, sentence: -1, subject: dutch.textContent ?? '', anchor: pageBox(dutch.getBoundingClientRect()), opener: focused });
+        const dutch = focused?.closest('[data-lang-col="nl"] [data-s]')
+          ? focused
+          : pair.querySelector<HTMLElement>(`[data-lang-col="nl"] [data-s="${focused?.dataset.s ?? 0}"]`);
+        if (dutch)
+          open({
+            kind: 'gloss',
+            id: pair.id,
+            sentence: -1,
+            subject: dutch.textContent ?? '',
+            anchor: pageBox(dutch.getBoundingClientRect()),
+            opener: focused,
+          });
         return;
       }
-      const sentence = focused?.dataset.s !== undefined ? focused : pair?.querySelector<HTMLElement>('[data-lang-col="en"] [data-s]');
+      const sentence =
+        focused?.dataset.s !== undefined ? focused : pair?.querySelector<HTMLElement>('[data-lang-col="en"] [data-s]');
       if (sentence) alternativesOf(sentence);
     };
     document.addEventListener('pointerdown', onPointerDown, true);

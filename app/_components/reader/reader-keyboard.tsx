@@ -5,7 +5,15 @@ import { useEffect, useRef, useState } from 'react';
 import { usePathname, useRouter } from '@/lib/i18n/navigation';
 import { routing } from '@/lib/i18n/routing';
 import { requestAssist } from '@/lib/reading/assist-request';
-import { currentPair, describePair, describeSentence, focusPair, movePair, moveSentence, moveToDoubt } from '@/lib/reading/navigate';
+import {
+  currentPair,
+  describePair,
+  describeSentence,
+  focusPair,
+  movePair,
+  moveSentence,
+  moveToDoubt,
+} from '@/lib/reading/navigate';
 import { actionFor, isTypingTarget, keyLabel, SHORTCUTS, type ShortcutAction } from '@/lib/reading/shortcuts';
 
 const VIEW_OF = { viewBoth: 'both', viewNl: 'nl', viewEn: 'en' } as const;
@@ -74,7 +82,9 @@ export function ReaderKeyboard() {
           const other = routing.locales.find((l) => l !== latest.current.locale) ?? routing.defaultLocale;
           // The same place in the other language: the view travels in the query, the focused pair in the hash.
           const hash = currentPair()?.id ? `#${currentPair()!.id}` : '';
-          return latest.current.router.push(`${latest.current.pathname}${window.location.search}${hash}`, { locale: other });
+          return latest.current.router.push(`${latest.current.pathname}${window.location.search}${hash}`, {
+            locale: other,
+          });
         }
         case 'help':
           return openHelp();
@@ -95,11 +105,14 @@ export function ReaderKeyboard() {
     const onFocus = (e: FocusEvent) => {
       const focused = e.target;
       const target = focused instanceof HTMLElement ? focused.closest<HTMLElement>('.pair') : null;
-      if (!target || !(focused instanceof HTMLElement) || (focused !== target && !focused.hasAttribute('data-s'))) return;
+      if (!target || !(focused instanceof HTMLElement) || (focused !== target && !focused.hasAttribute('data-s')))
+        return;
       const announce = () => {
         const where = describePair(target);
         const sentence = focused === target ? null : describeSentence(focused);
-        setAnnouncement(sentence ? latest.current.t('sentence', { ...where, ...sentence }) : latest.current.t('position', where));
+        setAnnouncement(
+          sentence ? latest.current.t('sentence', { ...where, ...sentence }) : latest.current.t('position', where),
+        );
       };
       announce();
       watching?.disconnect();
@@ -154,7 +167,10 @@ export function ReaderKeyboard() {
                 <dt>{t(`actions.${action}`)}</dt>
                 <dd className="flex shrink-0 gap-1">
                   {keys.map((k) => (
-                    <kbd key={k} className="min-w-7 rounded border border-rule bg-panel px-1.5 py-0.5 text-center font-sans text-xs font-semibold">
+                    <kbd
+                      key={k}
+                      className="min-w-7 rounded border border-rule bg-panel px-1.5 py-0.5 text-center font-sans text-xs font-semibold"
+                    >
                       {keyLabel(k)}
                     </kbd>
                   ))}
@@ -164,24 +180,32 @@ export function ReaderKeyboard() {
             <div className="flex items-center justify-between gap-4 py-2">
               <dt>{t('actions.save')}</dt>
               <dd className="shrink-0">
-                <kbd className="rounded border border-rule bg-panel px-1.5 py-0.5 font-sans text-xs font-semibold">Ctrl+Enter</kbd>
+                <kbd className="rounded border border-rule bg-panel px-1.5 py-0.5 font-sans text-xs font-semibold">
+                  Ctrl+Enter
+                </kbd>
               </dd>
             </div>
             <div className="flex items-center justify-between gap-4 py-2">
               <dt>{t('actions.complete')}</dt>
               <dd className="shrink-0">
-                <kbd className="rounded border border-rule bg-panel px-1.5 py-0.5 font-sans text-xs font-semibold">Tab</kbd>
+                <kbd className="rounded border border-rule bg-panel px-1.5 py-0.5 font-sans text-xs font-semibold">
+                  Tab
+                </kbd>
               </dd>
             </div>
             <div className="flex items-center justify-between gap-4 py-2">
               <dt>{t('actions.close')}</dt>
               <dd className="shrink-0">
-                <kbd className="rounded border border-rule bg-panel px-1.5 py-0.5 font-sans text-xs font-semibold">Esc</kbd>
+                <kbd className="rounded border border-rule bg-panel px-1.5 py-0.5 font-sans text-xs font-semibold">
+                  Esc
+                </kbd>
               </dd>
             </div>
           </dl>
           <form method="dialog" className="mt-5 text-right">
-            <button className="rounded-full bg-ink px-4 py-1.5 text-sm font-medium text-paper hover:opacity-90">{t('close')}</button>
+            <button className="rounded-full bg-ink px-4 py-1.5 text-sm font-medium text-paper hover:opacity-90">
+              {t('close')}
+            </button>
           </form>
         </div>
       </dialog>

@@ -13,7 +13,10 @@ import { ViewToggle } from './view-toggle';
  */
 export function ReaderToolbar({ title, slug }: { title: string; slug: string }) {
   return (
-    <div data-reader-toolbar="" className="no-print z-40 -mx-4 sm:sticky sm:top-0 mb-6 space-y-2 border-b border-rule bg-paper px-4 py-2 sm:-mx-6 sm:px-6">
+    <div
+      data-reader-toolbar=""
+      className="no-print z-40 -mx-4 sm:sticky sm:top-0 mb-6 space-y-2 border-b border-rule bg-paper px-4 py-2 sm:-mx-6 sm:px-6"
+    >
       <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2">
         <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
           <ViewToggle />

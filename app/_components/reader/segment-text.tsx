@@ -8,7 +8,14 @@ const BASE = 'font-serif text-[1.0625rem] leading-[1.7] sm:text-lg sm:leading-[1
  * The text, with each aligned sentence in its own span. Sentences take focus only from script
  * (tabIndex -1: the arrow keys move through them), so Tab still goes from control to control.
  */
-function Sentences({ text, spans, remembered, rememberedLabel, doubts, doubtLabel }: { text: string; spans?: readonly AlignedSpan[] | null } & Memory & Doubts) {
+function Sentences({
+  text,
+  spans,
+  remembered,
+  rememberedLabel,
+  doubts,
+  doubtLabel,
+}: { text: string; spans?: readonly AlignedSpan[] | null } & Memory & Doubts) {
   return pieces(text, spans ?? null).map((piece, i) => {
     if (piece.index === null) return piece.text;
     const words = doubts?.get(piece.index);
@@ -30,7 +37,15 @@ function Sentences({ text, spans, remembered, rememberedLabel, doubts, doubtLabe
 }
 
 /** A sentence with its doubtful words underlined, each saying why in its title. */
-function DoubtfulWords({ text, words, label }: { text: string; words: readonly (readonly [number, number, number])[]; label: (p: number) => string }) {
+function DoubtfulWords({
+  text,
+  words,
+  label,
+}: {
+  text: string;
+  words: readonly (readonly [number, number, number])[];
+  label: (p: number) => string;
+}) {
   const out: ReactNode[] = [];
   let at = 0;
   for (const [start, end, p] of words) {
@@ -72,28 +87,50 @@ export function SegmentText({
   doubtLabel,
 }: Memory &
   Doubts & {
-  segment: Segment;
-  text: string;
-  lang: 'nl' | 'en';
-  spans?: readonly AlignedSpan[] | null;
-  /** An empty slot, typeset like the text, that the quick-open script fills with the stored English (lib/quick-open/). */
-  quickOpen?: string;
-}) {
+    segment: Segment;
+    text: string;
+    lang: 'nl' | 'en';
+    spans?: readonly AlignedSpan[] | null;
+    /** An empty slot, typeset like the text, that the quick-open script fills with the stored English (lib/quick-open/). */
+    quickOpen?: string;
+  }) {
   // React leaves a dangerouslySetInnerHTML element's content alone while hydrating: the script's text stays.
-  const slot = quickOpen === undefined ? null : { 'data-quick-open': quickOpen, dangerouslySetInnerHTML: { __html: '' }, suppressHydrationWarning: true };
-  const content = slot ? undefined : <Sentences text={text} spans={spans} remembered={remembered} rememberedLabel={rememberedLabel} doubts={doubts} doubtLabel={doubtLabel} />;
+  const slot =
+    quickOpen === undefined
+      ? null
+      : { 'data-quick-open': quickOpen, dangerouslySetInnerHTML: { __html: '' }, suppressHydrationWarning: true };
+  const content = slot ? undefined : (
+    <Sentences
+      text={text}
+      spans={spans}
+      remembered={remembered}
+      rememberedLabel={rememberedLabel}
+      doubts={doubts}
+      doubtLabel={doubtLabel}
+    />
+  );
   switch (segment.kind) {
     case 'heading': {
       const Tag = `h${segment.level ?? 2}` as 'h2' | 'h3' | 'h4';
       return (
-        <Tag lang={lang} data-align="" className="pt-4 font-serif text-2xl font-semibold leading-snug tracking-tight" {...slot}>
+        <Tag
+          lang={lang}
+          data-align=""
+          className="pt-4 font-serif text-2xl font-semibold leading-snug tracking-tight"
+          {...slot}
+        >
           {content}
         </Tag>
       );
     }
     case 'aside-label':
       return (
-        <p lang={lang} data-align="" className="text-xs font-semibold uppercase tracking-[0.14em] text-accent" {...slot}>
+        <p
+          lang={lang}
+          data-align=""
+          className="text-xs font-semibold uppercase tracking-[0.14em] text-accent"
+          {...slot}
+        >
           {content}
         </p>
       );

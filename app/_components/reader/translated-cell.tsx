@@ -58,14 +58,16 @@ export function TranslatedCell({ segment, state, translator, editing, setEditing
   const spans = useMemo(() => englishSpans(shown, sentences, dutch, corrected), [shown, sentences, dutch, corrected]);
   // Sentences shown from the reader's translation memory rather than the machine's: marked one by one.
   const remembered = useMemo(
-    () => (corrected || !state.memory ? undefined : new Set(state.memory.flatMap((m, i) => (m.target !== null ? [i] : [])))),
+    () =>
+      corrected || !state.memory ? undefined : new Set(state.memory.flatMap((m, i) => (m.target !== null ? [i] : []))),
     [corrected, state.memory],
   );
 
   // Sentences with a word the model was unsure of carry data-doubtful (the `d` key finds them); the words are
   // underlined only when the reader asked for the marks.
   const doubtful = useMemo(() => new Map(doubts(state).map((d) => [d.sentence, d.words])), [state]);
-  const doubtLabel = (p: number) => t('doubtTitle', { p: format.number(p, { style: 'percent', maximumFractionDigits: 0 }) });
+  const doubtLabel = (p: number) =>
+    t('doubtTitle', { p: format.number(p, { style: 'percent', maximumFractionDigits: 0 }) });
 
   if (!translator) return <SegmentText segment={segment} text={shown} lang="en" spans={spans} />;
   const corrections = translator.corrections;
@@ -81,7 +83,8 @@ export function TranslatedCell({ segment, state, translator, editing, setEditing
       throw error;
     }
   };
-  const act = (action: CorrectionAction, command: () => Promise<void>) => () => void run(action, command).catch(() => {});
+  const act = (action: CorrectionAction, command: () => Promise<void>) => () =>
+    void run(action, command).catch(() => {});
 
   if (editing) {
     const close = () => {
@@ -138,7 +141,9 @@ export function TranslatedCell({ segment, state, translator, editing, setEditing
           onConfirm={act('confirm', () => corrections.confirm(segment.id))}
         />
         {failure && <CorrectionFailureNotice failure={failure.error} onRetry={failure.retry} />}
-        {comparing && corrected && <MachineDiff machine={state.correction?.machineText || state.text} corrected={shown} />}
+        {comparing && corrected && (
+          <MachineDiff machine={state.correction?.machineText || state.text} corrected={shown} />
+        )}
       </>
     );
   }
@@ -156,7 +161,11 @@ export function TranslatedCell({ segment, state, translator, editing, setEditing
     return (
       <div role="alert" lang={locale} className="rounded-md border border-accent/40 px-3 py-2 text-sm">
         <p>{state.error?.code === 'crashed' ? t('crashedParagraph') : t('failedParagraph')}</p>
-        <button type="button" onClick={() => translator.retrySegment(segment.id)} className="mt-1 font-medium text-accent underline underline-offset-4">
+        <button
+          type="button"
+          onClick={() => translator.retrySegment(segment.id)}
+          className="mt-1 font-medium text-accent underline underline-offset-4"
+        >
           {t('retry')}
         </button>
       </div>

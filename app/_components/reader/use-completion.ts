@@ -4,7 +4,11 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { ghostText, typedSentence } from '@/lib/assist/completion';
 
 /** Asks the model for the English sentence `sentence` that begins with `typed`. */
-export type CompleteFn = (sentence: number, typed: string, options: { signal: AbortSignal; onPartial: (sentence: string) => void }) => Promise<string>;
+export type CompleteFn = (
+  sentence: number,
+  typed: string,
+  options: { signal: AbortSignal; onPartial: (sentence: string) => void },
+) => Promise<string>;
 
 interface Suggestion {
   /** The caret it was made for: the ghost is shown there only. */
@@ -35,7 +39,9 @@ export function useCompletion(complete: CompleteFn | undefined, sentences: numbe
       const target = complete ? typedSentence(text, caret) : null;
       if (!complete || !target || target.index >= sentences) return setSuggestion(null);
       // What was offered stays while it still fits (typing the letters it suggested changes nothing).
-      setSuggestion((s) => (s && ghostText(target.typed, s.sentence) !== null ? { ...s, caret, typed: target.typed } : null));
+      setSuggestion((s) =>
+        s && ghostText(target.typed, s.sentence) !== null ? { ...s, caret, typed: target.typed } : null,
+      );
       const abort = new AbortController();
       inflight.current = abort;
       const show = (sentence: string, done: boolean) => {
@@ -65,5 +71,13 @@ export function useCompletion(complete: CompleteFn | undefined, sentences: numbe
   const ghost = suggestion ? ghostText(suggestion.typed, suggestion.sentence) : null;
   /** A suggestion is on its way (asked for, not answered yet). */
   const pending = useCallback(() => inflight.current !== null, []);
-  return { ghost, caret: suggestion?.caret ?? null, done: suggestion?.done ?? false, request, dismiss, accepted, pending };
+  return {
+    ghost,
+    caret: suggestion?.caret ?? null,
+    done: suggestion?.done ?? false,
+    request,
+    dismiss,
+    accepted,
+    pending,
+  };
 }

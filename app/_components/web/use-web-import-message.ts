@@ -16,12 +16,25 @@ export function useWebImportMessage() {
   const locale = useLocale();
   return useCallback(
     (err: unknown, otherwise?: string) => {
-      if (err instanceof TextInputError) return texts(`error.${err.code}`, { max: 0, count: 0, name: '', ...err.detail });
+      if (err instanceof TextInputError)
+        return texts(`error.${err.code}`, { max: 0, count: 0, name: '', ...err.detail });
       if (typeof navigator !== 'undefined' && navigator.onLine === false) return t('error.offline');
       if (!(err instanceof WebImportError)) return otherwise ?? t('error.unreachable', { host: '' });
-      const detail = { scheme: '', port: '', address: '', host: '', max: 0, seconds: 0, type: '', status: 0, lang: '', ...err.detail };
+      const detail = {
+        scheme: '',
+        port: '',
+        address: '',
+        host: '',
+        max: 0,
+        seconds: 0,
+        type: '',
+        status: 0,
+        lang: '',
+        ...err.detail,
+      };
       // "en" → "English" / "Engels": the language the page seems to be in, named in the reader's language.
-      if (detail.lang) detail.lang = new Intl.DisplayNames([locale], { type: 'language' }).of(String(detail.lang)) ?? detail.lang;
+      if (detail.lang)
+        detail.lang = new Intl.DisplayNames([locale], { type: 'language' }).of(String(detail.lang)) ?? detail.lang;
       return t(`error.${err.code}`, detail);
     },
     [t, texts, locale],

@@ -22,20 +22,26 @@ let warned = false;
  * (never a header the client wrote). `npm start` runs scripts/serve.mjs, which knows.
  */
 function unknownPeer() {
-  if (!warned) console.warn('web import: the peer address is unknown (serve with `npm start`, scripts/serve.mjs); all readers share one rate limit');
+  if (!warned)
+    console.warn(
+      'web import: the peer address is unknown (serve with `npm start`, scripts/serve.mjs); all readers share one rate limit',
+    );
   warned = true;
   return 'unknown';
 }
 
-const refuse = (error: WebImportError, status: number) => Response.json({ error: error.code, detail: error.detail }, { status, headers: { 'cache-control': 'no-store' } });
+const refuse = (error: WebImportError, status: number) =>
+  Response.json({ error: error.code, detail: error.detail }, { status, headers: { 'cache-control': 'no-store' } });
 
 export async function POST(request: Request) {
   if (!webImportEnabled()) return refuse(new WebImportError('disabled'), 404);
-  if (!limit.take(clientAddress(request.headers) ?? unknownPeer())) return refuse(new WebImportError('rateLimited'), 429);
+  if (!limit.take(clientAddress(request.headers) ?? unknownPeer()))
+    return refuse(new WebImportError('rateLimited'), 429);
   const body = Request.safeParse(await request.json().catch(() => null));
   if (!body.success) return refuse(new WebImportError('invalid'), 400);
   try {
-    const result = body.data.kind === 'page' ? { article: await readPage(body.data.url) } : { feed: await readFeed(body.data.url) };
+    const result =
+      body.data.kind === 'page' ? { article: await readPage(body.data.url) } : { feed: await readFeed(body.data.url) };
     return Response.json(result, { headers: { 'cache-control': 'no-store' } });
   } catch (err) {
     if (isWebImportError(err)) return refuse(err, 422);

@@ -14,7 +14,10 @@ const looksLikeMarkdown = (text: string) => /^\s*#\s/.test(text);
  */
 export function parseImportFile(name: string, text: string): ParsedImport<CorrectionRecord> {
   if (READING_EXPORT.test(name) || looksLikeHtml(text) || looksLikeMarkdown(text)) {
-    throw new ImportProblem('readingExport', READING_EXPORT.exec(name)?.[1]?.toLowerCase().startsWith('htm') || looksLikeHtml(text) ? 'HTML' : 'Markdown');
+    throw new ImportProblem(
+      'readingExport',
+      READING_EXPORT.exec(name)?.[1]?.toLowerCase().startsWith('htm') || looksLikeHtml(text) ? 'HTML' : 'Markdown',
+    );
   }
   if (/\.tmx$/i.test(name) || text.trimStart().startsWith('<')) return parseTmx(text);
   return { records: parseJson(text).corrections, skipped: { noDutch: 0, noEnglish: 0 } };

@@ -17,7 +17,12 @@ const file = z.object({
 export type ExportFile = z.infer<typeof file>;
 
 export function toJson(corrections: CorrectionRecord[], machineRecords?: ExportFile['machine']): string {
-  const out: ExportFile = { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: new Date().toISOString(), corrections };
+  const out: ExportFile = {
+    format: EXPORT_FORMAT,
+    version: EXPORT_VERSION,
+    exportedAt: new Date().toISOString(),
+    corrections,
+  };
   if (machineRecords) out.machine = machineRecords;
   return `${JSON.stringify(out, null, 2)}\n`;
 }

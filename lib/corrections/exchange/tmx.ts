@@ -1,4 +1,10 @@
-import { DOMImplementation, DOMParser, XMLSerializer, type Element as XmlElement, type Node as XmlNode } from '@xmldom/xmldom';
+import {
+  DOMImplementation,
+  DOMParser,
+  XMLSerializer,
+  type Element as XmlElement,
+  type Node as XmlNode,
+} from '@xmldom/xmldom';
 import { hashText, normalizeText } from '@/lib/content/block-id';
 import { tidyCorrection } from '@/lib/corrections/tidy';
 import { CORRECTION_STATUSES, CORRECTION_VIAS, type CorrectionRecord, type CorrectionStatus } from '../schema';
@@ -11,7 +17,11 @@ import { xmlSafe } from './xml-safe';
  * JSON export.
  */
 const XML_NS = 'http://www.w3.org/XML/1998/namespace';
-const tmxDate = (ms: number) => new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+const tmxDate = (ms: number) =>
+  new Date(ms)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 const fromTmxDate = (s: string | null) => {
   const m = s ? /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(s) : null;
   return m ? Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!) : Date.now();
@@ -30,7 +40,21 @@ export function toTmx(corrections: CorrectionRecord[]): string {
   };
   const root = doc.documentElement!;
   root.setAttribute('version', '1.4');
-  el(root, 'header', { creationtool: 'Tweetalig', creationtoolversion: '0.1.0', segtype: 'paragraph', 'o-tmf': 'tweetalig', adminlang: 'en', srclang: 'nl', datatype: 'plaintext' }, undefined, 1);
+  el(
+    root,
+    'header',
+    {
+      creationtool: 'Tweetalig',
+      creationtoolversion: '0.1.0',
+      segtype: 'paragraph',
+      'o-tmf': 'tweetalig',
+      adminlang: 'en',
+      srclang: 'nl',
+      datatype: 'plaintext',
+    },
+    undefined,
+    1,
+  );
   const body = el(root, 'body', {}, undefined, 1);
   for (const c of corrections) {
     const tu = el(body, 'tu', { creationdate: tmxDate(c.createdAt), changedate: tmxDate(c.updatedAt) }, undefined, 2);
@@ -38,7 +62,10 @@ export function toTmx(corrections: CorrectionRecord[]): string {
     el(tu, 'prop', { type: 'x-origin' }, `${c.origin.article}#${c.origin.segment}`, 3);
     el(tu, 'prop', { type: 'x-machine-text' }, c.machineText, 3);
     if (c.origin.via) el(tu, 'prop', { type: 'x-via' }, c.origin.via, 3);
-    for (const [lang, text] of [['nl', c.source], ['en', c.text]] as const) {
+    for (const [lang, text] of [
+      ['nl', c.source],
+      ['en', c.text],
+    ] as const) {
       tu.appendChild(doc.createTextNode('\n      '));
       const tuv = doc.createElement('tuv');
       tuv.setAttributeNS(XML_NS, 'xml:lang', lang);
@@ -63,7 +90,8 @@ function segText(node: XmlNode): string {
   let out = '';
   for (let child = node.firstChild; child; child = child.nextSibling) {
     if (child.nodeType === child.TEXT_NODE || child.nodeType === child.CDATA_SECTION_NODE) out += child.nodeValue ?? '';
-    else if (child.nodeType === child.ELEMENT_NODE && !INLINE_CODES.has((child as XmlElement).localName ?? '')) out += segText(child);
+    else if (child.nodeType === child.ELEMENT_NODE && !INLINE_CODES.has((child as XmlElement).localName ?? ''))
+      out += segText(child);
   }
   return out;
 }
@@ -94,19 +122,25 @@ export function parseTmx(xml: string): ParsedImport<CorrectionRecord> {
   Array.from(root.getElementsByTagName('tu')).forEach((tu, i) => {
     const seg = (lang: string) => {
       for (const tuv of Array.from(tu.getElementsByTagName('tuv'))) {
-        if (primary(tuv.getAttributeNS(XML_NS, 'lang') || tuv.getAttribute('xml:lang') || tuv.getAttribute('lang')) !== lang) continue;
+        if (
+          primary(tuv.getAttributeNS(XML_NS, 'lang') || tuv.getAttribute('xml:lang') || tuv.getAttribute('lang')) !==
+          lang
+        )
+          continue;
         const s = tuv.getElementsByTagName('seg')[0];
         if (s) return segText(s);
       }
       return '';
     };
-    const prop = (type: string) => Array.from(tu.getElementsByTagName('prop')).find((p) => p.getAttribute('type') === type)?.textContent ?? null;
+    const prop = (type: string) =>
+      Array.from(tu.getElementsByTagName('prop')).find((p) => p.getAttribute('type') === type)?.textContent ?? null;
     const source = normalizeText(seg('nl'));
     const text = tidyCorrection(seg('en'));
     if (!source) return void skipped.noDutch++;
     if (!text) return void skipped.noEnglish++;
     const status = (prop('x-status') ?? 'edited') as CorrectionStatus;
-    if (!CORRECTION_STATUSES.includes(status)) throw new ImportProblem('invalid', `translation unit ${i + 1}: unknown status "${status}"`);
+    if (!CORRECTION_STATUSES.includes(status))
+      throw new ImportProblem('invalid', `translation unit ${i + 1}: unknown status "${status}"`);
     const [article = '', segment = ''] = (prop('x-origin') ?? 'import#').split('#');
     const via = CORRECTION_VIAS.find((v) => v === prop('x-via'));
     records.push({

@@ -4,7 +4,17 @@
  * then one decoder step for all live rows at a time. A sentence's rows leave the batch the step it is done,
  * and beams are reordered by gathering cache rows, so no step is spent on a finished row.
  */
-import { beamStep, greedyPick, rowScores, startBeams, type BeamSettings, type BeamState, type DecodingRules, type Hypothesis, type RowScores } from './decoding';
+import {
+  beamStep,
+  greedyPick,
+  rowScores,
+  startBeams,
+  type BeamSettings,
+  type BeamState,
+  type DecodingRules,
+  type Hypothesis,
+  type RowScores,
+} from './decoding';
 import { gatherRows, type MarianSessions } from './marian-sessions';
 
 export interface SentenceJob {
@@ -63,10 +73,16 @@ export interface DecodeOptions {
 
 export type Encoded = Awaited<ReturnType<MarianSessions['encode']>>;
 
-export async function decodeBatch(sessions: MarianSessions, jobs: readonly SentenceJob[], model: ModelRules, options: DecodeOptions = {}): Promise<(SentenceResult | null)[]> {
+export async function decodeBatch(
+  sessions: MarianSessions,
+  jobs: readonly SentenceJob[],
+  model: ModelRules,
+  options: DecodeOptions = {},
+): Promise<(SentenceResult | null)[]> {
   const results: (SentenceResult | null)[] = jobs.map(() => null);
   const prefixLength = jobs[0]?.prefix?.length ?? 0;
-  if (jobs.some((j) => (j.prefix?.length ?? 0) !== prefixLength)) throw new Error('jobs with different forced prefixes are decoded apart');
+  if (jobs.some((j) => (j.prefix?.length ?? 0) !== prefixLength))
+    throw new Error('jobs with different forced prefixes are decoded apart');
   const encoded = options.encoded ?? (await sessions.encode(jobs.map((j) => j.ids)));
   const vocab = sessions.shape.vocab;
   const promptLength = 1 + prefixLength;
@@ -106,8 +122,14 @@ export async function decodeBatch(sessions: MarianSessions, jobs: readonly Sente
       let parents: number[];
       let done: boolean;
       if (l.greedy) {
-        const { token, logprob } = greedyPick(rowScores(logits, l.rowStart, vocab, curLen, l.rules, l.job.allowed?.(l.greedy.tokens) ?? null));
-        l.greedy = { tokens: [...l.greedy.tokens, token], logprobs: [...l.greedy.logprobs, logprob], score: Math.fround(l.greedy.score + logprob) };
+        const { token, logprob } = greedyPick(
+          rowScores(logits, l.rowStart, vocab, curLen, l.rules, l.job.allowed?.(l.greedy.tokens) ?? null),
+        );
+        l.greedy = {
+          tokens: [...l.greedy.tokens, token],
+          logprobs: [...l.greedy.logprobs, logprob],
+          score: Math.fround(l.greedy.score + logprob),
+        };
         done = token === l.rules.eos || curLen + 1 >= l.rules.maxLength;
         parents = [0];
         l.job.progress?.(l.greedy.tokens);
@@ -115,14 +137,18 @@ export async function decodeBatch(sessions: MarianSessions, jobs: readonly Sente
       } else {
         const settings = l.job.beams!;
         const row0 = scoresOf(l.rowStart);
-        const rows = Array.from({ length: settings.numBeams }, (_, b) => (l.rowCount === 1 ? row0 : b === 0 ? row0 : scoresOf(l.rowStart + b)));
+        const rows = Array.from({ length: settings.numBeams }, (_, b) =>
+          l.rowCount === 1 ? row0 : b === 0 ? row0 : scoresOf(l.rowStart + b),
+        );
         const stepped = beamStep(l.beams!, rows, settings, l.rules);
         l.beams = stepped.state;
         parents = l.rowCount === 1 ? stepped.parents.map(() => 0) : stepped.parents;
         done = stepped.done;
         l.job.progress?.(l.beams.running[0]!.tokens);
         if (done) {
-          const nbest = l.beams.finished.filter((h) => h.done).map(({ tokens, logprobs, score }) => ({ tokens, logprobs, score }));
+          const nbest = l.beams.finished
+            .filter((h) => h.done)
+            .map(({ tokens, logprobs, score }) => ({ tokens, logprobs, score }));
           results[l.index] = { ...nbest[0]!, nbest };
         }
       }
@@ -135,7 +161,8 @@ export async function decodeBatch(sessions: MarianSessions, jobs: readonly Sente
 
     // The next step's rows: a gather of this step's (beams reordered, finished sentences dropped).
     const nextRowJobs = next.map((r) => rowJobs[r]!);
-    const sameSentences = !first && nextRowJobs.length === rowJobs.length && nextRowJobs.every((j, i) => j === rowJobs[i]);
+    const sameSentences =
+      !first && nextRowJobs.length === rowJobs.length && nextRowJobs.every((j, i) => j === rowJobs[i]);
     // Greedy rows, and beams that kept their order, need no copy of the cache at all.
     const sameRows = next.length === rowJobs.length && next.every((r, i) => r === i);
     const nextPast: typeof past = {};
@@ -143,12 +170,19 @@ export async function decodeBatch(sessions: MarianSessions, jobs: readonly Sente
       const presentName = name.replace('past_key_values', 'present');
       // Cross-attention K/V come from the first step, and only change when the rows' sentences do.
       const from = name.includes('.encoder.') && !first ? past[name]! : present[presentName]!;
-      nextPast[name] = sameRows || (sameSentences && name.includes('.encoder.') && !first) ? from : await gatherRows(from, next);
+      nextPast[name] =
+        sameRows || (sameSentences && name.includes('.encoder.') && !first) ? from : await gatherRows(from, next);
     }
-    if (!sameSentences) encoderRows = { hidden: await gatherRows(encoded.hidden, nextRowJobs), mask: await gatherRows(encoded.mask, nextRowJobs) };
+    if (!sameSentences)
+      encoderRows = {
+        hidden: await gatherRows(encoded.hidden, nextRowJobs),
+        mask: await gatherRows(encoded.mask, nextRowJobs),
+      };
     past = nextPast;
     rowJobs = nextRowJobs;
-    last = nextLive.flatMap((l) => (l.greedy ? [[l.greedy.tokens.at(-1)!]] : l.beams!.running.map((h) => [h.tokens.at(-1)!])));
+    last = nextLive.flatMap((l) =>
+      l.greedy ? [[l.greedy.tokens.at(-1)!]] : l.beams!.running.map((h) => [h.tokens.at(-1)!]),
+    );
     live = nextLive;
     first = false;
     await options.between?.();

@@ -16,16 +16,23 @@ import { engineTokenizer, generationRules } from './from-pipeline';
 import { TranslationEngine } from './engine';
 import { MarianSessions } from './marian-sessions';
 
-const sentences: string[] = JSON.parse(readFileSync(path.join(TEST_MODEL_DIR, TEST_MODEL_ID, 'reference.json'), 'utf8')).sentences.map((s: { text: string }) => s.text);
+const sentences: string[] = JSON.parse(
+  readFileSync(path.join(TEST_MODEL_DIR, TEST_MODEL_ID, 'reference.json'), 'utf8'),
+).sentences.map((s: { text: string }) => s.text);
 const BEAMS: BeamSettings = { numBeams: 4, lengthPenalty: 1, earlyStopping: false };
 
 let translator: TranslationPipeline;
 const engine = (beams: BeamSettings | null, batchRows: number, sentencesApart: boolean) => {
   const rules = generationRules((translator.model as unknown as { generation_config: object }).generation_config).rules;
-  return new TranslationEngine(new MarianSessions(translator as never), engineTokenizer(translator), rules, { beams, batchRows, sentencesApart });
+  return new TranslationEngine(new MarianSessions(translator as never), engineTokenizer(translator), rules, {
+    beams,
+    batchRows,
+    sentencesApart,
+  });
 };
 /** Each text's sentences' tokens when all are translated at once (the queue batches what is waiting together). */
-const together = async (e: TranslationEngine, texts: string[]) => (await Promise.all(texts.map((t) => e.translate(t)))).map((r) => r.sentences.map((s) => s.tokens));
+const together = async (e: TranslationEngine, texts: string[]) =>
+  (await Promise.all(texts.map((t) => e.translate(t)))).map((r) => r.sentences.map((s) => s.tokens));
 
 beforeAll(async () => {
   translator = (await loadTestPipeline('q8')) as TranslationPipeline;
@@ -33,12 +40,24 @@ beforeAll(async () => {
 
 describe('batch independence on the q8 files', () => {
   it('q8, int8 and uint8 (per-tensor activations) are decoded apart; fp32, fp16 and q4 may batch', () => {
-    expect(['q8', 'int8', 'uint8', 'encoder_model:fp32,decoder_model_merged:q8'].map(sentencesApartFor)).toEqual([true, true, true, true]);
-    expect(['fp32', 'fp16', 'q4', 'encoder_model:fp16,decoder_model_merged:fp32'].map(sentencesApartFor)).toEqual([false, false, false, false]);
+    expect(['q8', 'int8', 'uint8', 'encoder_model:fp32,decoder_model_merged:q8'].map(sentencesApartFor)).toEqual([
+      true,
+      true,
+      true,
+      true,
+    ]);
+    expect(['fp32', 'fp16', 'q4', 'encoder_model:fp16,decoder_model_merged:fp32'].map(sentencesApartFor)).toEqual([
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 
   it('decoded together, q8 sentences do change one another (why the engine keeps them apart)', async () => {
-    const rules = generationRules((translator.model as unknown as { generation_config: object }).generation_config).rules;
+    const rules = generationRules(
+      (translator.model as unknown as { generation_config: object }).generation_config,
+    ).rules;
     const sessions = new MarianSessions(translator as never);
     const tokenizer = engineTokenizer(translator);
     let changed = 0;
@@ -57,7 +76,10 @@ describe('batch independence on the q8 files', () => {
     expect(changed).toBeGreaterThan(0);
   });
 
-  for (const [name, beams] of [['greedy', null], ['beams', BEAMS]] as const) {
+  for (const [name, beams] of [
+    ['greedy', null],
+    ['beams', BEAMS],
+  ] as const) {
     it(`${name}: every sentence as it is alone, inside batches of different neighbours, lengths and orders`, async () => {
       const alone: number[][] = [];
       for (const s of sentences) alone.push((await engine(beams, 1, true).translate(s)).sentences[0]!.tokens ?? []);
@@ -65,8 +87,14 @@ describe('batch independence on the q8 files', () => {
       const paragraphs = [sentences.slice(0, 5).join(' '), sentences.slice(5).join(' ')];
       for (const batchRows of [8, 24]) {
         const e = engine(beams, batchRows, true);
-        expect((await together(e, sentences)).map((t) => t[0]), `batch ${batchRows}`).toEqual(alone);
-        expect((await together(e, reversed)).map((t) => t[0]), `batch ${batchRows}, reversed`).toEqual([...alone].reverse());
+        expect(
+          (await together(e, sentences)).map((t) => t[0]),
+          `batch ${batchRows}`,
+        ).toEqual(alone);
+        expect(
+          (await together(e, reversed)).map((t) => t[0]),
+          `batch ${batchRows}, reversed`,
+        ).toEqual([...alone].reverse());
         // Whole paragraphs: each sentence among the others of its paragraph and of the one beside it.
         for (const result of await Promise.all(paragraphs.map((p) => e.translate(p)))) {
           for (const sentence of result.sentences) {

@@ -35,7 +35,10 @@ describe('a beam search step', () => {
     expect(step.parents).toEqual([0, 0]);
     expect(step.done).toBe(false);
     // Step 2: each running beam's continuations; both beams end now and score below the one kept: done.
-    const second = [rowScores(logits([9, -9, -9, -9]), 0, 4, state.curLen, r), rowScores(logits([9, -9, -9, -9]), 0, 4, state.curLen, r)];
+    const second = [
+      rowScores(logits([9, -9, -9, -9]), 0, 4, state.curLen, r),
+      rowScores(logits([9, -9, -9, -9]), 0, 4, state.curLen, r),
+    ];
     step = beamStep(state, second, settings, r);
     expect(step.state.finished.map((h) => h.tokens)).toEqual([[0], [1, 0]]);
     expect(step.done).toBe(true);

@@ -32,9 +32,17 @@ export class JobQueue {
   ) {}
 
   /** A sentence to decode; null when it was cancelled. `urgent`: a reader is waiting for it. */
-  add(job: SentenceJob, { urgent = false, encoded }: { urgent?: boolean; encoded?: Encoded } = {}): Promise<SentenceResult | null> {
+  add(
+    job: SentenceJob,
+    { urgent = false, encoded }: { urgent?: boolean; encoded?: Encoded } = {},
+  ): Promise<SentenceResult | null> {
     return new Promise((resolve, reject) => {
-      const queued = { job, encoded, settle: (result: SentenceResult | null, error?: unknown) => (error === undefined ? resolve(result) : reject(error)) };
+      const queued = {
+        job,
+        encoded,
+        settle: (result: SentenceResult | null, error?: unknown) =>
+          error === undefined ? resolve(result) : reject(error),
+      };
       (urgent ? this.urgent : this.queue).push(queued);
       void this.pump();
     });
@@ -62,7 +70,12 @@ export class JobQueue {
         if (this.queue.length === 0) continue;
         const batch = this.nextBatch();
         try {
-          const results = await decodeBatch(this.sessions, batch.map((q) => q.job), this.rules, { between: () => this.runUrgent() });
+          const results = await decodeBatch(
+            this.sessions,
+            batch.map((q) => q.job),
+            this.rules,
+            { between: () => this.runUrgent() },
+          );
           batch.forEach((q, i) => q.settle(results[i] ?? null));
         } catch (err) {
           // One sentence's input may have broken the batch: each is tried again alone, and only the one that

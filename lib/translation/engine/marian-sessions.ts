@@ -28,7 +28,8 @@ export interface MarianShape {
   vocab: number;
 }
 
-const ort = (type: string, data: Data, dims: number[]): OrtTensor => new Tensor(type as never, data as never, dims).ort_tensor;
+const ort = (type: string, data: Data, dims: number[]): OrtTensor =>
+  new Tensor(type as never, data as never, dims).ort_tensor;
 
 /** A tensor's values on the CPU, float16 read as float32 (the loop reads logits; a fp16 model may give them so). */
 export async function floats(tensor: OrtTensor): Promise<Float32Array> {
@@ -75,7 +76,13 @@ export class MarianSessions {
     if (!this.encoder || !this.decoder) throw new Error('the model has no encoder and merged decoder');
     const config = loaded.model.config as Record<string, number>;
     const heads = config.decoder_attention_heads!;
-    this.shape = { layers: config.decoder_layers!, heads, dModel: config.d_model!, headDim: config.d_model! / heads, vocab: config.vocab_size! };
+    this.shape = {
+      layers: config.decoder_layers!,
+      heads,
+      dModel: config.d_model!,
+      headDim: config.d_model! / heads,
+      vocab: config.vocab_size!,
+    };
     const meta = (this.decoder as unknown as { inputMetadata?: { name: string; type?: string }[] }).inputMetadata;
     this.pastType = meta?.find((m) => m.name === 'past_key_values.0.decoder.key')?.type ?? 'float32';
   }
@@ -92,7 +99,10 @@ export class MarianSessions {
       }),
     );
     const maskTensor = ort('int64', mask, [sentences.length, length]);
-    const out = await this.encoder.run({ input_ids: ort('int64', ids, [sentences.length, length]), attention_mask: maskTensor });
+    const out = await this.encoder.run({
+      input_ids: ort('int64', ids, [sentences.length, length]),
+      attention_mask: maskTensor,
+    });
     return { hidden: out.last_hidden_state!, mask: maskTensor, length };
   }
 
@@ -100,9 +110,16 @@ export class MarianSessions {
   emptyPast(rows: number): Record<string, OrtTensor> {
     const feeds: Record<string, OrtTensor> = {};
     const { layers, heads, headDim } = this.shape;
-    const empty = () => ort(this.pastType, this.pastType === 'float16' ? new Uint16Array(0) : new Float32Array(0), [rows, heads, 0, headDim]);
+    const empty = () =>
+      ort(this.pastType, this.pastType === 'float16' ? new Uint16Array(0) : new Float32Array(0), [
+        rows,
+        heads,
+        0,
+        headDim,
+      ]);
     for (let i = 0; i < layers; i++) {
-      for (const kind of ['decoder', 'encoder']) for (const kv of ['key', 'value']) feeds[`past_key_values.${i}.${kind}.${kv}`] = empty();
+      for (const kind of ['decoder', 'encoder'])
+        for (const kv of ['key', 'value']) feeds[`past_key_values.${i}.${kind}.${kv}`] = empty();
     }
     return feeds;
   }
@@ -113,11 +130,20 @@ export class MarianSessions {
    * K/V; after it they are passed in again from the first step's outputs. Returns each row's logits for its
    * last token.
    */
-  async step(tokens: readonly (readonly number[])[], encoder: { hidden: OrtTensor; mask: OrtTensor }, past: Record<string, OrtTensor>, first: boolean) {
+  async step(
+    tokens: readonly (readonly number[])[],
+    encoder: { hidden: OrtTensor; mask: OrtTensor },
+    past: Record<string, OrtTensor>,
+    first: boolean,
+  ) {
     const length = tokens[0]?.length ?? 1;
     const feeds: Record<string, OrtTensor> = {
       ...past,
-      input_ids: ort('int64', BigInt64Array.from(tokens.flat(), (t) => BigInt(t)), [tokens.length, length]),
+      input_ids: ort(
+        'int64',
+        BigInt64Array.from(tokens.flat(), (t) => BigInt(t)),
+        [tokens.length, length],
+      ),
       encoder_attention_mask: encoder.mask,
       encoder_hidden_states: encoder.hidden,
       use_cache_branch: ort('bool', new Uint8Array([first ? 0 : 1]), [1]),
@@ -136,6 +162,7 @@ export class MarianSessions {
 /** [rows, length, vocab] logits to [rows, vocab]: each row's last position. */
 function lastPositions(logits: Float32Array, rows: number, length: number, vocab: number): Float32Array {
   const out = new Float32Array(rows * vocab);
-  for (let r = 0; r < rows; r++) out.set(logits.subarray((r * length + length - 1) * vocab, (r * length + length) * vocab), r * vocab);
+  for (let r = 0; r < rows; r++)
+    out.set(logits.subarray((r * length + length - 1) * vocab, (r * length + length) * vocab), r * vocab);
   return out;
 }

@@ -37,13 +37,21 @@ describe('on demand, against torch', () => {
     for (const ref of reference.sentences) {
       const expected = [...new Set(ref.beams['beams-6']!.nbest.map((h) => h.text.trim()).filter(Boolean))];
       const alternatives = await engine.alternatives(ref.text);
-      expect(alternatives.map((a) => a.text), ref.text).toEqual(expected);
+      expect(
+        alternatives.map((a) => a.text),
+        ref.text,
+      ).toEqual(expected);
     }
   });
 
   it('alternatives come with the translation when its beam search had as many beams (6 on the real model)', async () => {
     const six = { numBeams: 6, lengthPenalty: 1, earlyStopping: false as const };
-    const sixBeams = new TranslationEngine(new MarianSessions(translator as never), engineTokenizer(translator), generationRules((translator.model as unknown as { generation_config: object }).generation_config).rules, { beams: six, alternatives: six, batchRows: 12 });
+    const sixBeams = new TranslationEngine(
+      new MarianSessions(translator as never),
+      engineTokenizer(translator),
+      generationRules((translator.model as unknown as { generation_config: object }).generation_config).rules,
+      { beams: six, alternatives: six, batchRows: 12 },
+    );
     for (const ref of reference.sentences.slice(2, 6)) {
       const [sentence] = (await sixBeams.translate(ref.text)).sentences;
       expect(sentence!.alternatives, ref.text).toEqual((await engine.alternatives(ref.text)).map((a) => a.text));

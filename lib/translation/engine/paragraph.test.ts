@@ -10,10 +10,21 @@ import { engineFor, generationRules } from './from-pipeline';
 import { MarianSessions } from './marian-sessions';
 
 interface Reference {
-  sentences: { text: string; input_ids: number[]; output_ids: number[]; output_text: string; beams: Record<string, { nbest: { text: string }[] }> }[];
+  sentences: {
+    text: string;
+    input_ids: number[];
+    output_ids: number[];
+    output_text: string;
+    beams: Record<string, { nbest: { text: string }[] }>;
+  }[];
 }
-const reference: Reference = JSON.parse(readFileSync(path.join(TEST_MODEL_DIR, TEST_MODEL_ID, 'reference.json'), 'utf8'));
-const seed = readFileSync(path.resolve(import.meta.dirname, '../../../tests/fixtures/seed-000_9d66e33e2d99ebe9.txt'), 'utf8')
+const reference: Reference = JSON.parse(
+  readFileSync(path.join(TEST_MODEL_DIR, TEST_MODEL_ID, 'reference.json'), 'utf8'),
+);
+const seed = readFileSync(
+  path.resolve(import.meta.dirname, '../../../tests/fixtures/seed-000_9d66e33e2d99ebe9.txt'),
+  'utf8',
+)
   .split(/\n\n/)
   .map((p) => p.trim());
 
@@ -36,7 +47,11 @@ describe('the engine on the real transformers.js sessions of the test model', ()
       const maxNew = maxNewTokensFor(ref.input_ids.length);
       // transformers.js decodes greedily whatever num_beams says: its ids must be our greedy loop's.
       const ids = (await translator.model.generate({ ...inputs, max_new_tokens: maxNew })) as { tolist(): bigint[][] };
-      const [ours] = await decodeBatch(sessions, [{ ids: ref.input_ids, maxNewTokens: maxNew, minNewTokens: 0, beams: null }], rules);
+      const [ours] = await decodeBatch(
+        sessions,
+        [{ ids: ref.input_ids, maxNewTokens: maxNew, minNewTokens: 0, beams: null }],
+        rules,
+      );
       expect(ids.tolist()[0]?.map(Number), ref.text).toEqual([rules.start, ...ours!.tokens]);
       expect(ids.tolist()[0]?.map(Number), ref.text).toEqual(ref.output_ids);
     }
@@ -47,14 +62,18 @@ describe('the engine on the real transformers.js sessions of the test model', ()
       expect((await fast.translate(ref.text)).text, ref.text).toBe(ref.output_text.trim());
       const result = await best.translate(ref.text);
       expect(result.text, ref.text).toBe(ref.beams['beams-4']!.nbest[0]!.text.trim());
-      expect(result.sentences).toMatchObject([{ source: ref.text, start: 0, end: ref.text.length, target: result.text }]);
+      expect(result.sentences).toMatchObject([
+        { source: ref.text, start: 0, end: ref.text.length, target: result.text },
+      ]);
       expect(result.sentences[0]!.logprobs!.length).toBe(result.sentences[0]!.tokens!.length);
     }
   });
 
   it('gives each paragraph of the seed its own translation, streamed as it grows, many paragraphs at once', async () => {
     const partials = seed.map(() => [] as string[]);
-    const results = await Promise.all(seed.map((p, i) => best.translate(p, { onPartial: (text) => partials[i]!.push(text()) })));
+    const results = await Promise.all(
+      seed.map((p, i) => best.translate(p, { onPartial: (text) => partials[i]!.push(text()) })),
+    );
     results.forEach((result, i) => {
       expect(result.text.length).toBeGreaterThan(0);
       expect(result.sentences.map((s) => s.source).join(' ')).toBe(seed[i]!.replace(/\s+/g, ' '));
@@ -81,7 +100,10 @@ describe('the engine on the real transformers.js sessions of the test model', ()
   it('truncates nothing on a 2,000-word paragraph: every word reaches the model in pieces of at most 512 tokens', async () => {
     const words = seed.join(' ').split(/\s+/);
     // One 1,500-word sentence without a full stop, then ordinary sentences: 2,000 words in all.
-    const runOn = Array.from({ length: 1500 }, (_, i) => words[i % words.length]?.replace(/[.!?]+$/, '') ?? 'woord').join(' ');
+    const runOn = Array.from(
+      { length: 1500 },
+      (_, i) => words[i % words.length]?.replace(/[.!?]+$/, '') ?? 'woord',
+    ).join(' ');
     const tail = Array.from({ length: 500 }, (_, i) => words[(i * 7) % words.length]).join(' ');
     const paragraph = `${runOn}. ${tail}`;
     expect(paragraph.split(/\s+/).length).toBe(2000);

@@ -19,7 +19,14 @@ const segments = [
 ];
 const hash = (text: string) => hashText(normalizeText(text));
 /** The key stored translations had before this change: greedy decoding, no quality in the key. */
-const greedyKey = [DEFAULT_CONFIG.modelId, DEFAULT_CONFIG.revision, DEFAULT_CONFIG.hubUrl, DEFAULT_CONFIG.dtype, DEFAULT_CONFIG.device, 'decoding-v1'].join('|');
+const greedyKey = [
+  DEFAULT_CONFIG.modelId,
+  DEFAULT_CONFIG.revision,
+  DEFAULT_CONFIG.hubUrl,
+  DEFAULT_CONFIG.dtype,
+  DEFAULT_CONFIG.device,
+  'decoding-v1',
+].join('|');
 
 describe('translations stored by the old greedy decoding', () => {
   it('are made again with beam search; corrections are untouched', async () => {
@@ -30,9 +37,22 @@ describe('translations stored by the old greedy decoding', () => {
     const greedy: string[] = [];
     for (const s of segments) {
       greedy.push((await fast.translate(s.text)).text);
-      await store.putMachine({ cacheKey: greedyKey, sourceHash: hash(s.text), source: s.text, text: greedy.at(-1)!, sentences: [] });
+      await store.putMachine({
+        cacheKey: greedyKey,
+        sourceHash: hash(s.text),
+        source: s.text,
+        text: greedy.at(-1)!,
+        sentences: [],
+      });
     }
-    const correction = { sourceHash: hash(segments[0]!.text), source: segments[0]!.text, text: 'No firm agreements were made in Kyiv.', status: 'edited' as const, machineText: 'old', origin: { article: 'a', segment: 's-1' } };
+    const correction = {
+      sourceHash: hash(segments[0]!.text),
+      source: segments[0]!.text,
+      text: 'No firm agreements were made in Kyiv.',
+      status: 'edited' as const,
+      machineText: 'old',
+      origin: { article: 'a', segment: 's-1' },
+    };
     await store.saveCorrection(correction);
 
     const asked: string[] = [];
@@ -42,7 +62,11 @@ describe('translations stored by the old greedy decoding', () => {
       dispose: () => undefined,
       workersStarted: 1,
     } as unknown as TranslationClient;
-    const t = new ArticleTranslator(segments, { fetchConfig: async () => DEFAULT_CONFIG, openStore: async () => store, createClient: () => client });
+    const t = new ArticleTranslator(segments, {
+      fetchConfig: async () => DEFAULT_CONFIG,
+      openStore: async () => store,
+      createClient: () => client,
+    });
     t.start();
     await new Promise<void>((resolve) => {
       const check = () => t.getProgress().phase === 'done' && resolve();
@@ -52,7 +76,9 @@ describe('translations stored by the old greedy decoding', () => {
 
     // Only the uncorrected paragraph goes to the engine, and it is stored under the new key, with beams' English.
     expect(asked).toEqual([segments[1]!.text]);
-    const [beams] = await store.getMachine(translationCacheKey(DEFAULT_CONFIG), [hash(segments[1]!.text)]).then((m) => [...m.values()]);
+    const [beams] = await store
+      .getMachine(translationCacheKey(DEFAULT_CONFIG), [hash(segments[1]!.text)])
+      .then((m) => [...m.values()]);
     expect(beams?.text).toBe((await best.translate(segments[1]!.text)).text);
     expect(beams?.text).not.toBe(greedy[1]); // on this sentence the test model's beams and greedy differ
     expect(t.shownArticle().map((s) => s.english)).toEqual([correction.text, beams?.text]);

@@ -40,7 +40,6 @@ async function modelCache(): Promise<{ files: number; bytes: number }> {
 
 const stamp = () => new Date().toISOString().slice(0, 10);
 
-
 export function StoredData() {
   const t = useTranslations('Data');
   const format = useFormatter();
@@ -49,15 +48,26 @@ export function StoredData() {
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
 
   const failed = useCallback(
-    (action: StorageAction, err: unknown) => setMessage({ kind: 'error', text: t('storageFailed', { action, reason: storageFailureReason(err) }) }),
+    (action: StorageAction, err: unknown) =>
+      setMessage({ kind: 'error', text: t('storageFailed', { action, reason: storageFailureReason(err) }) }),
     [t],
   );
 
   const refresh = useCallback(
     async (s: TranslationStore) => {
       try {
-        const [counts, model, machine, corrections] = await Promise.all([s.counts(), modelCache(), s.listMachine(), s.listCorrections()]);
-        setFigures({ ...counts, modelFiles: model.files, modelBytes: model.bytes, doubtful: storedDoubtful(machine, corrections) });
+        const [counts, model, machine, corrections] = await Promise.all([
+          s.counts(),
+          modelCache(),
+          s.listMachine(),
+          s.listCorrections(),
+        ]);
+        setFigures({
+          ...counts,
+          modelFiles: model.files,
+          modelBytes: model.bytes,
+          doubtful: storedDoubtful(machine, corrections),
+        });
       } catch (err) {
         failed('read', err);
       }
@@ -95,14 +105,23 @@ export function StoredData() {
     const store = await openTranslationStore();
     try {
       // Parse and validate the whole file first: all of it is applied, or none.
-      const text = await readTextFile(file).catch(() => Promise.reject(new ImportProblem('notText', file.type || file.name)));
+      const text = await readTextFile(file).catch(() =>
+        Promise.reject(new ImportProblem('notText', file.type || file.name)),
+      );
       const { records, skipped } = parseImportFile(file.name, text);
       const { added, keptExisting, duplicates } = await store.importCorrections(records);
       await refresh(store);
       setMessage({ kind: 'ok', text: t('importDone', { added, kept: keptExisting, duplicates, ...skipped }) });
     } catch (err) {
       await refresh(store);
-      if (err instanceof ImportProblem) setMessage({ kind: 'error', text: t('importFailed', { file: file.name, reason: t('importProblem', { code: err.code, detail: err.detail }) }) });
+      if (err instanceof ImportProblem)
+        setMessage({
+          kind: 'error',
+          text: t('importFailed', {
+            file: file.name,
+            reason: t('importProblem', { code: err.code, detail: err.detail }),
+          }),
+        });
       else failed('import', err);
     }
   };
@@ -117,9 +136,13 @@ export function StoredData() {
       )}
       <dl className="grid grid-cols-[1fr_auto] gap-x-6 gap-y-2 border-y border-rule py-4" data-testid="stored-figures">
         <dt>{t('corrections')}</dt>
-        <dd className="text-right tabular-nums" data-testid="count-corrections">{figures?.corrections ?? '…'}</dd>
+        <dd className="text-right tabular-nums" data-testid="count-corrections">
+          {figures?.corrections ?? '…'}
+        </dd>
         <dt>{t('machine')}</dt>
-        <dd className="text-right tabular-nums" data-testid="count-machine">{figures?.machine ?? '…'}</dd>
+        <dd className="text-right tabular-nums" data-testid="count-machine">
+          {figures?.machine ?? '…'}
+        </dd>
         <dt>
           {t('doubtfulLabel')}
           <span className="block text-xs text-muted">{t('doubtfulHint')}</span>
@@ -138,16 +161,40 @@ export function StoredData() {
       </dl>
 
       <div className="flex flex-col items-start gap-3">
-        <button type="button" className={button} onClick={guarded('export', async (s) => download(`corrections-${stamp()}.json`, toJson(await s.listCorrections()), 'application/json'))}>
+        <button
+          type="button"
+          className={button}
+          onClick={guarded('export', async (s) =>
+            download(`corrections-${stamp()}.json`, toJson(await s.listCorrections()), 'application/json'),
+          )}
+        >
           {t('exportJson')}
         </button>
-        <button type="button" className={button} onClick={guarded('export', async (s) => download(`corrections-and-translations-${stamp()}.json`, toJson(await s.listCorrections(), await s.listMachine()), 'application/json'))}>
+        <button
+          type="button"
+          className={button}
+          onClick={guarded('export', async (s) =>
+            download(
+              `corrections-and-translations-${stamp()}.json`,
+              toJson(await s.listCorrections(), await s.listMachine()),
+              'application/json',
+            ),
+          )}
+        >
           {t('exportJsonAll')}
         </button>
-        <button type="button" className={button} onClick={guarded('export', async (s) => download(`corrections-${stamp()}.tmx`, toTmx(await s.listCorrections()), 'application/x-tmx+xml'))}>
+        <button
+          type="button"
+          className={button}
+          onClick={guarded('export', async (s) =>
+            download(`corrections-${stamp()}.tmx`, toTmx(await s.listCorrections()), 'application/x-tmx+xml'),
+          )}
+        >
           {t('exportTmx')}
         </button>
-        <label className={`${button} cursor-pointer has-[:focus-visible]:outline has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-accent`}>
+        <label
+          className={`${button} cursor-pointer has-[:focus-visible]:outline has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-accent`}
+        >
           {t('import')}
           <input
             type="file"
@@ -163,16 +210,34 @@ export function StoredData() {
       </div>
 
       {message && (
-        <p role={message.kind === 'error' ? 'alert' : 'status'} data-testid="import-message" className={message.kind === 'error' ? 'text-accent' : ''}>
+        <p
+          role={message.kind === 'error' ? 'alert' : 'status'}
+          data-testid="import-message"
+          className={message.kind === 'error' ? 'text-accent' : ''}
+        >
           {message.text}
         </p>
       )}
 
       <div className="flex flex-col items-start gap-3 border-t border-rule pt-6">
-        <button type="button" className={button} onClick={guarded('clear', async (s) => { await s.clearMachine(); setMessage({ kind: 'ok', text: t('cleared') }); })}>
+        <button
+          type="button"
+          className={button}
+          onClick={guarded('clear', async (s) => {
+            await s.clearMachine();
+            setMessage({ kind: 'ok', text: t('cleared') });
+          })}
+        >
           {t('clearMachine')}
         </button>
-        <button type="button" className={button} onClick={guarded('clear', async () => { if (typeof caches !== 'undefined') await caches.delete(MODEL_CACHE); setMessage({ kind: 'ok', text: t('cleared') }); })}>
+        <button
+          type="button"
+          className={button}
+          onClick={guarded('clear', async () => {
+            if (typeof caches !== 'undefined') await caches.delete(MODEL_CACHE);
+            setMessage({ kind: 'ok', text: t('cleared') });
+          })}
+        >
           {t('clearModel')}
         </button>
       </div>

@@ -40,7 +40,14 @@ export default async function ReaderPage({ params }: { params: Params }) {
     <article className="mx-auto max-w-6xl px-4 pb-24 pt-8 sm:px-6 sm:pt-12">
       {/* Paints this browser's stored English as the paragraphs arrive, before the app's JavaScript
           has loaded (lib/quick-open/). */}
-      <script dangerouslySetInnerHTML={{ __html: quickOpenScript(segments.map((s) => hashText(normalizeText(s.text))), article.slug) }} />
+      <script
+        dangerouslySetInnerHTML={{
+          __html: quickOpenScript(
+            segments.map((s) => hashText(normalizeText(s.text))),
+            article.slug,
+          ),
+        }}
+      />
       <ArticleHeader article={article} />
       <TranslationProvider segments={segments} article={article.slug} quickOpen>
         <ReaderToolbar title={article.title} slug={article.slug} />

@@ -39,7 +39,10 @@ export function UserTextReader({ id: rendered }: { id: string }) {
   }, [id]);
 
   const text = loaded.status === 'ready' ? loaded.text : null;
-  const segments = useMemo(() => (text ? segmentsOf(text.blocks).map(({ id: sid, text: s, kind }) => ({ id: sid, text: s, kind })) : []), [text]);
+  const segments = useMemo(
+    () => (text ? segmentsOf(text.blocks).map(({ id: sid, text: s, kind }) => ({ id: sid, text: s, kind })) : []),
+    [text],
+  );
 
   useEffect(() => {
     if (text) document.title = `${text.title} · Tweetalig`;
@@ -69,7 +72,9 @@ export function UserTextReader({ id: rendered }: { id: string }) {
       <ReaderHeading title={text.title}>
         {text.source ? <WebSourceLine source={text.source} /> : <span>{t('yourText')}</span>}
         {text.fileName && <span>{text.fileName}</span>}
-        <time dateTime={new Date(text.createdAt).toISOString()}>{format.dateTime(dateOf(text), { dateStyle: 'long' })}</time>
+        <time dateTime={new Date(text.createdAt).toISOString()}>
+          {format.dateTime(dateOf(text), { dateStyle: 'long' })}
+        </time>
         <span>{t('paragraphs', { count: text.paragraphCount })}</span>
       </ReaderHeading>
       <TranslationProvider segments={segments} article={`text:${text.id}`}>
@@ -94,7 +99,13 @@ function WebSourceLine({ source }: { source: WebSource }) {
     <>
       <span>{t('from', { site })}</span>
       {source.byline && <span lang="nl">{source.byline}</span>}
-      <a href={source.url} rel="noreferrer noopener" target="_blank" className="underline underline-offset-4 hover:text-ink" data-testid="web-source">
+      <a
+        href={source.url}
+        rel="noreferrer noopener"
+        target="_blank"
+        className="underline underline-offset-4 hover:text-ink"
+        data-testid="web-source"
+      >
         {t('original')}
       </a>
     </>

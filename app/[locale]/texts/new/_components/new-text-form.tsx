@@ -28,7 +28,10 @@ export function NewTextForm() {
     try {
       // The parsers (Markdown, HTML) load only when a text is actually read.
       const { createUserText } = await import('@/lib/texts/create');
-      const id = await createUserText({ pasted: file ? null : String(data.get('text') ?? ''), file, title: String(data.get('title') ?? '') }, t('untitled'));
+      const id = await createUserText(
+        { pasted: file ? null : String(data.get('text') ?? ''), file, title: String(data.get('title') ?? '') },
+        t('untitled'),
+      );
       router.push(`/texts/${id}`);
     } catch (err) {
       const refused = err instanceof TextInputError ? err : new TextInputError('storage');
@@ -83,7 +86,10 @@ export function NewTextForm() {
         className="rounded-xl border-2 border-dashed border-rule px-4 py-6 text-center data-[dragging]:border-accent data-[dragging]:bg-panel"
       >
         <p className="text-sm text-muted">{t('or')}</p>
-        <label htmlFor="text-file" className="mt-2 inline-block cursor-pointer rounded-full border border-rule px-4 py-1.5 text-sm font-medium hover:border-ink has-[:focus-visible]:outline has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-accent">
+        <label
+          htmlFor="text-file"
+          className="mt-2 inline-block cursor-pointer rounded-full border border-rule px-4 py-1.5 text-sm font-medium hover:border-ink has-[:focus-visible]:outline has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-accent"
+        >
           {t('fileLabel')}
           <input
             ref={fileInput}
@@ -120,7 +126,11 @@ export function NewTextForm() {
         </p>
       )}
 
-      <button type="submit" disabled={busy} className="rounded-full bg-ink px-5 py-2 font-medium text-paper hover:opacity-90 disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={busy}
+        className="rounded-full bg-ink px-5 py-2 font-medium text-paper hover:opacity-90 disabled:opacity-60"
+      >
         {busy ? t('reading') : t('submit')}
       </button>
     </form>

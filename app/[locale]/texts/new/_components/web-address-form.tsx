@@ -24,7 +24,10 @@ export function WebAddressForm() {
     setBusy(true);
     setError(null);
     try {
-      const [{ fetchArticle }, { createTextFromWeb }] = await Promise.all([import('@/lib/web-import/client'), import('@/lib/texts/create')]);
+      const [{ fetchArticle }, { createTextFromWeb }] = await Promise.all([
+        import('@/lib/web-import/client'),
+        import('@/lib/texts/create'),
+      ]);
       const id = await createTextFromWeb(await fetchArticle(url));
       router.push(`/texts/${id}`);
     } catch (err) {
@@ -34,7 +37,12 @@ export function WebAddressForm() {
   };
 
   return (
-    <form onSubmit={submit} className="mt-8 rounded-xl border border-rule p-4 sm:p-5" noValidate aria-labelledby="web-heading">
+    <form
+      onSubmit={submit}
+      className="mt-8 rounded-xl border border-rule p-4 sm:p-5"
+      noValidate
+      aria-labelledby="web-heading"
+    >
       <h2 id="web-heading" className="font-serif text-xl font-semibold">
         {t('heading')}
       </h2>
@@ -42,8 +50,22 @@ export function WebAddressForm() {
         {t('label')}
       </label>
       <div className="mt-1 flex flex-col gap-2 sm:flex-row">
-        <input id="web-url" name="url" type="url" inputMode="url" autoComplete="url" spellCheck={false} placeholder={t('placeholder')} aria-describedby="web-privacy" className={field} />
-        <button type="submit" disabled={busy} className="shrink-0 rounded-full bg-ink px-5 py-2 font-medium text-paper hover:opacity-90 disabled:opacity-60">
+        <input
+          id="web-url"
+          name="url"
+          type="url"
+          inputMode="url"
+          autoComplete="url"
+          spellCheck={false}
+          placeholder={t('placeholder')}
+          aria-describedby="web-privacy"
+          className={field}
+        />
+        <button
+          type="submit"
+          disabled={busy}
+          className="shrink-0 rounded-full bg-ink px-5 py-2 font-medium text-paper hover:opacity-90 disabled:opacity-60"
+        >
           {busy ? t('reading') : t('submit')}
         </button>
       </div>
