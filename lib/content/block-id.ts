@@ -23,11 +23,16 @@ export function hashText(text: string): string {
   return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36).padStart(11, '0');
 }
 
+/** A Dutch text's key: of its stored translations, corrections, drafts and quick-open copy, everywhere. */
+export function sourceHash(text: string): string {
+  return hashText(normalizeText(text));
+}
+
 /** Hands out ids `s-<hash>`; a text seen again in the same article gets `-2`, `-3`… so DOM ids stay unique. */
 export function createIdAllocator(prefix = 's') {
   const seen = new Map<string, number>();
   return (text: string): string => {
-    const base = `${prefix}-${hashText(normalizeText(text))}`;
+    const base = `${prefix}-${sourceHash(text)}`;
     const n = (seen.get(base) ?? 0) + 1;
     seen.set(base, n);
     return n === 1 ? base : `${base}-${n}`;

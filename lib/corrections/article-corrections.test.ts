@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
-import { hashText, normalizeText } from '@/lib/content/block-id';
+import { sourceHash } from '@/lib/content/block-id';
 import { IndexedDBStore, openReaderDB } from '@/lib/store/db';
 import type { TranslationStore } from '@/lib/store/types';
 import { CorrectionFailure } from './article-corrections';
@@ -12,7 +12,7 @@ const segments = [
   { id: 's-2', text: 'Tweede alinea.' },
 ];
 const key = translationCacheKey(DEFAULT_CONFIG);
-const hash = (text: string) => hashText(normalizeText(text));
+const hash = (text: string) => sourceHash(text);
 let n = 0;
 
 /** A real IndexedDB store whose writes can be made to fail, as a full disk or a closed database would. */

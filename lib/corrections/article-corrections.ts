@@ -29,7 +29,7 @@ export class CorrectionFailure extends Error {
 
 export interface CorrectionHost {
   readonly segments: readonly SourceSegment[];
-  /** Each segment's Dutch hash (hashText(normalizeText(text))), by index. */
+  /** Each segment's Dutch hash (sourceHash(text)), by index. */
   readonly hashes: readonly string[];
   /** The article's slug, recorded with corrections: the same Dutch elsewhere shows as a memory match. */
   readonly article: string;

@@ -17,7 +17,7 @@ export const correctionVersion = z.object({ text: z.string(), status, at: z.numb
 
 /** A reader's own translation of a Dutch text. Never overwritten by a machine translation. */
 export const correctionRecord = z.object({
-  /** hashText(normalizeText(source)) */
+  /** sourceHash(source) */
   sourceHash: z.string().check(z.minLength(1)),
   source: z.string().check(z.minLength(1)),
   text: z.string(),

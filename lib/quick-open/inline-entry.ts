@@ -9,7 +9,7 @@ import { paintStored } from './paint-stored';
 
 export interface QuickOpenArgs {
   article: string;
-  /** The article's paragraph hashes (hashText(normalizeText(text))), each once. */
+  /** The article's paragraph hashes (sourceHash(text)), each once. */
   hashes: string[];
 }
 

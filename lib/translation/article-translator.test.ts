@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { hashText, normalizeText } from '@/lib/content/block-id';
+import { sourceHash } from '@/lib/content/block-id';
 import { IndexedDBStore, openReaderDB } from '@/lib/store/db';
 import { MemoryStore } from '@/lib/store/memory-store';
 import { bumpStoreStamp, COPY_PREFIX, storeStamp, type Copy } from '@/lib/quick-open/copy';
@@ -13,7 +13,7 @@ const segments = [
   { id: 's-1', text: 'Eerste alinea.' },
   { id: 's-2', text: 'Tweede alinea.' },
 ];
-const hash = (text: string) => hashText(normalizeText(text));
+const hash = (text: string) => sourceHash(text);
 const record = (cacheKey: string, text: string, english: string): MachineRecord => ({
   cacheKey,
   sourceHash: hash(text),

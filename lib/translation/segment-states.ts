@@ -4,7 +4,7 @@
  * does not re-render a thousand others). Free of React; the translator, its queue, storage and corrections
  * write here, the UI reads.
  */
-import { hashText, normalizeText } from '@/lib/content/block-id';
+import { sourceHash } from '@/lib/content/block-id';
 import type { DownloadEvent, ReadyInfo } from './client';
 import { doubtfulCount } from './confidence';
 import type { EngineError } from './protocol';
@@ -40,7 +40,7 @@ export const IDLE: Progress = {
 };
 
 export class SegmentStates {
-  /** Each segment's Dutch hash (hashText(normalizeText(text))), by index: the key of everything stored about it. */
+  /** Each segment's Dutch hash (sourceHash(text)), by index: the key of everything stored about it. */
   readonly hashes: readonly string[];
   /** Called once when the article is all translated (the quick-open copy is kept then). */
   onFinished: (() => void) | null = null;
@@ -55,7 +55,7 @@ export class SegmentStates {
       this.index.set(s.id, i);
       this.states.set(s.id, WAITING);
     });
-    this.hashes = segments.map((s) => hashText(normalizeText(s.text)));
+    this.hashes = segments.map((s) => sourceHash(s.text));
     this.current = { ...IDLE, total: segments.length };
   }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hashText, normalizeText } from '@/lib/content/block-id';
+import { sourceHash } from '@/lib/content/block-id';
 import { MemoryStore } from '@/lib/store/memory-store';
 import { ArticleTranslator } from './article-translator';
 import { DEFAULT_CONFIG, translationCacheKey } from './config';
@@ -7,7 +7,7 @@ import { shownText } from './segment-state';
 import { sentencesOf } from './sentence-memory';
 
 const key = translationCacheKey(DEFAULT_CONFIG);
-const hash = (text: string) => hashText(normalizeText(text));
+const hash = (text: string) => sourceHash(text);
 const paragraph = 'De kat zit op de mat. De hond blaft. Het regent.';
 const unit = (source: string, text: string) => ({
   sourceHash: hash(source),

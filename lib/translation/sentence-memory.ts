@@ -4,7 +4,7 @@
  * corrections of their own shows those, each marked, and the machine's English for the rest. When every
  * sentence has one, the paragraph needs no machine translation at all.
  */
-import { hashText, normalizeText } from '@/lib/content/block-id';
+import { sourceHash } from '@/lib/content/block-id';
 import type { CorrectionRecord, TranslationStore } from '@/lib/store/types';
 import { hasOwnText } from '@/lib/corrections/versioning';
 import type { SentenceTranslation } from './protocol';
@@ -20,7 +20,7 @@ export interface MemorySentence {
 
 /** A paragraph's sentences with their Dutch hashes, as the engine cuts them. */
 export function sentencesOf(paragraph: string) {
-  return splitSentences(paragraph).map((s) => ({ ...s, hash: hashText(normalizeText(s.text)) }));
+  return splitSentences(paragraph).map((s) => ({ ...s, hash: sourceHash(s.text) }));
 }
 
 /**

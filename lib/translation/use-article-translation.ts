@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
-import { hashText, normalizeText } from '@/lib/content/block-id';
+import { sourceHash } from '@/lib/content/block-id';
 import { openTranslationStore } from '@/lib/store/open-store';
 import { ArticleTranslator, IDLE, readStored, type Progress, type StoredRecords } from './article-translator';
 import { WAITING, type SegmentState, type SourceSegment } from './segment-state';
@@ -44,7 +44,7 @@ function prefetchStored(segments: readonly SourceSegment[]): Promise<StoredRecor
       readStored(
         store,
         c,
-        segments.map((s) => hashText(normalizeText(s.text))),
+        segments.map((s) => sourceHash(s.text)),
       ),
     );
     pending.catch(() => {}); // the translator reads again itself

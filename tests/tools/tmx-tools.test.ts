@@ -2,13 +2,13 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { hashText, normalizeText } from '@/lib/content/block-id';
+import { sourceHash } from '@/lib/content/block-id';
 import { parseTmx, toTmx } from '@/lib/corrections/exchange/tmx';
 import type { CorrectionRecord } from '@/lib/store/types';
 import { PYTHON, python, requireTool, scratch, write, xmllint } from './tools';
 
 const correction = (source: string, text: string): CorrectionRecord => ({
-  sourceHash: hashText(normalizeText(source)),
+  sourceHash: sourceHash(source),
   source,
   text,
   status: 'edited',

@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import { hashText, normalizeText } from '@/lib/content/block-id';
+import { sourceHash } from '@/lib/content/block-id';
 import type { Segment } from '@/lib/content/types';
 import { isCorrected } from '@/lib/translation/segment-state';
 import { useSegmentTranslation } from '@/lib/translation/use-article-translation';
@@ -32,7 +32,7 @@ export function EnglishCell({ segment }: { segment: Segment }) {
   }, [observe, segment.id, translator, isWaiting]);
 
   // The quick-open slot is keyed by the Dutch text's hash (lib/quick-open/).
-  const slot = hashText(normalizeText(segment.text));
+  const slot = sourceHash(segment.text);
   const corrected = isCorrected(state);
   const readable = state.status === 'done' || corrected;
   // An open editor stays open whatever happens to the machine text (another tab clearing it, say): what the

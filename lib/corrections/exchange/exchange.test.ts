@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { hashText, normalizeText } from '@/lib/content/block-id';
+import { sourceHash } from '@/lib/content/block-id';
 import { IndexedDBStore, openReaderDB } from '@/lib/store/db';
 import type { CorrectionRecord } from '@/lib/store/types';
 import { parseJson, toJson } from './json';
@@ -13,7 +13,7 @@ let n = 0;
 const freshStore = async () => new IndexedDBStore(await openReaderDB(`exchange-${++n}`));
 
 const record = (source: string, text: string, extra: Partial<CorrectionRecord> = {}): CorrectionRecord => ({
-  sourceHash: hashText(normalizeText(source)),
+  sourceHash: sourceHash(source),
   source,
   text,
   status: 'edited',

@@ -1,11 +1,10 @@
 import type { TranslationPipeline } from '@huggingface/transformers';
+import type { Quality } from '../config';
 import type { ModelRules } from './batch-decoder';
 import type { BeamSettings } from './decoding';
 import { ALTERNATIVE_BEAMS, TranslationEngine, type EngineOptions } from './engine';
 import type { EngineTokenizer } from './tokenizer';
 import { MarianSessions } from './marian-sessions';
-
-export type Quality = 'best' | 'fast';
 
 interface GenerationConfigFields {
   num_beams?: number;

@@ -5,7 +5,7 @@
  */
 import type { TranslationPipeline } from '@huggingface/transformers';
 import { describe, expect, it } from 'vitest';
-import { hashText, normalizeText } from '@/lib/content/block-id';
+import { sourceHash } from '@/lib/content/block-id';
 import { MemoryStore } from '@/lib/store/memory-store';
 import { ArticleTranslator } from '../article-translator';
 import type { TranslationClient } from '../client';
@@ -17,7 +17,7 @@ const segments = [
   { id: 's-1', text: 'Concrete afspraken werden niet gemaakt in Kiev.' },
   { id: 's-2', text: 'Volgens dhr. Jansen is het plan bijv. te duur.' },
 ];
-const hash = (text: string) => hashText(normalizeText(text));
+const hash = (text: string) => sourceHash(text);
 /** The key stored translations had before this change: greedy decoding, no quality in the key. */
 const greedyKey = [
   DEFAULT_CONFIG.modelId,

@@ -5,7 +5,7 @@ import { notFound } from 'next/navigation';
 import { articleSlugs, getArticle } from '@/lib/content/load';
 import { routing } from '@/lib/i18n/routing';
 import { segmentsOf } from '@/lib/content/types';
-import { hashText, normalizeText } from '@/lib/content/block-id';
+import { sourceHash } from '@/lib/content/block-id';
 import { quickOpenScript } from '@/lib/quick-open/inline-script';
 import { ArticleHeader } from '@/app/_components/reader/article-header';
 import { ReaderBody } from '@/app/_components/reader/reader-body';
@@ -43,7 +43,7 @@ export default async function ReaderPage({ params }: { params: Params }) {
       <script
         dangerouslySetInnerHTML={{
           __html: quickOpenScript(
-            segments.map((s) => hashText(normalizeText(s.text))),
+            segments.map((s) => sourceHash(s.text)),
             article.slug,
           ),
         }}
