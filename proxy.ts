@@ -3,7 +3,7 @@ import createMiddleware from 'next-intl/middleware';
 import { routing } from './lib/i18n/routing';
 import { securityHeaders } from './lib/security/headers';
 import { KEY_COOKIE } from './lib/quick-open/cookie';
-import { configFromEnv, translationCacheKey, type EngineConfig } from './lib/translation/config';
+import { configFromEnv, translationCacheKey, type EngineConfig } from './lib/engine/shared/config';
 
 // `/` goes to /nl or /en by the browser's Accept-Language (Dutch otherwise).
 const intl = createMiddleware(routing);

@@ -193,10 +193,10 @@ async function bareRun(page, sentences, { keep = false, build = 'ort-wasm-simd-t
       env.allowLocalModels = false;
       env.remoteHost = '${origin}/models/';
       env.remotePathTemplate = '{model}/';
-      // The same ONNX Runtime build the app loads for device wasm (lib/translation/runtime-files.ts).
+      // The same ONNX Runtime build the app loads for device wasm (lib/engine/shared/runtime-files.ts).
       env.backends.onnx.wasm.wasmPaths = { mjs: '${origin}/ort/${folder}/${build}.mjs', wasm: '${origin}/ort/${folder}/${build}.wasm' };
       env.useWasmCache = false; // as the app: ONNX Runtime streams in and compiles its own .wasm
-      // The app's thread count (lib/translation/config.ts threadCount): both of 2 cores, else all but one, at most 4.
+      // The app's thread count (lib/engine/shared/config.ts threadCount): both of 2 cores, else all but one, at most 4.
       const cores = navigator.hardwareConcurrency || 1;
       env.backends.onnx.wasm.numThreads = self.crossOriginIsolated ? Math.max(1, Math.min(4, cores <= 2 ? cores : cores - 1)) : 1;
       self.onmessage = async ({ data }) => {
@@ -206,7 +206,7 @@ async function bareRun(page, sentences, { keep = false, build = 'ort-wasm-simd-t
         for (let pass = 0; pass < ${passes}; pass++) {
           const start = performance.now();
           for (const s of data) {
-            // The app's cap (lib/translation/limits.ts): min(512, 2n + 8) for n input tokens.
+            // The app's cap (lib/engine/shared/limits.ts): min(512, 2n + 8) for n input tokens.
             const n = t.tokenizer.encode(s.text).length;
             await t(s.text, { max_new_tokens: Math.min(512, 2 * n + 8) });
           }
@@ -306,7 +306,7 @@ async function importTs(file) {
 
 /** The seed's sentences exactly as the app splits them, each with the app's output cap. */
 async function seedSentences() {
-  const { splitSentences } = await importTs('lib/translation/sentences.ts');
+  const { splitSentences } = await importTs('lib/engine/shared/sentences.ts');
   const seed = readFileSync('tests/fixtures/seed-000_9d66e33e2d99ebe9.txt', 'utf8');
   return seed
     .split(/\n\n/)

@@ -233,7 +233,7 @@ REFERENCE_SENTENCES = [
 
 
 def max_new_tokens_for(n_input):
-    # Same cap as lib/translation/limits.ts: a reversal (or a translation)
+    # Same cap as lib/engine/shared/limits.ts: a reversal (or a translation)
     # never needs much more than its input.
     return min(512, 2 * n_input + 8)
 

@@ -8,7 +8,7 @@ import path from 'node:path';
 
 const require = createRequire(import.meta.url);
 
-// plain: what the worker loads for device wasm; asyncify: for webgpu and auto (lib/translation/runtime-files.ts).
+// plain: what the worker loads for device wasm; asyncify: for webgpu and auto (lib/engine/shared/runtime-files.ts).
 export const ORT_FILES = [
   'ort-wasm-simd-threaded.asyncify.mjs',
   'ort-wasm-simd-threaded.asyncify.wasm',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SentenceTranslation } from '@/lib/translation/protocol';
+import type { SentenceTranslation } from '@/lib/engine/shared/protocol';
 import { dutchSpans, englishSpans, pieces } from './align';
 
 const nl = 'Dhr. Jansen komt morgen. Hij blijft o.a. twee dagen. Dan gaat hij weer.';

@@ -6,8 +6,8 @@
  * it keeps alignment while it has as many sentences as the Dutch; otherwise
  * the paragraph is aligned as a whole, which is never wrong, only coarser.
  */
-import type { SentenceTranslation } from '@/lib/translation/protocol';
-import { splitSentences } from '@/lib/translation/sentences';
+import type { SentenceTranslation } from '@/lib/engine/shared/protocol';
+import { splitSentences } from '@/lib/engine/shared/sentences';
 
 export interface AlignedSpan {
   start: number;

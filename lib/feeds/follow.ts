@@ -4,7 +4,7 @@
  */
 import { openFeedList } from '@/lib/store/open-store';
 import { fetchFeed } from '@/lib/web-import/client';
-import { REFRESH_MS, type FeedRecord } from './types';
+import { REFRESH_MS, type FeedRecord } from '../store/feed-types';
 
 export const isStale = (feed: FeedRecord, now = Date.now()) => now - feed.fetchedAt >= REFRESH_MS;
 

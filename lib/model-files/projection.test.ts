@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { TEST_MODEL_DIR, TEST_MODEL_ID } from '@/lib/translation/test-model';
+import { TEST_MODEL_DIR, TEST_MODEL_ID } from '@/tests/tools/test-model';
 import { readOnnxGraph } from './onnx-graph';
 import { projectionOf } from './projection';
 

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as ort from 'onnxruntime-node';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { TEST_MODEL_DIR, TEST_MODEL_ID } from '@/lib/translation/test-model';
+import { TEST_MODEL_DIR, TEST_MODEL_ID } from '@/tests/tools/test-model';
 import { readOnnxGraph } from './onnx-graph';
 import { projectionOf } from './projection';
 import { ProtoWriter, splitFields } from './proto-writer';

@@ -8,12 +8,12 @@ import path from 'node:path';
 import type { TranslationPipeline } from '@huggingface/transformers';
 import * as ort from 'onnxruntime-node';
 import { describe, expect, it } from 'vitest';
-import { TEST_MODEL_DIR, TEST_MODEL_ID } from '@/lib/translation/test-model';
-import { decodeBatch } from '@/lib/translation/engine/batch-decoder';
-import type { BeamSettings } from '@/lib/translation/engine/decoding';
-import { engineTokenizer, generationRules } from '@/lib/translation/engine/from-pipeline';
-import { MarianSessions } from '@/lib/translation/engine/marian-sessions';
-import { splitSentences } from '@/lib/translation/sentences';
+import { TEST_MODEL_DIR, TEST_MODEL_ID } from '@/tests/tools/test-model';
+import { decodeBatch } from '@/lib/engine/worker/batch-decoder';
+import type { BeamSettings } from '@/lib/engine/worker/decoding';
+import { engineTokenizer, generationRules } from '@/lib/engine/worker/from-pipeline';
+import { MarianSessions } from '@/lib/engine/worker/marian-sessions';
+import { splitSentences } from '@/lib/engine/shared/sentences';
 import { ensureStandIn, STANDIN_DIR, STANDIN_ID } from '@/scripts/standin.mjs';
 import { rewriteOnLoad, type LoadedModel } from './rewrite-on-load';
 

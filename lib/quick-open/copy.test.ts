@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { MapStorage } from '@/lib/store/test-storage';
 import { KEY_COOKIE } from './cookie';
-import {
-  bumpStoreStamp,
-  COPY_BUDGET,
-  COPY_PREFIX,
-  copyBytes,
-  removeCopies,
-  STAMP_KEY,
-  storeStamp,
-  writeCopy,
-} from './copy';
+import { restamp, storeStamp } from '@/lib/store/change-feed';
+import { COPY_BUDGET, COPY_PREFIX, copyBytes, removeCopies, STAMP_KEY, writeCopy } from './copy';
 import { quickOpenScript } from './inline-script';
 import { paintCopy } from './paint-copy';
 
@@ -94,7 +86,7 @@ describe('the quick-open copy', () => {
   it('is never painted after a change stamped since it was made (a correction, an import, a clear, in any tab)', () => {
     const storage = new MapStorage();
     kept(storage, { h1: 'Machine text.' });
-    bumpStoreStamp(storage);
+    restamp(storage);
     const { doc, slots } = page(['h1']);
     expect(paintCopy(doc, storage, undefined, 'artikel')).toBe(0);
     expect(slots[0]!.textContent).toBe('');
@@ -104,7 +96,7 @@ describe('the quick-open copy', () => {
     const storage = new MapStorage();
     kept(storage, { h1: 'First.' });
     const stamp = storeStamp(storage);
-    bumpStoreStamp(storage); // another tab saved a correction after this page read the store
+    restamp(storage); // another tab saved a correction after this page read the store
     expect(writeCopy('artikel', { key: KEY, stamp, texts: { h1: 'First, again.' } }, storage)).toBe(false);
     expect(storage.getItem(`${COPY_PREFIX}artikel`)).toBeNull();
   });

@@ -8,15 +8,17 @@
  *   paragraph has no copy;
  * - it carries the settings' cache key, checked against the key the server sends with the page
  *   (the KEY_COOKIE cookie of cookie.ts, set by proxy.ts), so another model never shows this one's English;
- * - it carries the store stamp it was made under. Every write that changes what a paragraph shows
- *   other than by translating (a correction, an import, a clear) changes the stamp, in any tab, so
- *   a copy made before it is never painted. The tab that made the change may stamp its own copy anew.
+ * - it carries the store stamp it was made under (lib/store/change-feed.ts). Every write that changes what a
+ *   paragraph shows other than by translating (a correction, an import, a clear) changes the stamp, in any
+ *   tab, so a copy made before it is never painted. The page that made the change may stamp its copy anew.
  */
 import { localStore } from '@/lib/local-storage';
+import { storeStamp } from '@/lib/store/change-feed';
+
+export { STAMP_KEY } from '@/lib/store/change-feed';
 
 // Warning: these keys live in readers' browsers.
 export const COPY_PREFIX = 'tweetalig:shown:';
-export const STAMP_KEY = 'tweetalig:stamp';
 const INDEX_KEY = 'tweetalig:shown-index';
 /** All copies together, in UTF-16 code units (about 2 MB): well inside the browser's 5 MB, oldest first out. */
 export const COPY_BUDGET = 1_000_000;
@@ -32,37 +34,6 @@ export interface Copy {
 
 /** [article, size, last written]; the order copies are dropped in when the budget is full. */
 type Index = [string, number, number][];
-
-/** The current store stamp ('' before any change was ever stamped). */
-export function storeStamp(storage = localStore()): string {
-  try {
-    return storage?.getItem(STAMP_KEY) ?? '';
-  } catch {
-    return '';
-  }
-}
-
-let lastStamp: string | null = null;
-
-/** The stamp this page itself wrote last: a tab that made a change may stamp its own copy with it. */
-export function ownStamp(): string | null {
-  return lastStamp;
-}
-
-/**
- * Called after every committed write that changes what a paragraph shows other than by translating.
- * If the new stamp cannot be written, no copy may be trusted any more: all are removed.
- */
-export function bumpStoreStamp(storage = localStore()): void {
-  if (!storage) return;
-  const stamp = `${Date.now().toString(36)}.${Math.random().toString(36).slice(2, 10)}`;
-  try {
-    storage.setItem(STAMP_KEY, stamp);
-    lastStamp = stamp;
-  } catch {
-    removeCopies(storage);
-  }
-}
 
 function readIndex(storage: Storage): Index {
   try {
@@ -86,7 +57,7 @@ export function writeCopy(article: string, copy: Omit<Copy, 'v'>, storage = loca
   if (!storage) return false;
   try {
     const name = COPY_PREFIX + article;
-    if (storeStamp(storage) !== copy.stamp || Object.keys(copy.texts).length === 0) {
+    if (!copy.stamp || storeStamp(storage) !== copy.stamp || Object.keys(copy.texts).length === 0) {
       storage.removeItem(name);
       return false;
     }

@@ -3,7 +3,7 @@
  * inline.generated.ts; inline-script.ts writes it into the page). It runs in the page's <body>, before the
  * article's paragraphs have arrived and long before the app's JavaScript.
  */
-import { CONFIG_URL, EARLY_CONFIG } from '@/lib/translation/early-config';
+import { CONFIG_URL, EARLY_CONFIG } from '@/lib/engine/client/early-config';
 import { paintCopy } from './paint-copy';
 import { paintStored } from './paint-stored';
 

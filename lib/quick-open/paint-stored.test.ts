@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { IndexedDBStore, openReaderDB } from '@/lib/store/db';
 import { STORES } from '@/lib/store/schema';
-import { DEFAULT_CONFIG, translationCacheKey } from '@/lib/translation/config';
+import { DEFAULT_CONFIG, translationCacheKey } from '@/lib/engine/shared/config';
 import { KEY_COOKIE } from './cookie';
 import { quickOpenScript } from './inline-script';
 import { paintStored } from './paint-stored';

@@ -1,7 +1,7 @@
 import type { CorrectionRecord, MachineRecord } from '@/lib/store/types';
 import { DB_NAME, STORES } from '@/lib/store/schema';
-import { hasOwnText } from '@/lib/corrections/versioning';
-import { cacheKeyOf, DECODING, type EngineConfig } from '@/lib/translation/config';
+import { hasOwnText } from '@/lib/store/versioning';
+import { cacheKeyOf, DECODING, type EngineConfig } from '@/lib/engine/shared/config';
 import { KEY_COOKIE, readCookie } from './cookie';
 
 interface Slot {

@@ -2,7 +2,7 @@
  * The headers every response of this origin carries. Built per request from the model settings, which are
  * read at request time: the page may talk to this origin and to the model's host, nothing else.
  */
-import type { EngineConfig } from '@/lib/translation/config';
+import type { EngineConfig } from '@/lib/engine/shared/config';
 
 /** The Hub serves large files by redirecting to its CDN on *.hf.co (Xet storage: cas-bridge.xethub.hf.co). */
 const HUB = 'https://huggingface.co';

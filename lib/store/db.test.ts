@@ -1,10 +1,10 @@
 import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG, translationCacheKey } from '@/lib/translation/config';
+import { DEFAULT_CONFIG, translationCacheKey } from '@/lib/engine/shared/config';
 import { IndexedDBStore, IndexedDBTexts, openReaderDB } from './db';
 import { DB_VERSION, STORES } from './schema';
-import { COPY_PREFIX, storeStamp, writeCopy } from '@/lib/quick-open/copy';
+import { onStoreChange, storeStamp, type HeardChange } from './change-feed';
 import { useMapStorage } from './test-storage';
 
 let n = 0;
@@ -240,8 +240,8 @@ describe('IndexedDBTexts', () => {
   });
 });
 
-describe('the store stamp that vouches for quick-open copies (lib/quick-open/copy.ts)', () => {
-  const storage = useMapStorage();
+describe('the store stamp that vouches for quick-open copies (change-feed.ts)', () => {
+  useMapStorage();
 
   it('changes with every write that changes what a paragraph shows other than by translating', async () => {
     const store = new IndexedDBStore(await openReaderDB(name));
@@ -257,12 +257,19 @@ describe('the store stamp that vouches for quick-open copies (lib/quick-open/cop
     expect(new Set(seen).size).toBe(4);
   });
 
-  it('clearing machine translations removes every copy, which holds machine text too', async () => {
+  it("tells this page's listeners what changed and under which stamps, and other tabs what changed", async () => {
     const store = new IndexedDBStore(await openReaderDB(name));
-    writeCopy('artikel', { key: 'k', stamp: storeStamp(), texts: { h1: 'EN h1' } });
-    expect(storage().getItem(`${COPY_PREFIX}artikel`)).not.toBeNull();
-    expect((await store.counts()).bytes).toBeGreaterThan(2 * 'EN h1'.length); // counted on the "Stored data" page
-    await store.clearMachine();
-    expect(storage().getItem(`${COPY_PREFIX}artikel`)).toBeNull();
+    const heard: HeardChange[] = [];
+    const other = new BroadcastChannel('tweetalig-corrections');
+    const elsewhere = new Promise<unknown>((resolve) => other.addEventListener('message', (e) => resolve(e.data)));
+    const stop = onStoreChange((h) => heard.push(h));
+    const before = storeStamp();
+    await store.saveCorrection(correction('h1', 'mine'));
+    stop();
+    expect(heard).toEqual([
+      { change: { kind: 'corrections', sourceHashes: ['h1'] }, origin: 'here', before, stamp: storeStamp() },
+    ]);
+    expect(await elsewhere).toEqual({ kind: 'corrections', sourceHashes: ['h1'] });
+    other.close();
   });
 });

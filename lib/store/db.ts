@@ -3,13 +3,12 @@
  * transaction is awaited; a record that does not look like ours is skipped (and re-translated), never a crash.
  */
 import type { IDBPDatabase } from 'idb';
-import { isCorrection, isMachineRecord } from '@/lib/corrections/schema';
-import { announceCorrections } from './changes';
+import { isCorrection, isMachineRecord } from './correction-schema';
+import { publishChange, storeStamp } from './change-feed';
 import { Connection, transact } from './connection';
 import { isDraft, STORES, type ReaderDB } from './schema';
-import { bumpStoreStamp, copyBytes, removeCopies } from '@/lib/quick-open/copy';
 import type { CorrectionRecord, DraftRecord, MachineRecord, TranslationStore } from './types';
-import { mergeAll, nextCorrection, type CorrectionInput } from '@/lib/corrections/versioning';
+import { mergeAll, nextCorrection, type CorrectionInput } from './versioning';
 
 export { IndexedDBFeeds } from './feed-list';
 export { IndexedDBTexts } from './text-library';
@@ -94,10 +93,9 @@ export class IndexedDBStore implements TranslationStore {
   }
 
   async clearMachine() {
+    const before = storeStamp();
     await this.connection.run((db) => db.clear(STORES.machine));
-    // The quick-open copies hold machine text too; an open article must not write its copy back.
-    removeCopies();
-    bumpStoreStamp();
+    publishChange({ kind: 'machineCleared' }, before); // an open article must not keep a copy of what it shows
   }
 
   async listCorrections() {
@@ -113,6 +111,7 @@ export class IndexedDBStore implements TranslationStore {
   }
 
   async importCorrections(records: CorrectionRecord[]) {
+    const before = storeStamp();
     const outcome = await this.withRoom(() =>
       this.connection.run(async (db) => {
         const tx = db.transaction(STORES.corrections, 'readwrite');
@@ -123,14 +122,13 @@ export class IndexedDBStore implements TranslationStore {
         return transact(tx, () => mergeAll(records, read, (record) => tx.store.put(record)));
       }),
     );
-    bumpStoreStamp(); // what a paragraph shows may have changed: no quick-open copy made before is painted
-    announceCorrections([...new Set(records.map((r) => r.sourceHash))]);
+    publishChange({ kind: 'corrections', sourceHashes: [...new Set(records.map((r) => r.sourceHash))] }, before);
     return outcome;
   }
 
   async counts() {
     const [machine, corrections] = await Promise.all([this.listMachine(), this.listCorrections()]);
-    const bytes = new Blob([JSON.stringify(machine), JSON.stringify(corrections)]).size + copyBytes();
+    const bytes = new Blob([JSON.stringify(machine), JSON.stringify(corrections)]).size;
     return { machine: machine.length, corrections: corrections.length, bytes };
   }
 
@@ -155,6 +153,7 @@ export class IndexedDBStore implements TranslationStore {
   }
 
   async saveCorrection(input: CorrectionInput) {
+    const before = storeStamp();
     const record = await this.withRoom(() =>
       this.connection.run(async (db) => {
         // Read and write in one transaction: of two tabs saving the same paragraph, the later save
@@ -168,8 +167,7 @@ export class IndexedDBStore implements TranslationStore {
         });
       }),
     );
-    bumpStoreStamp();
-    announceCorrections([record.sourceHash]);
+    publishChange({ kind: 'corrections', sourceHashes: [record.sourceHash] }, before);
     return record;
   }
 

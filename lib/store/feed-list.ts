@@ -1,4 +1,4 @@
-import type { FeedRecord } from '@/lib/feeds/types';
+import type { FeedRecord } from '@/lib/store/feed-types';
 import { Connection } from './connection';
 import { STORES } from './schema';
 

@@ -1,5 +1,5 @@
 import type { CorrectionRecord, DraftRecord, MachineRecord, TranslationStore } from './types';
-import { mergeAll, nextCorrection, type CorrectionInput } from '@/lib/corrections/versioning';
+import { mergeAll, nextCorrection, type CorrectionInput } from '@/lib/store/versioning';
 
 /** Used when IndexedDB is unavailable (blocked, private mode): the reader works, but nothing survives a reload. */
 export class MemoryStore implements TranslationStore {

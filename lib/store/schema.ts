@@ -1,6 +1,6 @@
 import type { DBSchema } from 'idb';
-import type { FeedRecord } from '@/lib/feeds/types';
-import type { UserText } from '@/lib/texts/types';
+import type { FeedRecord } from '@/lib/store/feed-types';
+import type { UserText } from '@/lib/store/text-types';
 import type { CorrectionRecord, DraftRecord, MachineRecord } from './types';
 
 export const DB_NAME = 'tweetalig';

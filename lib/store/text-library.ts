@@ -1,5 +1,5 @@
 import type { IDBPDatabase } from 'idb';
-import type { UserText, UserTextSummary } from '@/lib/texts/types';
+import type { UserText, UserTextSummary } from '@/lib/store/text-types';
 import { Connection, transact } from './connection';
 import { STORES, type ReaderDB } from './schema';
 

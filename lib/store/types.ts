@@ -1,4 +1,4 @@
-import type { CorrectionRecord, MachineRecord } from '@/lib/corrections/schema';
+import type { CorrectionRecord, MachineRecord } from '@/lib/store/correction-schema';
 
 export type {
   CorrectionRecord,
@@ -6,7 +6,7 @@ export type {
   CorrectionVersion,
   CorrectionVia,
   MachineRecord,
-} from '@/lib/corrections/schema';
+} from '@/lib/store/correction-schema';
 
 /**
  * What the reader is typing in an open correction editor, kept as they type: a reload, a language switch

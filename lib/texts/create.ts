@@ -3,7 +3,7 @@ import { openTextLibrary } from '@/lib/store/open-store';
 import { checkTitle, decodeText, fitTitle, MAX_BYTES, TextInputError } from './limits';
 import { formatOfFile, parseUserText, titleFromBlocks } from './parse';
 import type { WebArticle } from '@/lib/web-import/extract';
-import type { TextFormat, UserText } from './types';
+import type { TextFormat, UserText } from '../store/text-types';
 
 /** 24 hex digits from the browser's CSPRNG (randomUUID needs a secure context; a LAN install may not be one). */
 export function newTextId(): string {

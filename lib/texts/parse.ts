@@ -9,7 +9,7 @@ import { plainTextToBlocks } from '@/lib/content/plain-text';
 import { segmentsOf, type Block } from '@/lib/content/types';
 import { htmlToText } from './html';
 import { checkSize, fitTitle, MAX_PARAGRAPHS, TextInputError, withoutControls } from './limits';
-import type { TextFormat } from './types';
+import type { TextFormat } from '../store/text-types';
 
 export interface ParsedText {
   title: string | null;

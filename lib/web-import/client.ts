@@ -2,7 +2,7 @@
  * The browser's side of reading the web: asks the app's server (app/api/web) for a page's article or a
  * feed's items. Only the address travels; the article comes back and is kept in this browser.
  */
-import type { ParsedFeed } from '@/lib/feeds/parse';
+import type { ParsedFeed } from '@/lib/web-import/feed-parse';
 import { WebImportError, type WebImportErrorCode } from './errors';
 import type { WebArticle } from './extract';
 

@@ -1,7 +1,7 @@
 /**
  * What the server's web route does for a reader: fetch safely, then make an article or a feed of it.
  */
-import { parseFeed, type ParsedFeed } from '@/lib/feeds/parse';
+import { parseFeed, type ParsedFeed } from '@/lib/web-import/feed-parse';
 import { testAllowList } from './address';
 import { WebImportError } from './errors';
 import { extractArticle, type WebArticle } from './extract';

@@ -1,7 +1,7 @@
 /** bench:full's `assist` mode (issue 19), beside the worker that loads the model (worker.ts). */
 import type { TranslationPipeline } from '@huggingface/transformers';
-import { engineFor } from '../../lib/translation/engine/from-pipeline';
-import { splitSentences } from '../../lib/translation/sentences';
+import { engineFor } from '@/lib/engine/worker/from-pipeline';
+import { splitSentences } from '@/lib/engine/shared/sentences';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const p90 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.ceil(0.9 * xs.length) - 1]!;

@@ -8,10 +8,10 @@
 import { env, pipeline, type TranslationPipeline } from '@huggingface/transformers';
 import { InferenceSession } from 'onnxruntime-web/webgpu';
 import { rewriteOnLoad, type LoadedModel } from '../../lib/model-files/rewrite-on-load';
-import { decodeBatch } from '../../lib/translation/engine/batch-decoder';
-import { engineFor, generationRules } from '../../lib/translation/engine/from-pipeline';
-import { MarianSessions } from '../../lib/translation/engine/marian-sessions';
-import { splitSentences } from '../../lib/translation/sentences';
+import { decodeBatch } from '@/lib/engine/worker/batch-decoder';
+import { engineFor, generationRules } from '@/lib/engine/worker/from-pipeline';
+import { MarianSessions } from '@/lib/engine/worker/marian-sessions';
+import { splitSentences } from '@/lib/engine/shared/sentences';
 import { assist } from './assist';
 
 declare const self: DedicatedWorkerGlobalScope;

@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { SEED_SLUG, seedParagraphs } from './helpers';
 import { recordRequests } from './model-server';
-import { configFromEnv, translationCacheKey } from '../../lib/translation/config';
+import { configFromEnv, translationCacheKey } from '@/lib/engine/shared/config';
 
 const READER = `/nl/read/${SEED_SLUG}`;
 const english = (page: Page, kind: string, n = 0) =>

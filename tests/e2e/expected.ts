@@ -1,8 +1,8 @@
 import type { TranslationPipeline } from '@huggingface/transformers';
-import type { Quality } from '../../lib/translation/config';
-import { engineFor } from '../../lib/translation/engine/from-pipeline';
-import { loadTestPipeline } from '../../lib/translation/test-model';
-import { splitSentences } from '../../lib/translation/sentences';
+import type { Quality } from '@/lib/engine/shared/config';
+import { engineFor } from '@/lib/engine/worker/from-pipeline';
+import { loadTestPipeline } from '../tools/test-model';
+import { splitSentences } from '@/lib/engine/shared/sentences';
 
 const pipelines = new Map<string, Promise<TranslationPipeline>>();
 

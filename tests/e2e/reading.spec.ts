@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { splitSentences } from '../../lib/translation/sentences';
+import { splitSentences } from '@/lib/engine/shared/sentences';
 import { expectedTranslations } from './expected';
 import { expectNoSeriousAxeViolations, LONG_SLUG, SEED_SLUG, seedParagraphs } from './helpers';
 

@@ -3,7 +3,7 @@
 import { useFormatter, useTranslations } from 'next-intl';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useWebImportMessage } from '@/app/_components/web/use-web-import-message';
-import type { FeedItem, FeedRecord } from '@/lib/feeds/types';
+import type { FeedItem, FeedRecord } from '@/lib/store/feed-types';
 import { useRouter } from '@/lib/i18n/navigation';
 import { openFeedList } from '@/lib/store/open-store';
 

@@ -6,7 +6,7 @@ import { Link } from '@/lib/i18n/navigation';
 import { storageFailureReason } from '@/lib/store/errors';
 import { openTextLibrary } from '@/lib/store/open-store';
 import { checkTitle, MAX_TITLE, TextInputError } from '@/lib/texts/limits';
-import type { UserTextSummary } from '@/lib/texts/types';
+import type { UserTextSummary } from '@/lib/store/text-types';
 
 type State = { status: 'loading' } | { status: 'unavailable' } | { status: 'ready'; texts: UserTextSummary[] };
 

@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
-import type { CorrectionFailure } from '@/lib/corrections/article-corrections';
+import type { CorrectionFailure } from '@/lib/article/article-corrections';
 import { useCoarsePointer } from '../use-coarse-pointer';
 import { CorrectionFailureNotice } from './correction-failure';
 

@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import type { SyntheticEvent } from 'react';
-import { nextWord } from '@/lib/assist/completion';
+import { nextWord } from '@/lib/article/completion';
 
 interface Props {
   id: string;

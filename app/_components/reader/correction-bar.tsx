@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import type { RefObject } from 'react';
-import { isCorrected, type SegmentState } from '@/lib/translation/segment-state';
+import { isCorrected, type SegmentState } from '@/lib/article/segment-state';
 
 interface Props {
   state: SegmentState;

@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
-import { nextWord } from '@/lib/assist/completion';
+import { nextWord } from '@/lib/article/completion';
 import { tidyCorrection } from '@/lib/corrections/tidy';
 import { useCoarsePointer } from '../use-coarse-pointer';
 import { CompletionHint } from './completion-hint';

@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import type { CorrectionFailure } from '@/lib/corrections/article-corrections';
+import type { CorrectionFailure } from '@/lib/article/article-corrections';
 import { Link } from '@/lib/i18n/navigation';
 
 /**

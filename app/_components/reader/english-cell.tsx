@@ -3,8 +3,8 @@
 import { useEffect, useState } from 'react';
 import { sourceHash } from '@/lib/content/block-id';
 import type { Segment } from '@/lib/content/types';
-import { isCorrected } from '@/lib/translation/segment-state';
-import { useSegmentTranslation } from '@/lib/translation/use-article-translation';
+import { isCorrected } from '@/lib/article/segment-state';
+import { useSegmentTranslation } from '@/lib/article/use-article-translation';
 import { SegmentText } from './segment-text';
 import { TranslatedCell } from './translated-cell';
 import { useTranslationContext } from './translation-provider';

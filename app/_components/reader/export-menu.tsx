@@ -3,9 +3,9 @@
 import { useFormatter, useLocale, useTranslations } from 'next-intl';
 import { bilingualHtml } from '@/lib/export/bilingual-html';
 import { bilingualMarkdown } from '@/lib/export/bilingual-markdown';
-import { download } from '@/lib/store/download';
-import { isCorrected } from '@/lib/translation/segment-state';
-import { useTranslationProgress } from '@/lib/translation/use-article-translation';
+import { download } from '@/lib/export/download';
+import { isCorrected } from '@/lib/article/segment-state';
+import { useTranslationProgress } from '@/lib/article/use-article-translation';
 import { useTranslationContext } from './translation-provider';
 
 const button = 'rounded-full border border-rule px-3 py-1 text-sm text-muted hover:text-ink disabled:opacity-50';

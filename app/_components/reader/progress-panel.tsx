@@ -4,9 +4,9 @@ import { useFormatter, useTranslations } from 'next-intl';
 import { formatBytes } from '@/lib/i18n/format-bytes';
 import { useDoubtMarks } from '@/lib/preferences/use-doubt-marks';
 import { moveToDoubt } from '@/lib/reading/navigate';
-import type { DownloadEvent } from '@/lib/translation/client';
-import type { EngineError } from '@/lib/translation/protocol';
-import { useTranslationProgress } from '@/lib/translation/use-article-translation';
+import type { DownloadEvent } from '@/lib/engine/client/client';
+import type { EngineError } from '@/lib/engine/shared/protocol';
+import { useTranslationProgress } from '@/lib/article/use-article-translation';
 import { StorageWarning } from './storage-warning';
 import { useTranslationContext } from './translation-provider';
 

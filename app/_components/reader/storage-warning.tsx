@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { Link } from '@/lib/i18n/navigation';
-import { download } from '@/lib/store/download';
+import { download } from '@/lib/export/download';
 import { useTranslationContext } from './translation-provider';
 
 /**

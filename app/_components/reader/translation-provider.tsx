@@ -2,9 +2,9 @@
 
 import { useLocale, useTranslations } from 'next-intl';
 import { createContext, useContext, useEffect, useMemo, type ReactNode } from 'react';
-import type { ArticleTranslator } from '@/lib/translation/article-translator';
-import type { SourceSegment } from '@/lib/translation/segment-state';
-import { useArticleTranslator } from '@/lib/translation/use-article-translation';
+import type { ArticleTranslator } from '@/lib/article/article-translator';
+import type { SourceSegment } from '@/lib/article/segment-state';
+import { useArticleTranslator } from '@/lib/article/use-article-translation';
 
 interface TranslationContextValue {
   translator: ArticleTranslator | null;

@@ -1,7 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { ghostText, typedSentence } from '@/lib/assist/completion';
+import { ghostText, typedSentence } from '@/lib/article/completion';
 
 /** Asks the model for the English sentence `sentence` that begins with `typed`. */
 export type CompleteFn = (

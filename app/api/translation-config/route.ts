@@ -1,4 +1,4 @@
-import { configFromEnv } from '@/lib/translation/config';
+import { configFromEnv } from '@/lib/engine/shared/config';
 
 // Read at request time: a self-hoster changes TRANSLATION_* and restarts, no rebuild needed.
 export const dynamic = 'force-dynamic';

@@ -1,4 +1,4 @@
-import type { CorrectionRecord } from '../schema';
+import type { CorrectionRecord } from '@/lib/store/correction-schema';
 import { parseJson } from './json';
 import { ImportProblem, type ParsedImport } from './problem';
 import { parseTmx } from './tmx';

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { correctionRecord, machineRecord, type CorrectionRecord } from '../schema';
+import { correctionRecord, machineRecord, type CorrectionRecord } from '@/lib/store/correction-schema';
 import { ImportProblem } from './problem';
 
 /** The JSON export: lossless (every field, every earlier version) and versioned. */

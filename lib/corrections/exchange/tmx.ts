@@ -7,7 +7,12 @@ import {
 } from '@xmldom/xmldom';
 import { hashText, normalizeText } from '@/lib/content/block-id';
 import { tidyCorrection } from '@/lib/corrections/tidy';
-import { CORRECTION_STATUSES, CORRECTION_VIAS, type CorrectionRecord, type CorrectionStatus } from '../schema';
+import {
+  CORRECTION_STATUSES,
+  CORRECTION_VIAS,
+  type CorrectionRecord,
+  type CorrectionStatus,
+} from '@/lib/store/correction-schema';
 import { ImportProblem, type ParsedImport } from './problem';
 import { xmlSafe } from './xml-safe';
 

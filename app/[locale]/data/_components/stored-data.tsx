@@ -3,42 +3,22 @@
 import { useFormatter, useTranslations } from 'next-intl';
 import { useCallback, useEffect, useState } from 'react';
 import { formatBytes } from '@/lib/i18n/format-bytes';
-import { listenForCorrections } from '@/lib/store/changes';
-import { download } from '@/lib/store/download';
-import { storageFailureReason } from '@/lib/store/errors';
-import { parseImportFile } from '@/lib/corrections/exchange/import-file';
-import { toJson } from '@/lib/corrections/exchange/json';
 import { ImportProblem } from '@/lib/corrections/exchange/problem';
-import { toTmx } from '@/lib/corrections/exchange/tmx';
+import { onStoreChange } from '@/lib/store/change-feed';
+import { storageFailureReason } from '@/lib/store/errors';
 import { openTranslationStore } from '@/lib/store/open-store';
-import { storedDoubtful } from '@/lib/translation/confidence';
-import { readTextFile } from '@/lib/texts/limits';
 import type { TranslationStore } from '@/lib/store/types';
-
-const MODEL_CACHE = 'transformers-cache'; // transformers.js's Cache Storage name (env.cacheKey)
-
-interface Figures {
-  machine: number;
-  corrections: number;
-  bytes: number;
-  modelFiles: number;
-  modelBytes: number;
-  /** Stored machine sentences with a word the model was unsure of. */
-  doubtful: number;
-}
+import {
+  clearMachineTranslations,
+  clearModelFiles,
+  downloadExport,
+  importFile,
+  readFigures,
+  type ExportKind,
+  type Figures,
+} from '@/lib/stored-data/actions';
 
 type StorageAction = 'import' | 'export' | 'clear' | 'read';
-
-async function modelCache(): Promise<{ files: number; bytes: number }> {
-  if (typeof caches === 'undefined') return { files: 0, bytes: 0 };
-  const cache = await caches.open(MODEL_CACHE);
-  const keys = await cache.keys();
-  let bytes = 0;
-  for (const key of keys) bytes += Number((await cache.match(key))?.headers.get('content-length') ?? 0);
-  return { files: keys.length, bytes };
-}
-
-const stamp = () => new Date().toISOString().slice(0, 10);
 
 export function StoredData() {
   const t = useTranslations('Data');
@@ -56,18 +36,7 @@ export function StoredData() {
   const refresh = useCallback(
     async (s: TranslationStore) => {
       try {
-        const [counts, model, machine, corrections] = await Promise.all([
-          s.counts(),
-          modelCache(),
-          s.listMachine(),
-          s.listCorrections(),
-        ]);
-        setFigures({
-          ...counts,
-          modelFiles: model.files,
-          modelBytes: model.bytes,
-          doubtful: storedDoubtful(machine, corrections),
-        });
+        setFigures(await readFigures(s));
       } catch (err) {
         failed('read', err);
       }
@@ -82,8 +51,11 @@ export function StoredData() {
     });
   }, [refresh]);
 
-  // Another tab saved or imported corrections: the counts follow.
-  useEffect(() => (store ? listenForCorrections(() => void refresh(store)) : undefined), [store, refresh]);
+  // Another tab saved, imported or cleared: the counts follow.
+  useEffect(
+    () => (store ? onStoreChange(({ origin }) => origin === 'elsewhere' && void refresh(store)) : undefined),
+    [store, refresh],
+  );
 
   const size = (bytes: number) => t('size', { size: formatBytes(format, bytes) });
 
@@ -101,15 +73,12 @@ export function StoredData() {
     if (failure !== null) failed(action, failure);
   };
 
+  const exportAs = (kind: ExportKind) => guarded('export', (s) => downloadExport(s, kind));
+
   const onImport = async (file: File) => {
     const store = await openTranslationStore();
     try {
-      // Parse and validate the whole file first: all of it is applied, or none.
-      const text = await readTextFile(file).catch(() =>
-        Promise.reject(new ImportProblem('notText', file.type || file.name)),
-      );
-      const { records, skipped } = parseImportFile(file.name, text);
-      const { added, keptExisting, duplicates } = await store.importCorrections(records);
+      const { added, keptExisting, duplicates, skipped } = await importFile(store, file);
       await refresh(store);
       setMessage({ kind: 'ok', text: t('importDone', { added, kept: keptExisting, duplicates, ...skipped }) });
     } catch (err) {
@@ -161,35 +130,13 @@ export function StoredData() {
       </dl>
 
       <div className="flex flex-col items-start gap-3">
-        <button
-          type="button"
-          className={button}
-          onClick={guarded('export', async (s) =>
-            download(`corrections-${stamp()}.json`, toJson(await s.listCorrections()), 'application/json'),
-          )}
-        >
+        <button type="button" className={button} onClick={exportAs('json')}>
           {t('exportJson')}
         </button>
-        <button
-          type="button"
-          className={button}
-          onClick={guarded('export', async (s) =>
-            download(
-              `corrections-and-translations-${stamp()}.json`,
-              toJson(await s.listCorrections(), await s.listMachine()),
-              'application/json',
-            ),
-          )}
-        >
+        <button type="button" className={button} onClick={exportAs('jsonAll')}>
           {t('exportJsonAll')}
         </button>
-        <button
-          type="button"
-          className={button}
-          onClick={guarded('export', async (s) =>
-            download(`corrections-${stamp()}.tmx`, toTmx(await s.listCorrections()), 'application/x-tmx+xml'),
-          )}
-        >
+        <button type="button" className={button} onClick={exportAs('tmx')}>
           {t('exportTmx')}
         </button>
         <label
@@ -224,7 +171,7 @@ export function StoredData() {
           type="button"
           className={button}
           onClick={guarded('clear', async (s) => {
-            await s.clearMachine();
+            await clearMachineTranslations(s);
             setMessage({ kind: 'ok', text: t('cleared') });
           })}
         >
@@ -234,7 +181,7 @@ export function StoredData() {
           type="button"
           className={button}
           onClick={guarded('clear', async () => {
-            if (typeof caches !== 'undefined') await caches.delete(MODEL_CACHE);
+            await clearModelFiles();
             setMessage({ kind: 'ok', text: t('cleared') });
           })}
         >

@@ -1,7 +1,7 @@
 import type { Locale } from 'next-intl';
 import { setRequestLocale } from 'next-intl/server';
 import { notFound } from 'next/navigation';
-import { TEXT_ID_PATTERN } from '@/lib/texts/types';
+import { TEXT_ID_PATTERN } from '@/lib/store/text-types';
 import { UserTextReader } from './_components/user-text-reader';
 
 /**

@@ -9,7 +9,7 @@ import { TranslationProvider } from '@/app/_components/reader/translation-provid
 import { segmentsOf } from '@/lib/content/types';
 import { Link } from '@/lib/i18n/navigation';
 import { openTextLibrary } from '@/lib/store/open-store';
-import { TEXT_ID_PATTERN, type UserText, type WebSource } from '@/lib/texts/types';
+import { TEXT_ID_PATTERN, type UserText, type WebSource } from '@/lib/store/text-types';
 
 type Loaded = { status: 'loading' } | { status: 'missing' } | { status: 'ready'; text: UserText };
 

@@ -1,0 +1,247 @@
+/**
+ * The translation engine: paragraphs in, English out, on our own decoder loop. Each paragraph is cut into
+ * sentences (OPUS-MT drops sentences from multi-sentence input) and over-long sentences into chunks; every
+ * piece is a job in one queue (job-queue.ts), shared by all the paragraphs in flight. Each paragraph streams its
+ * English as its sentences grow, and comes back with every word's probability. The same model, on demand:
+ * other translations of a sentence (beam search's n-best list) and the rest of a sentence a reader started.
+ */
+import { chunkSentence } from '../shared/chunk';
+import { MAX_INPUT_TOKENS, maxNewTokensFor } from '../shared/limits';
+import type { Alternative, ParagraphTranslation, SentenceTranslation } from '../shared/protocol';
+import { splitSentences } from '../shared/sentences';
+import type { Encoded, ModelRules } from './batch-decoder';
+import type { BeamSettings } from './decoding';
+import { JobQueue } from './job-queue';
+import type { MarianSessions } from './marian-sessions';
+import type { EngineTokenizer } from './tokenizer';
+import { wordScores } from '../shared/words';
+
+export interface EngineOptions {
+  /** Beam search as the model's generation config asks ('best'), or greedy ('fast'). */
+  beams: BeamSettings | null;
+  /** Beam search for alternatives: the model's settings, with at least ALTERNATIVE_BEAMS beams. */
+  alternatives?: BeamSettings;
+  /**
+   * Decoder rows per step at most: a sentence takes one row decoded greedily, num_beams rows with beams. A
+   * sentence with more beams than this is decoded alone.
+   */
+  batchRows: number;
+  /**
+   * Every sentence decoded (and encoded) on its own, its beams together: for files whose quantization of the
+   * activations is per tensor (config.ts sentencesApartFor), where neighbours and padding would change a
+   * sentence's words.
+   */
+  sentencesApart?: boolean;
+  /** How many new tokens a sentence of `n` input tokens may (and must) have; by default up to min(512, 2n + 8). */
+  lengths?: (n: number) => { min: number; max: number };
+}
+
+/** Beams for a sentence's alternatives: the best and up to five others. */
+export const ALTERNATIVE_BEAMS = 6;
+
+export class CancelledError extends Error {
+  constructor() {
+    super('cancelled');
+    this.name = 'CancelledError';
+  }
+}
+
+export class TranslationEngine {
+  private readonly jobs: JobQueue;
+  /** The encoder's output for the sources a reader is completing, most recent last. */
+  private readonly encodedSources = new Map<string, Promise<Encoded>>();
+
+  constructor(
+    /** Read for speed figures (bench:full, tests). */
+    readonly sessions: MarianSessions,
+    private readonly tokenizer: EngineTokenizer,
+    private readonly rules: ModelRules,
+    private readonly options: EngineOptions,
+  ) {
+    this.jobs = new JobQueue(sessions, rules, options.batchRows, options.sentencesApart ?? false);
+  }
+
+  /**
+   * Translates a paragraph. `onPartial` is told whenever its English grew, with a function that makes the
+   * text (decoding costs time: the caller decides how often it is worth it).
+   */
+  async translate(
+    paragraph: string,
+    {
+      onPartial,
+      onSentence,
+      shouldStop,
+    }: {
+      onPartial?: (text: () => string) => void;
+      onSentence?: (piece: number) => void;
+      shouldStop?: () => boolean;
+    } = {},
+  ): Promise<ParagraphTranslation> {
+    const started = performance.now();
+    const spans = splitSentences(paragraph);
+    const pieces = spans.flatMap((span, sentence) =>
+      chunkSentence(span.text, (w) => this.tokenizer.tokensOfWord(w)).map((text) => ({ sentence, text })),
+    );
+    const current: (readonly number[])[] = pieces.map(() => []);
+    const done: (string | null)[] = pieces.map(() => null);
+    const text = () =>
+      pieces
+        .map((_, i) => done[i] ?? this.tokenizer.decode(current[i]!).trim())
+        .filter(Boolean)
+        .join(' ');
+    const results = await Promise.all(
+      pieces.map((piece, i) => {
+        const ids = this.tokenizer.encode(piece.text);
+        const { min, max } = this.lengthsFor(ids.length);
+        return this.jobs
+          .add({
+            ids,
+            maxNewTokens: max,
+            minNewTokens: min,
+            beams: this.options.beams,
+            cancelled: shouldStop,
+            progress: (tokens) => {
+              current[i] = tokens;
+              onPartial?.(text);
+            },
+          })
+          .then((result) => {
+            if (!result) throw new CancelledError();
+            done[i] = this.tokenizer.decode(result.tokens).trim();
+            onSentence?.(i);
+            onPartial?.(text);
+            return { ...result, input: ids.length };
+          });
+      }),
+    );
+    const sentences: SentenceTranslation[] = spans.map((span, s) => {
+      const mine = results
+        .filter((_, i) => pieces[i]!.sentence === s)
+        .map((r) => ({ ...r, text: this.tokenizer.decode(r.tokens).trim() }));
+      // Each chunk's words, at their offsets in the sentence's English (chunks joined by a space).
+      let offset = 0;
+      const words = mine
+        .filter((r) => r.text)
+        .flatMap((r) => {
+          const scored = wordScores(
+            r.tokens.map((t) => this.tokenizer.piece(t)),
+            r.logprobs,
+            r.text,
+          ).map(([a, b, p]): [number, number, number] => [a + offset, b + offset, p]);
+          offset += r.text.length + 1;
+          return scored;
+        });
+      const searched =
+        this.options.beams &&
+        this.options.alternatives &&
+        this.options.beams.numBeams >= this.options.alternatives.numBeams;
+      return {
+        source: span.text,
+        start: span.start,
+        end: span.end,
+        target: mine
+          .map((r) => r.text)
+          .filter(Boolean)
+          .join(' '),
+        tokens: mine.flatMap((r) => r.tokens),
+        logprobs: mine.flatMap((r) => r.logprobs),
+        words,
+        ...(searched && mine.length === 1 ? { alternatives: this.distinct(mine[0]!.nbest) } : {}),
+      };
+    });
+    return {
+      text: sentences
+        .map((s) => s.target)
+        .filter(Boolean)
+        .join(' '),
+      sentences,
+      inputTokens: results.reduce((n, r) => n + r.input, 0),
+      outputTokens: results.reduce((n, r) => n + r.tokens.length, 0),
+      ms: performance.now() - started,
+    };
+  }
+
+  /**
+   * Other translations of one sentence (or a word or phrase alone, as a gloss): the distinct finished
+   * hypotheses of beam search with at least ALTERNATIVE_BEAMS beams, best first. Ahead of paragraph work.
+   */
+  async alternatives(text: string, { shouldStop }: { shouldStop?: () => boolean } = {}): Promise<Alternative[]> {
+    const ids = this.tokenizer.encode(text.trim());
+    if (ids.length > MAX_INPUT_TOKENS || !text.trim()) return [];
+    const beams = this.options.alternatives ?? { numBeams: ALTERNATIVE_BEAMS, lengthPenalty: 1, earlyStopping: false };
+    const { min, max } = this.lengthsFor(ids.length);
+    const result = await this.jobs.add(
+      { ids, maxNewTokens: max, minNewTokens: min, beams, cancelled: shouldStop },
+      { urgent: true },
+    );
+    if (!result) throw new CancelledError();
+    const scores = new Map(
+      result.nbest.map((h) => [this.tokenizer.decode(h.tokens).trim(), h.score] as const).reverse(),
+    );
+    return this.distinct(result.nbest).map((text) => ({ text, score: scores.get(text)! }));
+  }
+
+  private lengthsFor(inputTokens: number) {
+    return this.options.lengths?.(inputTokens) ?? { min: 0, max: maxNewTokensFor(inputTokens) };
+  }
+
+  /** The distinct English texts of an n-best list, best first. */
+  private distinct(nbest: readonly { tokens: number[] }[]): string[] {
+    return [...new Set(nbest.map((h) => this.tokenizer.decode(h.tokens).trim()).filter(Boolean))];
+  }
+
+  /**
+   * The rest of a sentence a reader has started: the model translates `source` with its output forced to
+   * begin with the whole words of `typed`, then decodes greedily, ahead of paragraph work; while the last,
+   * unfinished word is not yet spelled out, only tokens consistent with what is left of it may come (so
+   * "gov" may become "government" however the model splits it). `onPartial` is told the sentence as it
+   * grows. After a typed space, the next word is a new one. Returns the whole English sentence, which begins
+   * with `typed` when the model spells it the same.
+   */
+  async complete(
+    source: string,
+    typed: string,
+    { onPartial, shouldStop }: { onPartial?: (sentence: string) => void; shouldStop?: () => boolean } = {},
+  ): Promise<string> {
+    const ids = this.tokenizer.encode(source.trim());
+    if (ids.length > MAX_INPUT_TOKENS || !source.trim()) return typed;
+    const cut = /\s$/.test(typed) ? typed.length : typed.length - (/\S*$/.exec(typed)?.[0].length ?? 0);
+    const prefix = this.tokenizer.encodePlain(typed.slice(0, cut));
+    // After a typed space the next token starts a new word (a piece with the word marker): without this the
+    // model may run on with the last word ("In " → "Indeed"), and the answer would not begin with what was typed.
+    const partial = cut < typed.length ? `\u2581${typed.slice(cut)}` : typed.trim() ? '\u2581' : '';
+    const allowed = (tokens: readonly number[]): ReadonlySet<number> | null => {
+      let left = partial;
+      for (const t of tokens) {
+        if (!left) return null;
+        const piece = this.tokenizer.piece(t) ?? '';
+        left = piece.startsWith(left) ? '' : left.slice(piece.length);
+      }
+      return left ? this.tokenizer.consistentWith(left) : null;
+    };
+    const key = ids.join(',');
+    let encoded = this.encodedSources.get(key);
+    if (!encoded) {
+      encoded = this.jobs.encode([ids]);
+      this.encodedSources.set(key, encoded);
+      encoded.catch(() => this.encodedSources.delete(key));
+      for (const old of this.encodedSources.keys()) if (this.encodedSources.size > 4) this.encodedSources.delete(old);
+    }
+    const text = (tokens: readonly number[]) => this.tokenizer.decode([...prefix, ...tokens]).trim();
+    const result = await this.jobs.add(
+      {
+        ids,
+        prefix,
+        allowed: partial ? allowed : undefined,
+        maxNewTokens: Math.max(1, this.lengthsFor(ids.length).max - prefix.length),
+        minNewTokens: Math.max(0, this.lengthsFor(ids.length).min - prefix.length),
+        beams: null,
+        cancelled: shouldStop,
+        progress: (tokens) => onPartial?.(text(tokens)),
+      },
+      { urgent: true, encoded: await encoded },
+    );
+    if (!result) throw new CancelledError();
+    return text(result.tokens);
+  }
+}
