@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // npm run inspect-model -- DIR: what a model folder in transformers.js's layout (DIR/onnx/*.onnx) holds where it
-// matters for speed: each file's size, and for decoders the output projection's structure (lib/model-files/):
+// matters for speed: each file's size, and for decoders the output projection's structure (lib/engine/model-files/):
 // where it sits, the tied table's copies, dtypes and sizes, and whether every step dequantizes the whole table.
 // Run it on the files you self-host (public/models/<model id>/) or on a copy of the Hub's.
 import { build } from 'esbuild';
@@ -20,7 +20,7 @@ const out = mkdtempSync(path.join(root, 'bench', 'out', 'inspect-'));
 await build({
   stdin: {
     contents: ['onnx-graph', 'projection', 'rewrite-projection']
-      .map((m) => `export * from '${root}/lib/model-files/${m}.ts';`)
+      .map((m) => `export * from '${root}/lib/engine/model-files/${m}.ts';`)
       .join(' '),
     resolveDir: root,
     loader: 'ts',

@@ -63,7 +63,7 @@ describe('a correction that storage refuses', () => {
     faults.next = new DOMException('full', 'QuotaExceededError');
     const error = await t.corrections.save('s-1', 'Mine.').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CorrectionFailure);
-    expect(error).toMatchObject({ action: 'save', reason: 'quota' });
+    expect(error).toMatchObject({ action: 'save', code: 'quota' });
     expect(t.getSegment('s-1').correction).toBeNull();
     expect(t.getProgress().storage).toBe('failing');
     // The export offered with the warning carries the text the reader could not save.
@@ -82,7 +82,7 @@ describe('a correction that storage refuses', () => {
   it('never stores an empty text, and names it', async () => {
     const { store } = await faultyStore();
     const t = await opened(store);
-    await expect(t.corrections.save('s-1', '  \n ')).rejects.toMatchObject({ reason: 'empty' });
+    await expect(t.corrections.save('s-1', '  \n ')).rejects.toMatchObject({ code: 'empty' });
     expect((await store.getCorrections([hash('Eerste alinea.')])).size).toBe(0);
     t.dispose();
   });

@@ -6,6 +6,7 @@
  * Nothing the reader wrote is dropped: a write that fails rejects with a CorrectionFailure and changes
  * nothing shown (the editor stays open with its text), and an empty text is never stored as a correction.
  */
+import { CodedError } from '@/lib/coded-error';
 import { onStoreChange } from '@/lib/store/change-feed';
 import { storageFailureReason, type StorageFailureReason } from '@/lib/store/errors';
 import type { CorrectionRecord, CorrectionStatus, CorrectionVia, TranslationStore } from '@/lib/store/types';
@@ -16,13 +17,14 @@ import { Drafts } from './drafts';
 export type CorrectionAction = 'save' | 'choose' | 'confirm' | 'revert' | 'undo';
 
 /** Why a correction was not stored: storage refused it, the text is empty, or no machine text could be made. */
-export class CorrectionFailure extends Error {
+/** Why a save, confirm or undo failed (`code`), and which it was: worded by the editor, the reader's text kept. */
+export class CorrectionFailure extends CodedError<StorageFailureReason | 'empty' | 'translate'> {
+  override readonly name = 'CorrectionFailure';
   constructor(
     readonly action: CorrectionAction,
-    readonly reason: StorageFailureReason | 'empty' | 'translate',
+    code: StorageFailureReason | 'empty' | 'translate',
   ) {
-    super(`${action}: ${reason}`);
-    this.name = 'CorrectionFailure';
+    super(code, `${action}: ${code}`);
   }
 }
 

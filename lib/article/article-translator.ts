@@ -13,7 +13,8 @@ import type { EngineConfig } from '../engine/shared/config';
 import type { ParagraphTranslation } from '../engine/shared/protocol';
 import { translatedState, type SegmentState, type SourceSegment } from './segment-state';
 import { SegmentStates, type Progress } from './segment-states';
-import { LOAD_ERRORS, toEngineError, TranslationQueue } from './translation-queue';
+import { isLoadError, toEngineError } from '@/lib/engine/shared/errors';
+import { TranslationQueue } from './translation-queue';
 
 export { IDLE, type Phase, type Progress } from './segment-states';
 export { readStored, type StoredRecords } from './article-persistence';
@@ -207,7 +208,7 @@ export class ArticleTranslator {
     try {
       return (await this.queue.translateNow(index)).text;
     } catch (err) {
-      if (this.states.progress.phase !== 'failed' && LOAD_ERRORS.has(toEngineError(err).code)) this.failed(err);
+      if (this.states.progress.phase !== 'failed' && isLoadError(toEngineError(err).code)) this.failed(err);
       throw err;
     } finally {
       this.states.set(id, { ...this.states.get(id), machinePending: false });

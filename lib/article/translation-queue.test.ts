@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EngineFailure } from '../engine/client/client';
+import { EngineFailure } from '../engine/shared/errors';
 import type { EngineError, ParagraphTranslation } from '../engine/shared/protocol';
 import { SegmentStates } from './segment-states';
 import { TranslationQueue, type QueueClient } from './translation-queue';

@@ -4,7 +4,7 @@
  * crashes the worker twice marked failed, an engine that cannot load again stops the queue. The engine is
  * a parameter: the translator's worker client in the app, a fake one in the unit test.
  */
-import { EngineFailure } from '../engine/client/client';
+import { isLoadError, toEngineError } from '@/lib/engine/shared/errors';
 import type { EngineError, ParagraphTranslation } from '../engine/shared/protocol';
 import { Scheduler } from './scheduler';
 import type { SegmentStates } from './segment-states';
@@ -24,7 +24,6 @@ export interface QueueHooks {
   translated(index: number, result: ParagraphTranslation): void;
 }
 
-export const LOAD_ERRORS = new Set(['offline', 'not-found', 'blocked', 'load']);
 /** A paragraph that takes the worker down this many times is marked failed instead of retried forever. */
 const MAX_CRASHES = 2;
 /**
@@ -155,7 +154,7 @@ export class TranslationQueue {
         } else update({ ...RESET, status: 'error', error });
         return 'next';
       }
-      if (LOAD_ERRORS.has(error.code)) {
+      if (isLoadError(error.code)) {
         // A restarted worker could not load the model again: the whole engine is down.
         update(RESET);
         this.scheduler.enqueue(index);
@@ -166,10 +165,4 @@ export class TranslationQueue {
       return 'next';
     }
   }
-}
-
-export function toEngineError(err: unknown): EngineError {
-  if (err instanceof EngineFailure) return err.error;
-  if (err instanceof DOMException && err.name === 'AbortError') return { code: 'cancelled', message: 'cancelled' };
-  return { code: 'load', message: err instanceof Error ? err.message : String(err) };
 }

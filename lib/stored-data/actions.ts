@@ -58,8 +58,10 @@ const today = () => new Date().toISOString().slice(0, 10);
 /** The file an export makes: name, text and type. */
 export async function exportFile(store: TranslationStore, kind: ExportKind) {
   const corrections = await store.listCorrections();
-  if (kind === 'tmx') return { name: `corrections-${today()}.tmx`, text: toTmx(corrections), type: 'application/x-tmx+xml' };
-  if (kind === 'json') return { name: `corrections-${today()}.json`, text: toJson(corrections), type: 'application/json' };
+  if (kind === 'tmx')
+    return { name: `corrections-${today()}.tmx`, text: toTmx(corrections), type: 'application/x-tmx+xml' };
+  if (kind === 'json')
+    return { name: `corrections-${today()}.json`, text: toJson(corrections), type: 'application/json' };
   const name = `corrections-and-translations-${today()}.json`;
   return { name, text: toJson(corrections, await store.listMachine()), type: 'application/json' };
 }
@@ -77,7 +79,9 @@ export async function importFile(
   store: TranslationStore,
   file: File,
 ): Promise<ImportOutcome & { skipped: ReturnType<typeof parseImportFile>['skipped'] }> {
-  const text = await readTextFile(file).catch(() => Promise.reject(new ImportProblem('notText', file.type || file.name)));
+  const text = await readTextFile(file).catch(() =>
+    Promise.reject(new ImportProblem('notText', file.type || file.name)),
+  );
   const { records, skipped } = parseImportFile(file.name, text);
   return { ...(await store.importCorrections(records)), skipped };
 }

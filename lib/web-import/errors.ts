@@ -2,6 +2,7 @@
  * Why the app's server would not read a web address. Each code is a localized message (WebImport.error.*);
  * the server answers with the code, never with a stack or the remote page's own error text.
  */
+import { CodedError } from '@/lib/coded-error';
 export type WebImportErrorCode =
   | 'disabled'
   | 'invalid'
@@ -24,13 +25,13 @@ export type WebImportErrorCode =
   | 'busy'
   | 'offline';
 
-export class WebImportError extends Error {
+export class WebImportError extends CodedError<WebImportErrorCode> {
+  override readonly name = 'WebImportError';
   constructor(
-    readonly code: WebImportErrorCode,
+    code: WebImportErrorCode,
     readonly detail: Record<string, string | number> = {},
   ) {
     super(code);
-    this.name = 'WebImportError';
   }
 }
 

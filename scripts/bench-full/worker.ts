@@ -7,7 +7,7 @@
  */
 import { env, pipeline, type TranslationPipeline } from '@huggingface/transformers';
 import { InferenceSession } from 'onnxruntime-web/webgpu';
-import { rewriteOnLoad, type LoadedModel } from '../../lib/model-files/rewrite-on-load';
+import { rewriteOnLoad, type LoadedModel } from '@/lib/engine/model-files/rewrite-on-load';
 import { decodeBatch } from '@/lib/engine/worker/batch-decoder';
 import { engineFor, generationRules } from '@/lib/engine/worker/from-pipeline';
 import { MarianSessions } from '@/lib/engine/worker/marian-sessions';
@@ -21,7 +21,7 @@ let translator: TranslationPipeline;
 
 const words = (paragraphs: string[]) => paragraphs.join(' ').split(/\s+/).filter(Boolean).length;
 
-/** `rewrite`: the app's load-time projection rewrite (lib/model-files/rewrite-projection.ts), or the files as they are. */
+/** `rewrite`: the app's load-time projection rewrite (lib/engine/model-files/rewrite-projection.ts), or the files as they are. */
 async function load({
   dtype,
   threads,

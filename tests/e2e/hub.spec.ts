@@ -64,7 +64,7 @@ test('the default configuration loads the q8 model from the Hub and its CDN unde
   expect(compared).toBeGreaterThanOrEqual(3); // the heading, the label and the title
   expect(new Set(shown).size).toBe(seedParagraphs.length);
   expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
-  // The q8 decoder, in the Hub's structure, ran with its projection rewritten at load (lib/model-files/): the
+  // The q8 decoder, in the Hub's structure, ran with its projection rewritten at load (lib/engine/model-files/): the
   // English above is still exactly the unmodified file's.
   await expect(page.getByTestId('translation-status').locator('[data-projection]')).toHaveAttribute(
     'data-projection',

@@ -21,15 +21,15 @@ export function CorrectionFailureNotice({ failure, onRetry }: { failure: Correct
     >
       <p>
         <strong className="font-semibold">{t('failed', { action: failure.action })}</strong>{' '}
-        {t('failedReason', { reason: failure.reason })} {t('failedKept', { action: failure.action })}
+        {t('failedReason', { reason: failure.code })} {t('failedKept', { action: failure.action })}
       </p>
       <p className="mt-1 flex flex-wrap gap-x-4">
-        {failure.reason !== 'empty' && (
+        {failure.code !== 'empty' && (
           <button type="button" onClick={onRetry} className={link}>
             {t('retry')}
           </button>
         )}
-        {failure.reason === 'quota' && (
+        {failure.code === 'quota' && (
           <Link href="/data" target="_blank" className={link}>
             {site('dataLink')}
           </Link>

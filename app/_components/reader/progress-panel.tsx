@@ -66,7 +66,7 @@ function TranslationStatus() {
         <span>{t('speed', { speed: format.number(wordsPerSecond, { maximumFractionDigits: 0 }) })}</span>
       )}
       {engine && (
-        // The title says how the model's output layer runs (lib/model-files/rewrite-projection.ts): a diagnostic
+        // The title says how the model's output layer runs (lib/engine/model-files/rewrite-projection.ts): a diagnostic
         // for a self-hosting reader, with the reason in the worker's console at debug level.
         <span
           className="hidden sm:inline"

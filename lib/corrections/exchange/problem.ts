@@ -1,3 +1,5 @@
+import { CodedError } from '@/lib/coded-error';
+
 /** Why an import file was refused, as a code the interface words in its own language (Data.importProblem). */
 export type ImportProblemCode = 'notText' | 'notXml' | 'notTmx' | 'notJson' | 'readingExport' | 'invalid';
 
@@ -10,14 +12,14 @@ const ENGLISH: Record<ImportProblemCode, string> = {
   invalid: 'invalid',
 };
 
-export class ImportProblem extends Error {
+export class ImportProblem extends CodedError<ImportProblemCode> {
+  override readonly name = 'ImportProblem';
   constructor(
-    readonly code: ImportProblemCode,
+    code: ImportProblemCode,
     /** The parser's own words, or where in the file: shown after the localized reason. */
     readonly detail: string,
   ) {
-    super(code === 'invalid' ? detail : `${ENGLISH[code]}: ${detail}`);
-    this.name = 'ImportProblem';
+    super(code, code === 'invalid' ? detail : `${ENGLISH[code]}: ${detail}`);
   }
 }
 

@@ -4,22 +4,22 @@
  * use, never during server rendering. If it dies, everything pending is
  * rejected with a `crashed` EngineFailure and the next request starts a new one.
  */
-import type { ProjectionRewrite } from '@/lib/model-files/rewrite-projection';
 import type { EngineConfig, ResolvedDevice } from '../shared/config';
-import type { Alternative, EngineError, ParagraphTranslation, WorkerRequest, WorkerResponse } from '../shared/protocol';
-
-export class EngineFailure extends Error {
-  constructor(readonly error: EngineError) {
-    super(error.message);
-    this.name = 'EngineFailure';
-  }
-}
+import { cancelled, EngineFailure } from '../shared/errors';
+import type {
+  Alternative,
+  EngineError,
+  ParagraphTranslation,
+  ProjectionRewrite,
+  WorkerRequest,
+  WorkerResponse,
+} from '../shared/protocol';
 
 export interface ReadyInfo {
   device: ResolvedDevice;
   threads: number;
   crossOriginIsolated: boolean;
-  /** What was done with the decoder's output projection at load (lib/model-files/rewrite-projection.ts). */
+  /** What was done with the decoder's output projection at load (lib/engine/model-files/rewrite-projection.ts). */
   projection: ProjectionRewrite | null;
 }
 
@@ -161,10 +161,10 @@ export class TranslationClient {
     return new Promise<T>((resolve, reject) => {
       const onAbort = () => {
         worker.postMessage({ type: 'cancel', id: this.nextId++, target: id } satisfies WorkerRequest);
-        this.settle(id)?.reject(new EngineFailure({ code: 'cancelled', message: 'cancelled' }));
+        this.settle(id)?.reject(cancelled());
       };
       if (signal) {
-        if (signal.aborted) return reject(new EngineFailure({ code: 'cancelled', message: 'cancelled' }));
+        if (signal.aborted) return reject(cancelled());
         signal.addEventListener('abort', onAbort, { once: true });
       }
       this.pending.set(id, {

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { DEVICES, dtypeOption, QUALITIES, SOURCES, type EngineConfig } from '../shared/config';
-import { EngineFailure } from './client';
+import { EngineFailure } from '../shared/errors';
 import { CONFIG_URL, EARLY_CONFIG } from './early-config';
 
 /** The request the reader page's inline script started before any of the app loaded (taken once). */

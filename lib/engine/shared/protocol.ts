@@ -4,8 +4,33 @@
  * the request it answers. The library's own progress events never cross this
  * boundary raw: the worker wraps them in `download` messages.
  */
-import type { ProjectionRewrite } from '@/lib/model-files/rewrite-projection';
 import type { EngineConfig, ResolvedDevice } from './config';
+import type { EngineError } from './errors';
+
+export type { EngineError, ErrorCode } from './errors';
+
+/** How a Marian decoder file computes its output projection (lib/engine/model-files/projection.ts reads it). */
+export type ProjectionKind =
+  /** MatMul(x, Transpose(table [V, d])): optimum's export, fp32 or fp16. */
+  | 'transposed-table'
+  /** Transpose(table uint8) -> DequantizeLinear of the whole table -> float MatMul: quantize_dynamic's q8. */
+  | 'dequantized-table'
+  /** The Transpose (and q8's DequantizeLinear) once at the top level, read by each branch: the engine's load-time
+   * rewrite, which ONNX Runtime folds into one float [d, V] table when the session is created. */
+  | 'hoisted'
+  /** A [d, V] table multiplied as it is (float, or MatMulInteger on int8): this project's own earlier layout. */
+  | 'direct'
+  | 'unknown';
+
+/** What was done with a decoder's output projection at load (lib/engine/model-files/rewrite-projection.ts). */
+export interface ProjectionRewrite {
+  /** What the engine did with the file: said in the console (debug) and on the model's line in the reader. */
+  path: 'rewritten' | 'as-is';
+  /** The structure found (projection.ts's kinds), or 'none' for a file without a projection (an encoder). */
+  found: ProjectionKind | 'none';
+  /** Why a file with a projection runs as it is. */
+  reason?: string;
+}
 
 export interface SentenceTranslation {
   /** The Dutch sentence as it appears in the paragraph. */
@@ -40,20 +65,6 @@ export interface ParagraphTranslation {
   inputTokens: number;
   outputTokens: number;
   ms: number;
-}
-
-export type ErrorCode =
-  | 'offline' // the network is unreachable
-  | 'not-found' // a model file answered 404
-  | 'blocked' // a download was refused (CORS, blocked, HTTP error)
-  | 'load' // the files arrived but the model would not start
-  | 'translate' // this paragraph failed; others may not
-  | 'cancelled'
-  | 'crashed'; // the worker died (only ever produced on the main thread)
-
-export interface EngineError {
-  code: ErrorCode;
-  message: string;
 }
 
 export type WorkerRequest =

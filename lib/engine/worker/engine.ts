@@ -8,6 +8,7 @@
 import { chunkSentence } from '../shared/chunk';
 import { MAX_INPUT_TOKENS, maxNewTokensFor } from '../shared/limits';
 import type { Alternative, ParagraphTranslation, SentenceTranslation } from '../shared/protocol';
+import { cancelled } from '../shared/errors';
 import { splitSentences } from '../shared/sentences';
 import type { Encoded, ModelRules } from './batch-decoder';
 import type { BeamSettings } from './decoding';
@@ -38,13 +39,6 @@ export interface EngineOptions {
 
 /** Beams for a sentence's alternatives: the best and up to five others. */
 export const ALTERNATIVE_BEAMS = 6;
-
-export class CancelledError extends Error {
-  constructor() {
-    super('cancelled');
-    this.name = 'CancelledError';
-  }
-}
 
 export class TranslationEngine {
   private readonly jobs: JobQueue;
@@ -106,7 +100,7 @@ export class TranslationEngine {
             },
           })
           .then((result) => {
-            if (!result) throw new CancelledError();
+            if (!result) throw cancelled();
             done[i] = this.tokenizer.decode(result.tokens).trim();
             onSentence?.(i);
             onPartial?.(text);
@@ -174,7 +168,7 @@ export class TranslationEngine {
       { ids, maxNewTokens: max, minNewTokens: min, beams, cancelled: shouldStop },
       { urgent: true },
     );
-    if (!result) throw new CancelledError();
+    if (!result) throw cancelled();
     const scores = new Map(
       result.nbest.map((h) => [this.tokenizer.decode(h.tokens).trim(), h.score] as const).reverse(),
     );
@@ -241,7 +235,7 @@ export class TranslationEngine {
       },
       { urgent: true, encoded: await encoded },
     );
-    if (!result) throw new CancelledError();
+    if (!result) throw cancelled();
     return text(result.tokens);
   }
 }

@@ -8,11 +8,12 @@
 import { env, pipeline, type TranslationPipeline } from '@huggingface/transformers';
 // The same module transformers.js imports (one instance in the bundle): its InferenceSession is the one wrapped.
 import { InferenceSession } from 'onnxruntime-web/webgpu';
-import { rewriteOnLoad, type LoadedModel } from '@/lib/model-files/rewrite-on-load';
+import { rewriteOnLoad, type LoadedModel } from '@/lib/engine/model-files/rewrite-on-load';
 import { dtypeOption, sentencesApartFor, threadCount, type EngineConfig, type ResolvedDevice } from '../shared/config';
-import { CancelledError, type TranslationEngine } from './engine';
+import type { TranslationEngine } from './engine';
 import { engineFor } from './from-pipeline';
-import { classifyLoadError, NetworkLog } from '../shared/load-errors';
+import { classifyLoadError, toEngineError } from '../shared/errors';
+import { NetworkLog } from './network-log';
 import { runtimeFiles } from '../shared/runtime-files';
 import type { EngineError, WorkerRequest, WorkerResponse } from '../shared/protocol';
 
@@ -39,7 +40,7 @@ const loggedFetch = network.wrap(self.fetch.bind(self));
 self.fetch = loggedFetch;
 const bytesSeen = new Map<string, { loaded: number; total: number }>();
 // Every model file is read before ONNX Runtime gets it: a decoder in the Hub's structure has its projection
-// rewritten (lib/model-files/rewrite-projection.ts). What was done is said at debug level and on the model's line.
+// rewritten (lib/engine/model-files/rewrite-projection.ts). What was done is said at debug level and on the model's line.
 let projection: LoadedModel | null = null;
 rewriteOnLoad(InferenceSession as never, (model) => {
   if (model.found !== 'none') projection = model;
@@ -192,7 +193,7 @@ async function handleLoad(id: number, config: EngineConfig) {
     });
   } catch (err) {
     engine = null; // the next load tries again from scratch
-    post({ type: 'error', id, error: classifyLoadError(err, network, self.navigator.onLine) });
+    post({ type: 'error', id, error: classifyLoadError(err, network.takeLastFailure(), self.navigator.onLine) });
   }
 }
 
@@ -218,7 +219,7 @@ async function handleTranslate(request: Extract<WorkerRequest, { type: 'translat
     });
     post({ type: 'result', id, result });
   } catch (err) {
-    post({ type: 'error', id, error: requestError(err) });
+    post({ type: 'error', id, error: toEngineError(err, 'translate') });
   } finally {
     cancelled.delete(id);
   }
@@ -230,13 +231,8 @@ async function handleOnDemand(id: number, run: (translator: TranslationEngine) =
     if (!engine) throw new Error('the model is not loaded');
     await run((await engine).engine);
   } catch (err) {
-    post({ type: 'error', id, error: requestError(err) });
+    post({ type: 'error', id, error: toEngineError(err, 'translate') });
   } finally {
     cancelled.delete(id);
   }
-}
-
-function requestError(err: unknown): EngineError {
-  if (err instanceof CancelledError) return { code: 'cancelled', message: 'cancelled' };
-  return { code: 'translate', message: err instanceof Error ? err.message : String(err) };
 }

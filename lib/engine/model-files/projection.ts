@@ -3,19 +3,10 @@
  * table, where it is, how many copies the file holds, and whether every step does work proportional to the whole
  * table besides the product itself (the Hub's q8 files dequantize all 34 M values per step).
  */
+import type { ProjectionKind } from '@/lib/engine/shared/protocol';
 import type { OnnxGraph, OnnxNode, OnnxTensor } from './onnx-graph';
 
-export type ProjectionKind =
-  /** MatMul(x, Transpose(table [V, d])): optimum's export, fp32 or fp16. */
-  | 'transposed-table'
-  /** Transpose(table uint8) -> DequantizeLinear of the whole table -> float MatMul: quantize_dynamic's q8. */
-  | 'dequantized-table'
-  /** The Transpose (and q8's DequantizeLinear) once at the top level, read by each branch: the engine's load-time
-   * rewrite, which ONNX Runtime folds into one float [d, V] table when the session is created. */
-  | 'hoisted'
-  /** A [d, V] table multiplied as it is (float, or MatMulInteger on int8): this project's own earlier layout. */
-  | 'direct'
-  | 'unknown';
+export type { ProjectionKind };
 
 export interface ProjectionSite {
   /** Where in the file: "main", or "main > If(name).then_branch". */

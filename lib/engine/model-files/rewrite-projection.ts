@@ -14,17 +14,11 @@
  * not). A file that does not match exactly runs as it is.
  */
 import { readOnnxGraph, type OnnxGraph, type OnnxNode } from './onnx-graph';
-import { projectionOf, type ProjectionKind } from './projection';
-import { writeRewrite as write, type RewritePlan as Plan } from './rewrite-writer';
+import type { ProjectionKind, ProjectionRewrite } from '@/lib/engine/shared/protocol';
+import { projectionOf } from './projection';
 
-export interface ProjectionRewrite {
-  /** What the engine did with the file: said in the console (debug) and on the model's line in the reader. */
-  path: 'rewritten' | 'as-is';
-  /** The structure found (projection.ts's kinds), or 'none' for a file without a projection (an encoder). */
-  found: ProjectionKind | 'none';
-  /** Why a file with a projection runs as it is. */
-  reason?: string;
-}
+export type { ProjectionRewrite };
+import { writeRewrite as write, type RewritePlan as Plan } from './rewrite-writer';
 
 /**
  * Session settings the rewritten file needs, as ONNX Runtime's `extra` option takes them (it flattens

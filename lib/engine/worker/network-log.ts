@@ -1,4 +1,4 @@
-import type { EngineError } from './protocol';
+import type { FailedFetch } from '../shared/errors';
 
 /**
  * Wraps fetch for transformers.js: remembers which files really came over the
@@ -7,7 +7,7 @@ import type { EngineError } from './protocol';
  */
 export class NetworkLog {
   private readonly fetched = new Map<string, number>(); // url → bytes (content-length)
-  private readonly failures: { url: string; status?: number; network?: boolean }[] = [];
+  private readonly failures: FailedFetch[] = [];
 
   wrap(fetcher: typeof fetch): typeof fetch {
     return async (input, init) => {
@@ -37,22 +37,10 @@ export class NetworkLog {
     return 0;
   }
 
-  lastFailure() {
-    return this.failures.at(-1);
-  }
-
-  clearFailures() {
+  /** The last request that failed since the previous call (the one a failed load is classified by). */
+  takeLastFailure(): FailedFetch | undefined {
+    const last = this.failures.at(-1);
     this.failures.length = 0;
+    return last;
   }
-}
-
-export function classifyLoadError(err: unknown, log: NetworkLog, online: boolean): EngineError {
-  const message = err instanceof Error ? err.message : String(err);
-  const failure = log.lastFailure();
-  log.clearFailures();
-  if (!online) return { code: 'offline', message };
-  if (failure?.status === 404) return { code: 'not-found', message: `${message} (${failure.url})` };
-  if (failure?.network) return { code: 'blocked', message: `${message} (${failure.url})` };
-  if (failure?.status) return { code: 'blocked', message: `HTTP ${failure.status} for ${failure.url}` };
-  return { code: 'load', message };
 }

@@ -1,0 +1,12 @@
+/**
+ * An error that carries a code the interface words in the reader's language (its message files key on it),
+ * besides an English message for logs. Every error the app shows a reader is one of these.
+ */
+export class CodedError<Code extends string> extends Error {
+  constructor(
+    readonly code: Code,
+    message: string = code,
+  ) {
+    super(message);
+  }
+}
