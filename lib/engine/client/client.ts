@@ -33,7 +33,7 @@ export interface DownloadEvent {
 interface Pending {
   /** Takes the worker's answer, if it is the one this request waits for (typed where the request is made). */
   answer: (message: WorkerResponse) => void;
-  reject: (reason: EngineFailure) => void;
+  reject: (error: EngineError) => void;
   onMessage?: (message: WorkerResponse) => void;
 }
 
@@ -158,10 +158,12 @@ export class TranslationClient {
   ): Promise<T> {
     const id = this.nextId++;
     const worker = this.ensureWorker();
+    // Where the request was made: the worker's error alone would point into the worker, never at the caller.
+    const caller = new Error().stack;
     return new Promise<T>((resolve, reject) => {
       const onAbort = () => {
         worker.postMessage({ type: 'cancel', id: this.nextId++, target: id } satisfies WorkerRequest);
-        this.settle(id)?.reject(cancelled());
+        this.settle(id)?.reject(cancelled().error);
       };
       if (signal) {
         if (signal.aborted) return reject(cancelled());
@@ -175,9 +177,9 @@ export class TranslationClient {
           signal?.removeEventListener('abort', onAbort);
           resolve(value);
         },
-        reject: (reason) => {
+        reject: (error) => {
           signal?.removeEventListener('abort', onAbort);
-          reject(reason);
+          reject(failureFrom(error, `${request.type} request #${id}`, caller));
         },
         onMessage,
       });
@@ -207,7 +209,7 @@ export class TranslationClient {
         this.pending.get(message.id)?.answer(message);
         return;
       case 'error':
-        this.settle(message.id)?.reject(new EngineFailure(message.error));
+        this.settle(message.id)?.reject(message.error);
         return;
       default: {
         const unreachable: never = message;
@@ -219,6 +221,22 @@ export class TranslationClient {
   private failAll(error: EngineError) {
     const entries = [...this.pending.values()];
     this.pending.clear();
-    for (const entry of entries) entry.reject(new EngineFailure(error));
+    for (const entry of entries) entry.reject(error);
   }
+}
+
+/**
+ * The failure a caller gets: the worker's message, its stack where the worker sent one, then the frames of the
+ * call that made the request (a stack that begins with the `Error` line the caller's capture wrote).
+ */
+function failureFrom(error: EngineError, request: string, caller: string | undefined): EngineFailure {
+  const failure = new EngineFailure(error);
+  const callerFrames = caller?.split('\n').slice(2).join('\n'); // drop "Error" and send() itself
+  const workerFrames = error.stack?.split('\n').slice(1).join('\n');
+  failure.stack = [
+    `EngineFailure: ${error.message} (${error.code}, ${request})`,
+    ...(workerFrames ? [workerFrames] : []),
+    ...(callerFrames ? ['    --- requested from ---', callerFrames] : []),
+  ].join('\n');
+  return failure;
 }

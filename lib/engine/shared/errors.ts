@@ -17,6 +17,8 @@ export type ErrorCode =
 export interface EngineError {
   code: ErrorCode;
   message: string;
+  /** Where it failed in the worker, when it was an exception there (the page adds the caller's frames). */
+  stack?: string;
 }
 
 /** Codes that mean the engine itself is down, not one paragraph: the queue stops and the reader may retry. */
@@ -40,7 +42,8 @@ export const cancelled = () => new EngineFailure({ code: 'cancelled', message: '
 export function toEngineError(err: unknown, fallback: ErrorCode = 'load'): EngineError {
   if (err instanceof EngineFailure) return err.error;
   if (err instanceof DOMException && err.name === 'AbortError') return cancelled().error;
-  return { code: fallback, message: err instanceof Error ? err.message : String(err) };
+  if (err instanceof Error) return { code: fallback, message: err.message, ...(err.stack ? { stack: err.stack } : {}) };
+  return { code: fallback, message: String(err) };
 }
 
 /** The last request for a model file that failed, as the worker's network log saw it. */
