@@ -1,10 +1,12 @@
 import { defineConfig, globalIgnores } from 'eslint/config';
 import nextVitals from 'eslint-config-next/core-web-vitals';
 import nextTs from 'eslint-config-next/typescript';
+import house from './scripts/eslint-house.mjs';
 
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
+  { files: ['**/*.{ts,tsx}'], plugins: { house }, rules: { 'house/rooms': 'error' } },
   globalIgnores([
     '.next/**',
     '.next-e2e/**',

@@ -12,7 +12,7 @@ import { storageFailureReason, type StorageFailureReason } from '@/lib/store/err
 import type { CorrectionRecord, CorrectionStatus, CorrectionVia, TranslationStore } from '@/lib/store/types';
 import { hasOwnText } from '@/lib/store/versioning';
 import { machineTextOf, shownText, type SegmentState, type SourceSegment } from '@/lib/article/segment-state';
-import { Drafts } from './drafts';
+import { Drafts, type DraftHost } from './drafts';
 
 export type CorrectionAction = 'save' | 'choose' | 'confirm' | 'revert' | 'undo';
 
@@ -28,7 +28,7 @@ export class CorrectionFailure extends CodedError<StorageFailureReason | 'empty'
   }
 }
 
-export interface CorrectionHost {
+export interface CorrectionHost extends DraftHost {
   readonly segments: readonly SourceSegment[];
   /** Each segment's Dutch hash (sourceHash(text)), by index. */
   readonly hashes: readonly string[];
@@ -36,7 +36,6 @@ export interface CorrectionHost {
   readonly article: string;
   indexOf(id: string): number | undefined;
   getSegment(id: string): SegmentState;
-  setSegment(id: string, state: SegmentState): void;
   openStore(): Promise<TranslationStore>;
   /** The paragraph's machine translation, made now if it has none. */
   makeMachineText(id: string): Promise<string>;
@@ -208,22 +207,14 @@ export class ArticleCorrections {
   }
 
   private refreshUndo(id: string) {
-    const state = this.host.getSegment(id);
-    const canUndo = (this.undo.get(id)?.length ?? 0) > 0;
-    if (state.canUndo !== canUndo) this.host.setSegment(id, { ...state, canUndo });
+    this.host.move(id, 'undoable', (this.undo.get(id)?.length ?? 0) > 0);
   }
 
   private apply(hash: string, record: CorrectionRecord, savedFrom?: string) {
     this.host.segments.forEach((segment, i) => {
       if (this.host.hashes[i] !== hash) return;
-      const state = this.host.getSegment(segment.id);
       const fromMemory = savedFrom === segment.id ? false : this.isFromMemory(segment.id, record);
-      this.host.setSegment(segment.id, {
-        ...state,
-        correction: record,
-        fromMemory,
-        canUndo: (this.undo.get(segment.id)?.length ?? 0) > 0,
-      });
+      this.host.move(segment.id, 'corrected', record, fromMemory, (this.undo.get(segment.id)?.length ?? 0) > 0);
     });
   }
 }

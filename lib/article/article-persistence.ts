@@ -106,31 +106,16 @@ export class ArticlePersistence {
       const hash = this.states.hashes[i]!;
       const record = machine.get(hash);
       const correction = stored.get(hash) ?? null;
-      const base = this.states.get(segment.id);
       const fromMemory = corrections.isFromMemory(segment.id, correction);
       if (record) {
         queue.remove(i);
-        this.states.set(segment.id, {
-          ...base,
-          status: 'done',
-          text: record.text,
-          sentences: record.sentences,
-          correction,
-          fromMemory,
-        });
+        this.states.move(segment.id, 'restored', record, correction, fromMemory);
       } else if (correction && hasOwnText(correction)) {
         // A corrected paragraph needs no machine translation to be read.
         queue.remove(i);
-        this.states.set(segment.id, {
-          ...base,
-          status: 'done',
-          text: correction.machineText,
-          sentences: null,
-          correction,
-          fromMemory,
-        });
+        this.states.move(segment.id, 'restoredCorrected', correction, fromMemory);
       } else if (correction) {
-        this.states.set(segment.id, { ...base, correction });
+        this.states.move(segment.id, 'correctionKnown', correction);
       }
     });
     await this.applyMemory(queue, stored);
@@ -159,11 +144,9 @@ export class ArticlePersistence {
       const memory = found.get(i) ?? null;
       const state = this.states.get(segment.id);
       if (!memory && !state.memory) return;
-      if (isComplete(memory) && state.status !== 'done') {
-        // Every sentence is in the reader's memory: nothing for the model to do.
-        queue.remove(i);
-        this.states.set(segment.id, { ...state, status: 'done', memory, fromMemory: true });
-      } else this.states.set(segment.id, { ...state, memory, fromMemory: isComplete(memory) });
+      // Every sentence in the reader's memory: nothing for the model to do.
+      if (isComplete(memory) && state.status !== 'done') queue.remove(i);
+      this.states.move(segment.id, 'memory', memory, isComplete(memory));
     });
   }
 

@@ -11,7 +11,7 @@ import { ArticlePersistence, type StoredRecords } from './article-persistence';
 import { TranslationClient } from '../engine/client/client';
 import type { EngineConfig } from '../engine/shared/config';
 import type { ParagraphTranslation } from '../engine/shared/protocol';
-import { translatedState, type SegmentState, type SourceSegment } from './segment-state';
+import type { SegmentState, SourceSegment } from './segment-state';
 import { SegmentStates, type Progress } from './segment-states';
 import { isLoadError, toEngineError } from '@/lib/engine/shared/errors';
 import { TranslationQueue } from './translation-queue';
@@ -74,7 +74,7 @@ export class ArticleTranslator {
       article,
       indexOf: this.states.indexOf,
       getSegment: this.states.get,
-      setSegment: (id, state) => this.states.set(id, state),
+      move: (id, name, ...args) => this.states.move(id, name, ...args),
       openStore: () => this.persistence.open(this.corrections),
       makeMachineText: (id) => this.translateNow(id),
       memoryChanged: (hashes) =>
@@ -204,20 +204,20 @@ export class ArticleTranslator {
   private async translateNow(id: string): Promise<string> {
     const index = this.states.indexOf(id);
     if (index === undefined) throw new Error('no such paragraph');
-    this.states.set(id, { ...this.states.get(id), machinePending: true });
+    this.states.move(id, 'machinePending', true);
     try {
       return (await this.queue.translateNow(index)).text;
     } catch (err) {
       if (this.states.progress.phase !== 'failed' && isLoadError(toEngineError(err).code)) this.failed(err);
       throw err;
     } finally {
-      this.states.set(id, { ...this.states.get(id), machinePending: false });
+      this.states.move(id, 'machinePending', false);
     }
   }
 
   private translated(index: number, result: ParagraphTranslation) {
     const segment = this.segments[index]!;
-    this.states.set(segment.id, translatedState(this.states.get(segment.id), result));
+    this.states.move(segment.id, 'translated', result);
     this.persistence.saveMachine(segment, this.states.hashes[index]!, result);
     this.words += countWords(segment.text);
     this.ms += result.ms;
@@ -225,7 +225,7 @@ export class ArticleTranslator {
     this.segments.forEach((other, i) => {
       if (other.text === segment.text && this.states.get(other.id).status === 'waiting') {
         this.queue.remove(i);
-        this.states.set(other.id, translatedState(this.states.get(other.id), result));
+        this.states.move(other.id, 'translated', result);
       }
     });
     this.states.setProgress({ wordsPerSecond: this.ms > 0 ? (this.words * 1000) / this.ms : null });

@@ -7,8 +7,9 @@
  * warning, whose export carries the unsaved text), and the text stays in memory and in the editor.
  */
 import type { DraftRecord } from '@/lib/store/types';
-import { shownText } from '@/lib/article/segment-state';
-import type { CorrectionHost } from './article-corrections';
+import type { TranslationStore } from '@/lib/store/types';
+import { shownText, type SegmentState } from './segment-state';
+import type { TransitionArgs, TransitionName } from './transitions';
 import { editorId, liveEditors } from '../corrections/editor-id';
 
 /**
@@ -26,13 +27,25 @@ function ours(drafts: DraftRecord[], me: string, live: Set<string> | null): Draf
   return orphans.sort((a, b) => b.updatedAt - a.updatedAt)[0];
 }
 
+/** What drafts need of the open article. */
+export interface DraftHost {
+  readonly hashes: readonly string[];
+  readonly article: string;
+  indexOf(id: string): number | undefined;
+  getSegment(id: string): SegmentState;
+  /** Asks for a paragraph's transition (transitions.ts). */
+  move<N extends TransitionName>(id: string, name: N, ...args: TransitionArgs<N>): void;
+  openStore(): Promise<TranslationStore>;
+  storageFailing(failing: boolean): void;
+}
+
 export class Drafts {
   /** Open editors' texts as last typed, also when storage did not take them. */
   private readonly typed = new Map<string, string>();
   private readonly writes = new Map<string, Promise<void>>();
   private failed = false;
 
-  constructor(private readonly host: CorrectionHost) {}
+  constructor(private readonly host: DraftHost) {}
 
   /** Drafts read from storage when the article opened: this tab's, and orphans, reopen their editors. */
   async restore(drafts: DraftRecord[]) {
@@ -51,7 +64,7 @@ export class Drafts {
         continue;
       }
       this.typed.set(segment, draft.text);
-      this.host.setSegment(segment, { ...this.host.getSegment(segment), draft: draft.text });
+      this.host.move(segment, 'draftKept', draft.text);
       // Adopted from a closed tab: it is this tab's now (written as ours before the orphan goes).
       if (draft.editor !== me) {
         void store
@@ -97,8 +110,7 @@ export class Drafts {
   /** The editor closed (saved or cancelled): its draft goes, this tab's only. */
   async discard(id: string) {
     this.typed.delete(id);
-    const state = this.host.getSegment(id);
-    if (state.draft !== null) this.host.setSegment(id, { ...state, draft: null });
+    this.host.move(id, 'draftDropped');
     await (this.writes.get(id) ?? Promise.resolve());
     this.writes.delete(id);
     const me = await editorId();

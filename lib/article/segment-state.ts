@@ -2,7 +2,7 @@
 import type { SegmentKind } from '@/lib/content/types';
 import type { CorrectionRecord } from '@/lib/store/types';
 import { hasOwnText } from '@/lib/store/versioning';
-import type { EngineError, ParagraphTranslation, SentenceTranslation } from '../engine/shared/protocol';
+import type { EngineError, SentenceTranslation } from '../engine/shared/protocol';
 import { joinSentences, mergeMemory, type MemorySentence } from './sentence-memory';
 
 export interface SourceSegment {
@@ -66,12 +66,4 @@ export function shownText(state: SegmentState): string {
 /** The machine text a correction replaces (or a revert goes back to). */
 export function machineTextOf(state: SegmentState): string {
   return state.text || state.correction?.machineText || '';
-}
-
-/** The transition when the model's English for this Dutch text arrives (for it, or for the same text elsewhere). */
-export function translatedState(
-  state: SegmentState,
-  result: Pick<ParagraphTranslation, 'text' | 'sentences'>,
-): SegmentState {
-  return { ...state, status: 'done', text: result.text, sentences: result.sentences, error: null };
 }

@@ -2,13 +2,14 @@
  * What the reader sees of an article's translation: each paragraph's state and the progress line, for the UI
  * (useSyncExternalStore-style: immutable snapshots, per-paragraph subscriptions, so one paragraph's streaming
  * does not re-render a thousand others). Free of React; the translator, its queue, storage and corrections
- * write here, the UI reads.
+ * ask for named transitions (transitions.ts), the UI reads.
  */
 import { sourceHash } from '@/lib/content/block-id';
 import type { DownloadEvent, ReadyInfo } from '../engine/client/client';
 import { doubtfulCount } from './confidence';
 import type { EngineError } from '../engine/shared/protocol';
 import { shownText, WAITING, type SegmentState, type SourceSegment } from './segment-state';
+import { next, type TransitionArgs, type TransitionName } from './transitions';
 
 export type Phase = 'idle' | 'starting' | 'downloading' | 'translating' | 'done' | 'failed';
 
@@ -62,18 +63,22 @@ export class SegmentStates {
   indexOf = (id: string): number | undefined => this.index.get(id);
   get = (id: string): SegmentState => this.states.get(id) ?? WAITING;
 
-  set(id: string, state: SegmentState) {
+  /** The one way a paragraph's state changes: a named transition (transitions.ts). */
+  move<N extends TransitionName>(id: string, name: N, ...args: TransitionArgs<N>) {
     const before = this.states.get(id);
+    if (!before) return;
+    const state = next(before, name, ...args);
+    if (state === before) return;
     this.states.set(id, state);
     this.listeners.get(id)?.forEach((l) => l());
     // Kept as paragraphs change (translated, corrected, reverted), not recounted over the whole article.
     if (
-      before?.sentences !== state.sentences ||
-      before?.correction !== state.correction ||
-      before?.memory !== state.memory ||
-      before?.status !== state.status
+      before.sentences !== state.sentences ||
+      before.correction !== state.correction ||
+      before.memory !== state.memory ||
+      before.status !== state.status
     ) {
-      const change = doubtfulCount(state) - (before ? doubtfulCount(before) : 0);
+      const change = doubtfulCount(state) - doubtfulCount(before);
       if (change !== 0) this.setProgress({ doubtful: this.current.doubtful + change });
     }
   }

@@ -39,7 +39,7 @@ function setUp(engine: QueueClient) {
       engine: async () => engine,
       translated: (i, result) => {
         translated.push(i);
-        states.set(segments[i]!.id, { ...states.get(segments[i]!.id), status: 'done', text: result.text });
+        states.move(segments[i]!.id, 'translated', result);
       },
     },
     abort.signal,

@@ -5,7 +5,7 @@
  * a parameter: the translator's worker client in the app, a fake one in the unit test.
  */
 import { isLoadError, toEngineError } from '@/lib/engine/shared/errors';
-import type { EngineError, ParagraphTranslation } from '../engine/shared/protocol';
+import type { ParagraphTranslation } from '../engine/shared/protocol';
 import { Scheduler } from './scheduler';
 import type { SegmentStates } from './segment-states';
 
@@ -31,8 +31,6 @@ const MAX_CRASHES = 2;
  * the next. With batching, enough to fill a batch of sentences; more would delay re-prioritising on scroll.
  */
 const MIN_DEPTH = 2;
-/** Back to waiting, keeping the paragraph's correction. */
-const RESET = { status: 'waiting', text: '', sentences: null, error: null } as const;
 
 export class TranslationQueue {
   private readonly scheduler: Scheduler;
@@ -84,7 +82,7 @@ export class TranslationQueue {
     const index = this.states.indexOf(id);
     if (index === undefined || this.states.get(id).status !== 'error') return;
     this.crashes.delete(index);
-    this.states.set(id, { ...this.states.get(id), ...RESET });
+    this.states.move(id, 'reset');
     this.scheduler.enqueue(index);
     if (this.states.progress.phase === 'done') this.states.setProgress({ phase: 'translating' });
     this.pump();
@@ -131,13 +129,11 @@ export class TranslationQueue {
 
   private async translateOne(client: QueueClient, index: number): Promise<'next' | 'stop'> {
     const segment = this.states.segments[index]!;
-    const update = (patch: Partial<ReturnType<SegmentStates['get']>>) =>
-      this.states.set(segment.id, { ...this.states.get(segment.id), ...patch });
     try {
       // Marked as translating when the worker starts on it (its first partial), not while it waits there.
       const result = await client.translate(segment.text, {
         signal: this.signal,
-        onPartial: (text) => update({ status: 'translating', text, sentences: null, error: null }),
+        onPartial: (text) => this.states.move(segment.id, 'translating', text),
       });
       this.hooks.translated(index, result);
       return 'next';
@@ -149,19 +145,19 @@ export class TranslationQueue {
         const crashes = (this.crashes.get(index) ?? 0) + 1;
         this.crashes.set(index, crashes);
         if (crashes < MAX_CRASHES) {
-          update(RESET);
+          this.states.move(segment.id, 'reset');
           this.scheduler.enqueue(index);
-        } else update({ ...RESET, status: 'error', error });
+        } else this.states.move(segment.id, 'failed', error);
         return 'next';
       }
       if (isLoadError(error.code)) {
         // A restarted worker could not load the model again: the whole engine is down.
-        update(RESET);
+        this.states.move(segment.id, 'reset');
         this.scheduler.enqueue(index);
         this.states.setProgress({ phase: 'failed', error });
         return 'stop';
       }
-      update({ ...RESET, status: 'error', error });
+      this.states.move(segment.id, 'failed', error);
       return 'next';
     }
   }

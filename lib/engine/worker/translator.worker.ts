@@ -15,7 +15,7 @@ import { engineFor } from './from-pipeline';
 import { classifyLoadError, toEngineError } from '../shared/errors';
 import { NetworkLog } from './network-log';
 import { runtimeFiles } from '../shared/runtime-files';
-import type { EngineError, WorkerRequest, WorkerResponse } from '../shared/protocol';
+import type { WorkerRequest, WorkerResponse } from '../shared/protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -148,7 +148,7 @@ async function createPipeline(config: EngineConfig, device: ResolvedDevice, requ
 
 async function resolveEngine(config: EngineConfig, requestId: number): Promise<Engine> {
   const wantsGpu = config.device !== 'wasm';
-  const gpu = (self.navigator as Navigator & { gpu?: { requestAdapter(): Promise<unknown> } }).gpu;
+  const gpu = (self.navigator as WorkerNavigator & { gpu?: { requestAdapter(): Promise<unknown> } }).gpu;
   const adapter = wantsGpu && gpu ? await gpu.requestAdapter().catch(() => null) : null;
   const on = (translator: TranslationPipeline) =>
     engineFor(translator, config.quality, {

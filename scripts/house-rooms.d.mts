@@ -1,0 +1,3 @@
+export declare const ROOMS: Record<string, string[]>;
+export declare function roomOf(relative: string): string | null;
+export declare function forbidden(fromFile: string, target: string): string | null;
