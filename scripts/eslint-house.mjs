@@ -30,4 +30,5 @@ const rooms = {
   },
 };
 
-export default { rules: { rooms } };
+const plugin = { rules: { rooms } };
+export default plugin;

@@ -7,6 +7,7 @@ import { webImportEnabled } from '@/lib/web-import/read';
 import { connection } from 'next/server';
 import { NewsFeeds } from './_components/news-feeds';
 import { YourTexts } from './_components/your-texts';
+import { PageShell } from '@/app/_components/ui/page-shell';
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: Locale }> }): Promise<Metadata> {
   const { locale } = await params;
@@ -23,7 +24,7 @@ export default async function LibraryPage({ params }: { params: Promise<{ locale
   await connection(); // WEB_IMPORT is read per request
 
   return (
-    <div className="mx-auto max-w-3xl px-4 py-10 sm:px-6 sm:py-14">
+    <PageShell width="text">
       <h1 className="font-serif text-3xl font-semibold tracking-tight sm:text-4xl">{t('heading')}</h1>
       <p className="mt-3 max-w-prose text-muted">{t('intro')}</p>
       {articles.length === 0 ? (
@@ -59,6 +60,6 @@ export default async function LibraryPage({ params }: { params: Promise<{ locale
           {t('dataLink')}
         </Link>
       </p>
-    </div>
+    </PageShell>
   );
 }

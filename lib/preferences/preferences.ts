@@ -12,8 +12,6 @@ export const LEARNER_KEY = 'tweetalig.learner';
 
 /** Doubtful-word marks (words the model was unsure of, underlined): '1' on, anything else off. */
 export const DOUBT_KEY = 'tweetalig.doubt';
-/** Dispatched on <html> when the marks are switched, for the React side (useDoubtMarks). */
-export const DOUBT_EVENT = 'tweetalig:doubt';
 
 export const THEMES = ['system', 'light', 'dark'] as const;
 export type Theme = (typeof THEMES)[number];
@@ -40,5 +38,4 @@ export function applyLearner(on: boolean): void {
 export function applyDoubt(on: boolean): void {
   if (on) document.documentElement.dataset.doubt = '';
   else delete document.documentElement.dataset.doubt;
-  document.documentElement.dispatchEvent(new Event(DOUBT_EVENT));
 }

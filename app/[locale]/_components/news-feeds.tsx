@@ -6,6 +6,7 @@ import { useWebImportMessage } from '@/app/_components/web/use-web-import-messag
 import type { FeedItem, FeedRecord } from '@/lib/store/feed-types';
 import { useRouter } from '@/lib/i18n/navigation';
 import { openFeedList } from '@/lib/store/open-store';
+import { notice } from '@/app/_components/ui/styles';
 
 const field = 'w-full rounded-md border border-rule bg-paper px-3 py-2 text-ink focus:border-accent';
 /** Items shown per feed: the newest; the rest are a click on the site away. */
@@ -99,7 +100,7 @@ export function NewsFeeds() {
           </button>
         </div>
         {error && (
-          <p role="alert" className="mt-3 rounded-md border border-accent/40 bg-panel px-3 py-2 text-sm">
+          <p role="alert" className={`mt-3 ${notice}`}>
             {error}
           </p>
         )}
@@ -126,11 +127,7 @@ function Feed({ feed, failure, onRemove }: { feed: FeedRecord; failure?: string;
         </button>
       </div>
       {failure && (
-        <p
-          role="status"
-          className="mt-2 rounded-md border border-accent/40 bg-panel px-3 py-2 text-sm"
-          data-testid="feed-failure"
-        >
+        <p role="status" className={`mt-2 ${notice}`} data-testid="feed-failure">
           {failure}
         </p>
       )}
@@ -188,7 +185,7 @@ function FeedEntry({ item }: { item: FeedItem }) {
         {state.busy && <span role="status">{t('opening')}</span>}
       </p>
       {state.error && (
-        <p role="alert" className="mt-2 rounded-md border border-accent/40 bg-panel px-3 py-2 text-sm">
+        <p role="alert" className={`mt-2 ${notice}`}>
           {state.error}
         </p>
       )}

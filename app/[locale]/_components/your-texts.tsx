@@ -7,6 +7,7 @@ import { storageFailureReason } from '@/lib/store/errors';
 import { openTextLibrary } from '@/lib/store/open-store';
 import { checkTitle, MAX_TITLE, TextInputError } from '@/lib/texts/limits';
 import type { UserTextSummary } from '@/lib/store/text-types';
+import { notice, primaryButton } from '@/app/_components/ui/styles';
 
 type State = { status: 'loading' } | { status: 'unavailable' } | { status: 'ready'; texts: UserTextSummary[] };
 
@@ -37,10 +38,7 @@ export function YourTexts() {
         <h2 id="your-texts" className="font-serif text-2xl font-semibold tracking-tight">
           {t('heading')}
         </h2>
-        <Link
-          href="/texts/new"
-          className="rounded-full bg-ink px-4 py-1.5 text-sm font-medium text-paper hover:opacity-90"
-        >
+        <Link href="/texts/new" className={primaryButton}>
           {t('add')}
         </Link>
       </div>
@@ -185,7 +183,7 @@ function TextRow({ text, onChanged }: { text: UserTextSummary; onChanged: () => 
             e.preventDefault();
             close('delete');
           }}
-          className="mt-2 flex flex-wrap items-center gap-2 rounded-md border border-accent/40 bg-panel px-3 py-2 text-sm"
+          className={`mt-2 flex flex-wrap items-center gap-2 ${notice}`}
         >
           <p id={`delete-${text.id}`} className="[overflow-wrap:anywhere]">
             {t('deleteConfirm', { title: text.title })}
@@ -206,7 +204,7 @@ function TextRow({ text, onChanged }: { text: UserTextSummary; onChanged: () => 
         </div>
       )}
       {problem && (
-        <p role="alert" className="mt-2 rounded-md border border-accent/40 bg-panel px-3 py-2 text-sm text-ink">
+        <p role="alert" className={`mt-2 text-ink ${notice}`}>
           {problem}
         </p>
       )}

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import type { Locale } from 'next-intl';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { StoredData } from './_components/stored-data';
+import { PageShell } from '@/app/_components/ui/page-shell';
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: Locale }> }): Promise<Metadata> {
   const { locale } = await params;
@@ -14,10 +15,10 @@ export default async function DataPage({ params }: { params: Promise<{ locale: L
   setRequestLocale(locale);
   const t = await getTranslations('Data');
   return (
-    <div className="mx-auto max-w-2xl px-4 py-10 sm:px-6 sm:py-14">
+    <PageShell width="narrow">
       <h1 className="font-serif text-3xl font-semibold tracking-tight">{t('title')}</h1>
       <p className="mt-3 text-muted">{t('intro')}</p>
       <StoredData />
-    </div>
+    </PageShell>
   );
 }

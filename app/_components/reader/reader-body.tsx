@@ -1,6 +1,6 @@
 import { useTranslations } from 'next-intl';
 import { isAside, type Block } from '@/lib/content/types';
-import { SegmentPair } from './segment-pair';
+import { SegmentPair } from './cell/segment-pair';
 
 /**
  * Blocks per `.pair-group`. Off-screen groups skip style, layout and paint (content-visibility), and each

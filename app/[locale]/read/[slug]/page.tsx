@@ -9,8 +9,9 @@ import { sourceHash } from '@/lib/content/block-id';
 import { quickOpenScript } from '@/lib/quick-open/inline-script';
 import { ArticleHeader } from '@/app/_components/reader/article-header';
 import { ReaderBody } from '@/app/_components/reader/reader-body';
-import { ReaderToolbar } from '@/app/_components/reader/reader-toolbar';
+import { ReaderToolbar } from '@/app/_components/reader/toolbar/reader-toolbar';
 import { TranslationProvider } from '@/app/_components/reader/translation-provider';
+import { PageShell } from '@/app/_components/ui/page-shell';
 
 type Params = Promise<{ locale: Locale; slug: string }>;
 
@@ -37,7 +38,7 @@ export default async function ReaderPage({ params }: { params: Params }) {
   const segments = segmentsOf(article.blocks);
 
   return (
-    <article className="mx-auto max-w-6xl px-4 pb-24 pt-8 sm:px-6 sm:pt-12">
+    <PageShell width="article" as="article">
       {/* Paints this browser's stored English as the paragraphs arrive, before the app's JavaScript
           has loaded (lib/quick-open/). */}
       <script
@@ -53,6 +54,6 @@ export default async function ReaderPage({ params }: { params: Params }) {
         <ReaderToolbar title={article.title} slug={article.slug} />
         <ReaderBody blocks={article.blocks} />
       </TranslationProvider>
-    </article>
+    </PageShell>
   );
 }

@@ -3,6 +3,7 @@ import { setRequestLocale } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { TEXT_ID_PATTERN } from '@/lib/store/text-types';
 import { UserTextReader } from './_components/user-text-reader';
+import { PageShell } from '@/app/_components/ui/page-shell';
 
 /**
  * A reader's own text. The server knows only the id: the text lives in this browser's
@@ -13,8 +14,8 @@ export default async function UserTextPage({ params }: { params: Promise<{ local
   setRequestLocale(locale);
   if (!TEXT_ID_PATTERN.test(id)) notFound();
   return (
-    <article className="mx-auto max-w-6xl px-4 pb-24 pt-8 sm:px-6 sm:pt-12">
+    <PageShell width="article" as="article">
       <UserTextReader id={id} />
-    </article>
+    </PageShell>
   );
 }

@@ -5,6 +5,7 @@ import { connection } from 'next/server';
 import { webImportEnabled } from '@/lib/web-import/read';
 import { NewTextForm } from './_components/new-text-form';
 import { WebAddressForm } from './_components/web-address-form';
+import { PageShell } from '@/app/_components/ui/page-shell';
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: Locale }> }): Promise<Metadata> {
   const { locale } = await params;
@@ -19,11 +20,11 @@ export default async function NewTextPage({ params }: { params: Promise<{ locale
   // WEB_IMPORT is read per request, so switching the feature off needs a restart, not a rebuild.
   await connection();
   return (
-    <div className="mx-auto max-w-3xl px-4 py-10 sm:px-6 sm:py-14">
+    <PageShell width="text">
       <h1 className="font-serif text-3xl font-semibold tracking-tight sm:text-4xl">{t('newTitle')}</h1>
       <p className="mt-3 max-w-prose text-muted">{t('newIntro')}</p>
       {webImportEnabled() && <WebAddressForm />}
       <NewTextForm />
-    </div>
+    </PageShell>
   );
 }

@@ -4,7 +4,7 @@ import { useFormatter, useTranslations } from 'next-intl';
 import { useEffect, useMemo, useState } from 'react';
 import { ReaderBody } from '@/app/_components/reader/reader-body';
 import { ReaderHeading } from '@/app/_components/reader/reader-heading';
-import { ReaderToolbar } from '@/app/_components/reader/reader-toolbar';
+import { ReaderToolbar } from '@/app/_components/reader/toolbar/reader-toolbar';
 import { TranslationProvider } from '@/app/_components/reader/translation-provider';
 import { segmentsOf } from '@/lib/content/types';
 import { Link } from '@/lib/i18n/navigation';

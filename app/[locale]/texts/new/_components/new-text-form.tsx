@@ -4,6 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useRef, useState, type FormEvent } from 'react';
 import { useRouter } from '@/lib/i18n/navigation';
 import { TextInputError } from '@/lib/texts/limits';
+import { notice } from '@/app/_components/ui/styles';
 
 const field = 'w-full rounded-md border border-rule bg-paper px-3 py-2 text-ink focus:border-accent';
 
@@ -121,7 +122,7 @@ export function NewTextForm() {
       <p className="text-sm text-muted">{t('privacy')}</p>
 
       {error && (
-        <p role="alert" className="rounded-md border border-accent/40 bg-panel px-3 py-2 text-sm">
+        <p role="alert" className={notice}>
           {error}
         </p>
       )}

@@ -4,6 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
 import { useRouter } from '@/lib/i18n/navigation';
 import { useWebImportMessage } from '@/app/_components/web/use-web-import-message';
+import { notice } from '@/app/_components/ui/styles';
 
 const field = 'w-full rounded-md border border-rule bg-paper px-3 py-2 text-ink focus:border-accent';
 
@@ -73,7 +74,7 @@ export function WebAddressForm() {
         {t('privacy')}
       </p>
       {error && (
-        <p role="alert" className="mt-3 rounded-md border border-accent/40 bg-panel px-3 py-2 text-sm">
+        <p role="alert" className={`mt-3 ${notice}`}>
           {error}
         </p>
       )}

@@ -3,8 +3,9 @@
 import { useTranslations } from 'next-intl';
 import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import type { CorrectionFailure } from '@/lib/article/article-corrections';
-import { useCoarsePointer } from '../use-coarse-pointer';
-import { CorrectionFailureNotice } from './correction-failure';
+import { useCoarsePointer } from '@/app/_components/use-coarse-pointer';
+import { CorrectionFailureNotice } from '../editor/correction-failure';
+import { inlineLink } from '@/app/_components/ui/styles';
 
 export interface AssistList {
   kind: 'alternatives' | 'gloss';
@@ -113,7 +114,7 @@ export function AssistPopover({ list, onChoose, onClose, onRetry }: Props) {
       {list.status === 'failed' && (
         <div role="alert" className="px-2 py-1.5">
           <p>{t('failed')}</p>
-          <button type="button" onClick={onRetry} className="mt-1 font-medium text-accent underline underline-offset-4">
+          <button type="button" onClick={onRetry} className={`mt-1 ${inlineLink}`}>
             {t('retry')}
           </button>
         </div>

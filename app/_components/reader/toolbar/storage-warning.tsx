@@ -3,7 +3,8 @@
 import { useTranslations } from 'next-intl';
 import { Link } from '@/lib/i18n/navigation';
 import { download } from '@/lib/export/download';
-import { useTranslationContext } from './translation-provider';
+import { useTranslationContext } from '../translation-provider';
+import { inlineLink } from '@/app/_components/ui/styles';
 
 /**
  * Storage is memory only, or a write just failed: the reader's corrections (and unsaved text) can still be taken
@@ -21,7 +22,7 @@ export function StorageWarning({ failing }: { failing: boolean }) {
       <p>{failing ? t('failing') : t('memoryOnly')}</p>
       <button
         type="button"
-        className="font-medium text-accent underline underline-offset-4"
+        className={inlineLink}
         onClick={async () =>
           translator &&
           download(
@@ -35,7 +36,7 @@ export function StorageWarning({ failing }: { failing: boolean }) {
       </button>
       {/* In a new tab: this page holds text that may not be stored. */}
       {failing && (
-        <Link href="/data" target="_blank" className="font-medium text-accent underline underline-offset-4">
+        <Link href="/data" target="_blank" className={inlineLink}>
           {site('dataLink')}
         </Link>
       )}

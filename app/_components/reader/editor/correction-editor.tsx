@@ -4,10 +4,11 @@ import { useTranslations } from 'next-intl';
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { nextWord } from '@/lib/article/completion';
 import { tidyCorrection } from '@/lib/corrections/tidy';
-import { useCoarsePointer } from '../use-coarse-pointer';
+import { useCoarsePointer } from '@/app/_components/use-coarse-pointer';
 import { CompletionHint } from './completion-hint';
 import { DiscardQuestion } from './discard-question';
 import { useCompletion, type CompleteFn } from './use-completion';
+import { notice as noticeBox } from '@/app/_components/ui/styles';
 
 /** The textarea's box and type, shared with the ghost text behind it so the two line up exactly. */
 const BOX = 'rounded-md border p-2 font-serif text-base leading-relaxed';
@@ -185,7 +186,7 @@ export function CorrectionEditor({
         {ghost && completion.done ? ta(touch ? 'suggestionTouch' : 'suggestion', { text: ghost.trim() }) : ''}
       </p>
       {empty && (
-        <p role="alert" className="rounded-md border border-accent/40 bg-panel px-3 py-2 text-sm text-ink">
+        <p role="alert" className={`text-ink ${noticeBox}`}>
           {t('emptyCorrection')}
         </p>
       )}

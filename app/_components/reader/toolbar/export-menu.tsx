@@ -6,7 +6,7 @@ import { bilingualMarkdown } from '@/lib/export/bilingual-markdown';
 import { download } from '@/lib/export/download';
 import { isCorrected } from '@/lib/article/segment-state';
 import { useTranslationProgress } from '@/lib/article/use-article-translation';
-import { useTranslationContext } from './translation-provider';
+import { useTranslationContext } from '../translation-provider';
 
 const button = 'rounded-full border border-rule px-3 py-1 text-sm text-muted hover:text-ink disabled:opacity-50';
 

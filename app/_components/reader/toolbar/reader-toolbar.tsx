@@ -1,10 +1,10 @@
-import { AlignmentHighlighter } from './alignment-highlighter';
+import { AlignmentHighlighter } from '../cell/alignment-highlighter';
 import { DoubtToggle } from './doubt-toggle';
 import { ExportMenu } from './export-menu';
 import { LearnerToggle } from './learner-toggle';
 import { ProgressPanel } from './progress-panel';
-import { ReaderAssist } from './reader-assist';
-import { ReaderKeyboard } from './reader-keyboard';
+import { ReaderAssist } from '../assist/reader-assist';
+import { ReaderKeyboard } from '../keyboard/reader-keyboard';
 import { ViewToggle } from './view-toggle';
 
 /**

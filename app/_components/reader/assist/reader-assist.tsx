@@ -2,9 +2,9 @@
 
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
-import { ASSIST_EVENT, type AssistRequest } from '@/lib/reading/assist-request';
+import { assistRequests, type AssistKind } from '@/lib/reading/reader-requests';
 import { AssistPopover, type AssistList } from './assist-popover';
-import { useTranslationContext } from './translation-provider';
+import { useTranslationContext } from '../translation-provider';
 
 interface Target {
   kind: AssistList['kind'];
@@ -147,8 +147,7 @@ export function ReaderAssist() {
       window.clearTimeout(settle);
       if (touch) settle = window.setTimeout(glossOfSelection, 700);
     };
-    const onRequest = (e: Event) => {
-      const { kind } = (e as CustomEvent<AssistRequest>).detail;
+    const onRequest = (kind: AssistKind) => {
       const focused = document.activeElement instanceof HTMLElement ? document.activeElement : null;
       const pair = focused?.closest<HTMLElement>('.pair');
       if (kind === 'gloss') {
@@ -175,14 +174,14 @@ export function ReaderAssist() {
     document.addEventListener('click', onClick);
     document.addEventListener('mouseup', onMouseUp);
     document.addEventListener('selectionchange', onSelection);
-    document.addEventListener(ASSIST_EVENT, onRequest);
+    const stopListening = assistRequests.listen(onRequest);
     return () => {
       document.removeEventListener('pointerdown', onPointerDown, true);
       document.removeEventListener('click', onClick);
       document.removeEventListener('mouseup', onMouseUp);
       document.removeEventListener('selectionchange', onSelection);
       window.clearTimeout(settle);
-      document.removeEventListener(ASSIST_EVENT, onRequest);
+      stopListening();
     };
   }, [translator]);
 

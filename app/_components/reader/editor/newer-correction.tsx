@@ -1,6 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
+import { inlineLink } from '@/app/_components/ui/styles';
 
 /**
  * An editor is open here while a newer correction of its paragraph was saved elsewhere (another tab, or a
@@ -19,10 +20,10 @@ export function NewerCorrection({ text, onUse, onKeep }: { text: string; onUse: 
         {text}
       </blockquote>
       <p className="flex flex-wrap gap-x-4">
-        <button type="button" onClick={onUse} className="font-medium text-accent underline underline-offset-4">
+        <button type="button" onClick={onUse} className={inlineLink}>
           {t('useNewer')}
         </button>
-        <button type="button" onClick={onKeep} className="font-medium text-accent underline underline-offset-4">
+        <button type="button" onClick={onKeep} className={inlineLink}>
           {t('keepMine')}
         </button>
       </p>

@@ -4,7 +4,6 @@ import { useLocale, useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
 import { usePathname, useRouter } from '@/lib/i18n/navigation';
 import { routing } from '@/lib/i18n/routing';
-import { requestAssist } from '@/lib/reading/assist-request';
 import {
   currentPair,
   describePair,
@@ -14,7 +13,11 @@ import {
   moveSentence,
   moveToDoubt,
 } from '@/lib/reading/navigate';
-import { actionFor, isTypingTarget, keyLabel, SHORTCUTS, type ShortcutAction } from '@/lib/reading/shortcuts';
+import { setView, toggleDoubt, toggleLearner } from '@/lib/preferences/choices';
+import { assistRequests, editRequests } from '@/lib/reading/reader-requests';
+import { actionFor, isTypingTarget, type ShortcutAction } from '@/lib/reading/shortcuts';
+import { ShortcutsDialog } from './shortcuts-dialog';
+import { pillButton } from '@/app/_components/ui/styles';
 
 const VIEW_OF = { viewBoth: 'both', viewNl: 'nl', viewEn: 'en' } as const;
 
@@ -26,10 +29,6 @@ function showAtTop(dialog: HTMLDialogElement | null, title: HTMLElement | null) 
   dialog?.showModal();
   title?.focus({ preventScroll: true });
   dialog?.scrollTo(0, 0);
-}
-
-function click(selector: string, within: ParentNode = document) {
-  within.querySelector<HTMLElement>(selector)?.click();
 }
 
 /**
@@ -62,22 +61,22 @@ export function ReaderKeyboard() {
           return moveSentence(action === 'nextSentence' ? 1 : -1);
         case 'edit': {
           const pair = currentPair() ?? movePair(1);
-          if (pair) click('[data-action="edit"]', pair);
+          if (pair) editRequests.send(pair.id);
           return;
         }
         case 'alternatives':
         case 'gloss':
-          return requestAssist(action);
+          return void assistRequests.send(action);
         case 'nextDoubt':
           return moveToDoubt();
         case 'doubt':
-          return click('input[name="doubt"]');
+          return toggleDoubt();
         case 'viewBoth':
         case 'viewNl':
         case 'viewEn':
-          return click(`input[name="view"][value="${VIEW_OF[action]}"]`);
+          return setView(VIEW_OF[action]);
         case 'learner':
-          return click('input[name="learner"]');
+          return toggleLearner();
         case 'language': {
           const other = routing.locales.find((l) => l !== latest.current.locale) ?? routing.defaultLocale;
           // The same place in the other language: the view travels in the query, the focused pair in the hash.
@@ -142,73 +141,14 @@ export function ReaderKeyboard() {
         type="button"
         onClick={openHelp}
         aria-keyshortcuts="?"
-        className="hidden rounded-full border border-rule px-3 py-1 text-sm text-muted hover:text-ink sm:inline-flex sm:items-center sm:gap-1.5"
+        className={`hidden sm:inline-flex sm:items-center sm:gap-1.5 ${pillButton}`}
       >
         {t('button')} <kbd className="rounded border border-rule px-1 font-sans text-xs">?</kbd>
       </button>
       <p role="status" className="sr-only" data-testid="reader-announcer">
         {announcement}
       </p>
-      <dialog
-        ref={dialog}
-        aria-labelledby="shortcuts-title"
-        className="m-auto max-h-[calc(100dvh-2rem)] w-[min(32rem,calc(100vw-2rem))] overflow-y-auto overscroll-contain rounded-xl border border-rule bg-paper p-0 text-ink shadow-2xl backdrop:bg-black/40"
-        onClick={(e) => {
-          if (e.target === e.currentTarget) e.currentTarget.close(); // a click on the backdrop
-        }}
-      >
-        <div className="p-6">
-          <h2 ref={title} id="shortcuts-title" tabIndex={-1} className="font-serif text-xl font-semibold outline-none">
-            {t('title')}
-          </h2>
-          <dl className="mt-4 divide-y divide-rule text-sm">
-            {SHORTCUTS.map(({ action, keys }) => (
-              <div key={action} className="flex items-center justify-between gap-4 py-2">
-                <dt>{t(`actions.${action}`)}</dt>
-                <dd className="flex shrink-0 gap-1">
-                  {keys.map((k) => (
-                    <kbd
-                      key={k}
-                      className="min-w-7 rounded border border-rule bg-panel px-1.5 py-0.5 text-center font-sans text-xs font-semibold"
-                    >
-                      {keyLabel(k)}
-                    </kbd>
-                  ))}
-                </dd>
-              </div>
-            ))}
-            <div className="flex items-center justify-between gap-4 py-2">
-              <dt>{t('actions.save')}</dt>
-              <dd className="shrink-0">
-                <kbd className="rounded border border-rule bg-panel px-1.5 py-0.5 font-sans text-xs font-semibold">
-                  Ctrl+Enter
-                </kbd>
-              </dd>
-            </div>
-            <div className="flex items-center justify-between gap-4 py-2">
-              <dt>{t('actions.complete')}</dt>
-              <dd className="shrink-0">
-                <kbd className="rounded border border-rule bg-panel px-1.5 py-0.5 font-sans text-xs font-semibold">
-                  Tab
-                </kbd>
-              </dd>
-            </div>
-            <div className="flex items-center justify-between gap-4 py-2">
-              <dt>{t('actions.close')}</dt>
-              <dd className="shrink-0">
-                <kbd className="rounded border border-rule bg-panel px-1.5 py-0.5 font-sans text-xs font-semibold">
-                  Esc
-                </kbd>
-              </dd>
-            </div>
-          </dl>
-          <form method="dialog" className="mt-5 text-right">
-            <button className="rounded-full bg-ink px-4 py-1.5 text-sm font-medium text-paper hover:opacity-90">
-              {t('close')}
-            </button>
-          </form>
-        </div>
-      </dialog>
+      <ShortcutsDialog dialog={dialog} title={title} />
     </>
   );
 }

@@ -2,13 +2,13 @@
 
 import { useFormatter, useTranslations } from 'next-intl';
 import { formatBytes } from '@/lib/i18n/format-bytes';
-import { useDoubtMarks } from '@/lib/preferences/use-doubt-marks';
+import { setDoubt } from '@/lib/preferences/choices';
 import { moveToDoubt } from '@/lib/reading/navigate';
 import type { DownloadEvent } from '@/lib/engine/client/client';
 import type { EngineError } from '@/lib/engine/shared/protocol';
 import { useTranslationProgress } from '@/lib/article/use-article-translation';
 import { StorageWarning } from './storage-warning';
-import { useTranslationContext } from './translation-provider';
+import { useTranslationContext } from '../translation-provider';
 
 const ERROR_KEYS = { offline: 'offline', 'not-found': 'notFound', blocked: 'blocked' } as const;
 
@@ -46,7 +46,6 @@ function TranslationStatus() {
   const format = useFormatter();
   const { translator } = useTranslationContext();
   const { phase, done, total, wordsPerSecond, engine, doubtful } = useTranslationProgress(translator);
-  const marks = useDoubtMarks();
   return (
     <p className="flex flex-wrap items-center gap-x-3 gap-y-1" data-testid="translation-status">
       <span className="font-medium text-ink">
@@ -85,7 +84,7 @@ function TranslationStatus() {
           data-testid="doubtful-count"
           aria-keyshortcuts="d"
           onClick={() => {
-            if (!marks) document.querySelector<HTMLInputElement>('input[name="doubt"]')?.click();
+            setDoubt(true);
             moveToDoubt();
           }}
           className="underline decoration-dotted underline-offset-4 hover:text-ink"

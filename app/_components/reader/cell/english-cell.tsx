@@ -7,7 +7,7 @@ import { isCorrected } from '@/lib/article/segment-state';
 import { useSegmentTranslation } from '@/lib/article/use-article-translation';
 import { SegmentText } from './segment-text';
 import { TranslatedCell } from './translated-cell';
-import { useTranslationContext } from './translation-provider';
+import { useTranslationContext } from '../translation-provider';
 
 /**
  * The English side of a pair. A 1,000-paragraph article hydrates 1,000 of these while nearly all still

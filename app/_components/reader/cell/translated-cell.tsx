@@ -5,16 +5,19 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { dutchSpans, englishSpans } from '@/lib/alignment/align';
 import type { Segment } from '@/lib/content/types';
 import { CorrectionFailure, type CorrectionAction } from '@/lib/article/article-corrections';
-import { useDoubtMarks } from '@/lib/preferences/use-doubt-marks';
+import { readDoubt } from '@/lib/preferences/choices';
+import { useChoice } from '@/lib/preferences/use-choice';
+import { editRequests } from '@/lib/reading/reader-requests';
 import type { ArticleTranslator } from '@/lib/article/article-translator';
 import { doubts } from '@/lib/article/confidence';
 import { isCorrected, shownSentences, shownText, type SegmentState } from '@/lib/article/segment-state';
 import { CorrectionBar } from './correction-bar';
-import { CorrectionEditor } from './correction-editor';
-import { CorrectionFailureNotice } from './correction-failure';
+import { CorrectionEditor } from '../editor/correction-editor';
+import { CorrectionFailureNotice } from '../editor/correction-failure';
 import { MachineDiff } from './machine-diff';
-import { NewerCorrection } from './newer-correction';
+import { NewerCorrection } from '../editor/newer-correction';
 import { SegmentText } from './segment-text';
+import { inlineLink } from '@/app/_components/ui/styles';
 
 interface Props {
   segment: Segment;
@@ -33,7 +36,7 @@ export function TranslatedCell({ segment, state, translator, editing, setEditing
   const t = useTranslations('Translation');
   const format = useFormatter();
   const locale = useLocale();
-  const marks = useDoubtMarks();
+  const marks = useChoice(readDoubt, false);
   const editButton = useRef<HTMLButtonElement>(null);
   const [comparing, setComparing] = useState(false);
   const [failure, setFailure] = useState<{ error: CorrectionFailure; retry: () => void } | null>(null);
@@ -52,6 +55,17 @@ export function TranslatedCell({ segment, state, translator, editing, setEditing
 
   const corrected = isCorrected(state);
   const readable = state.status === 'done' || corrected;
+  const canEdit = readable && !editing && translator !== null;
+
+  // The keyboard's `e` on this pair (lib/reading/reader-requests.ts): what the Edit button does.
+  useEffect(() => {
+    if (!canEdit) return;
+    return editRequests.listen((id) => {
+      if (id !== segment.id) return;
+      setFailure(null);
+      setEditing(true);
+    });
+  }, [canEdit, segment.id, setEditing]);
   const shown = shownText(state);
   const dutch = useMemo(() => dutchSpans(segment.text), [segment.text]);
   const sentences = useMemo(() => shownSentences(state), [state]);
@@ -161,11 +175,7 @@ export function TranslatedCell({ segment, state, translator, editing, setEditing
     return (
       <div role="alert" lang={locale} className="rounded-md border border-accent/40 px-3 py-2 text-sm">
         <p>{state.error?.code === 'crashed' ? t('crashedParagraph') : t('failedParagraph')}</p>
-        <button
-          type="button"
-          onClick={() => translator.retrySegment(segment.id)}
-          className="mt-1 font-medium text-accent underline underline-offset-4"
-        >
+        <button type="button" onClick={() => translator.retrySegment(segment.id)} className={`mt-1 ${inlineLink}`}>
           {t('retry')}
         </button>
       </div>
