@@ -4,8 +4,6 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, translationCacheKey } from '@/lib/engine/shared/config';
 import { IndexedDBStore, IndexedDBTexts, openReaderDB } from './db';
 import { DB_VERSION, STORES } from './schema';
-import { onStoreChange, storeStamp, type HeardChange } from './change-feed';
-import { useMapStorage } from './test-storage';
 
 let n = 0;
 let name: string;
@@ -206,70 +204,4 @@ const userText = (id: string, title: string, updatedAt: number) => ({
   segmentCount: 1,
   createdAt: updatedAt,
   updatedAt,
-});
-
-describe('IndexedDBTexts', () => {
-  it('lists newest first without the text, renames, and deletes only the text, never its corrections', async () => {
-    const db = await openReaderDB(name);
-    const texts = new IndexedDBTexts(db);
-    const store = new IndexedDBStore(db);
-    await texts.put(userText('a'.repeat(24), 'Oud', 1));
-    await texts.put(userText('b'.repeat(24), 'Nieuw', 2));
-    const listed = await texts.list();
-    expect(listed.map((t) => t.title)).toEqual(['Nieuw', 'Oud']);
-    expect(listed[0]).not.toHaveProperty('blocks');
-
-    await texts.rename('a'.repeat(24), 'Hernoemd');
-    expect((await texts.get('a'.repeat(24)))?.title).toBe('Hernoemd');
-    expect((await texts.list())[0]?.title).toBe('Hernoemd'); // renaming counts as a change
-
-    await store.saveCorrection(correction('h1', 'mijn vertaling'));
-    await texts.delete('a'.repeat(24));
-    expect(await texts.get('a'.repeat(24))).toBeNull();
-    expect((await texts.list()).map((t) => t.title)).toEqual(['Nieuw']);
-    expect((await store.getCorrections(['h1'])).get('h1')?.text).toBe('mijn vertaling');
-  });
-
-  it('skips a record that is not a text instead of failing the whole list', async () => {
-    const db = await openReaderDB(name);
-    await db.put(STORES.texts, { id: 'broken', updatedAt: 3 } as never);
-    const texts = new IndexedDBTexts(db);
-    await texts.put(userText('c'.repeat(24), 'Goed', 1));
-    expect((await texts.list()).map((t) => t.title)).toEqual(['Goed']);
-    expect(await texts.get('broken')).toBeNull();
-  });
-});
-
-describe('the store stamp that vouches for quick-open copies (change-feed.ts)', () => {
-  useMapStorage();
-
-  it('changes with every write that changes what a paragraph shows other than by translating', async () => {
-    const store = new IndexedDBStore(await openReaderDB(name));
-    const seen = [storeStamp()];
-    await store.putMachine(machine('k', 'h1')); // a translation is made again the same: no change
-    expect(storeStamp()).toBe(seen[0]);
-    await store.saveCorrection(correction('h1', 'mine'));
-    seen.push(storeStamp());
-    await store.importCorrections([{ ...correction('h2', 'imported'), createdAt: 1, updatedAt: 1, history: [] }]);
-    seen.push(storeStamp());
-    await store.clearMachine();
-    seen.push(storeStamp());
-    expect(new Set(seen).size).toBe(4);
-  });
-
-  it("tells this page's listeners what changed and under which stamps, and other tabs what changed", async () => {
-    const store = new IndexedDBStore(await openReaderDB(name));
-    const heard: HeardChange[] = [];
-    const other = new BroadcastChannel('tweetalig-corrections');
-    const elsewhere = new Promise<unknown>((resolve) => other.addEventListener('message', (e) => resolve(e.data)));
-    const stop = onStoreChange((h) => heard.push(h));
-    const before = storeStamp();
-    await store.saveCorrection(correction('h1', 'mine'));
-    stop();
-    expect(heard).toEqual([
-      { change: { kind: 'corrections', sourceHashes: ['h1'] }, origin: 'here', before, stamp: storeStamp() },
-    ]);
-    expect(await elsewhere).toEqual({ kind: 'corrections', sourceHashes: ['h1'] });
-    other.close();
-  });
 });
