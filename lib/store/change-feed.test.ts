@@ -1,36 +1,17 @@
 import 'fake-indexeddb/auto';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { IndexedDBStore, openReaderDB } from './db';
 import { onStoreChange, storeStamp, type HeardChange } from './change-feed';
 import { useMapStorage } from './test-storage';
+import { freshDatabaseNames, machine, correction } from './test-records';
 
-let n = 0;
-let name: string;
-beforeEach(() => {
-  name = `test-db-${++n}`; // a fresh database per test: no test sees another's leftovers
-});
-
-const machine = (cacheKey: string, sourceHash: string, text = `EN ${sourceHash}`) => ({
-  cacheKey,
-  sourceHash,
-  source: `NL ${sourceHash}`,
-  text,
-  sentences: [{ source: `NL ${sourceHash}`, start: 0, end: 4, target: text }],
-});
-const correction = (sourceHash: string, text: string) => ({
-  sourceHash,
-  source: `NL ${sourceHash}`,
-  text,
-  status: 'edited' as const,
-  machineText: `EN ${sourceHash}`,
-  origin: { article: 'a', segment: `s-${sourceHash}` },
-});
+const dbName = freshDatabaseNames();
 
 describe('the store stamp that vouches for quick-open copies (change-feed.ts)', () => {
   useMapStorage();
 
   it('changes with every write that changes what a paragraph shows other than by translating', async () => {
-    const store = new IndexedDBStore(await openReaderDB(name));
+    const store = new IndexedDBStore(await openReaderDB(dbName()));
     const seen = [storeStamp()];
     await store.putMachine(machine('k', 'h1')); // a translation is made again the same: no change
     expect(storeStamp()).toBe(seen[0]);
@@ -44,7 +25,7 @@ describe('the store stamp that vouches for quick-open copies (change-feed.ts)', 
   });
 
   it("tells this page's listeners what changed and under which stamps, and other tabs what changed", async () => {
-    const store = new IndexedDBStore(await openReaderDB(name));
+    const store = new IndexedDBStore(await openReaderDB(dbName()));
     const heard: HeardChange[] = [];
     const other = new BroadcastChannel('tweetalig-corrections');
     const elsewhere = new Promise<unknown>((resolve) => other.addEventListener('message', (e) => resolve(e.data)));

@@ -1,35 +1,16 @@
 import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, translationCacheKey } from '@/lib/engine/shared/config';
 import { IndexedDBStore, IndexedDBTexts, openReaderDB } from './db';
+import { freshDatabaseNames, machine, correction, userText } from './test-records';
 import { DB_VERSION, STORES } from './schema';
 
-let n = 0;
-let name: string;
-beforeEach(() => {
-  name = `test-db-${++n}`; // a fresh database per test: no test sees another's leftovers
-});
-
-const machine = (cacheKey: string, sourceHash: string, text = `EN ${sourceHash}`) => ({
-  cacheKey,
-  sourceHash,
-  source: `NL ${sourceHash}`,
-  text,
-  sentences: [{ source: `NL ${sourceHash}`, start: 0, end: 4, target: text }],
-});
-const correction = (sourceHash: string, text: string) => ({
-  sourceHash,
-  source: `NL ${sourceHash}`,
-  text,
-  status: 'edited' as const,
-  machineText: `EN ${sourceHash}`,
-  origin: { article: 'a', segment: `s-${sourceHash}` },
-});
+const dbName = freshDatabaseNames();
 
 describe('IndexedDBStore', () => {
   it('finds a machine translation only under the settings that made it', async () => {
-    const store = new IndexedDBStore(await openReaderDB(name));
+    const store = new IndexedDBStore(await openReaderDB(dbName()));
     const q8 = translationCacheKey(DEFAULT_CONFIG);
     const fp32 = translationCacheKey({ ...DEFAULT_CONFIG, dtype: 'fp32' });
     await store.putMachine(machine(q8, 'h1'));
@@ -41,7 +22,7 @@ describe('IndexedDBStore', () => {
   });
 
   it('keeps every earlier version of a correction, and machine translations never touch corrections', async () => {
-    const store = new IndexedDBStore(await openReaderDB(name));
+    const store = new IndexedDBStore(await openReaderDB(dbName()));
     await store.saveCorrection(correction('h1', 'first'));
     await store.saveCorrection(correction('h1', 'second'));
     await store.putMachine(machine('k', 'h1', 'a fresh machine translation'));
@@ -51,7 +32,7 @@ describe('IndexedDBStore', () => {
   });
 
   it('skips a malformed record instead of failing, so that paragraph is simply translated again', async () => {
-    const db = await openReaderDB(name);
+    const db = await openReaderDB(dbName());
     await db.put(STORES.machine, { cacheKey: 'k', sourceHash: 'bad', text: 42 } as never);
     await db.put(STORES.corrections, { sourceHash: 'bad2', text: null } as never);
     const store = new IndexedDBStore(db);
@@ -61,7 +42,7 @@ describe('IndexedDBStore', () => {
   });
 
   it('upgrades a version-1 database and keeps its machine translations', async () => {
-    const v1 = await openDB(name, 1, {
+    const v1 = await openDB(dbName(), 1, {
       upgrade(db) {
         db.createObjectStore(STORES.machine, { keyPath: ['cacheKey', 'sourceHash'] });
       },
@@ -69,7 +50,7 @@ describe('IndexedDBStore', () => {
     await v1.put(STORES.machine, { ...machine('k', 'h1'), createdAt: 1000 });
     v1.close();
 
-    const db = await openReaderDB(name);
+    const db = await openReaderDB(dbName());
     expect(db.version).toBe(DB_VERSION);
     const record = await db.get(STORES.machine, ['k', 'h1']);
     expect(record).toMatchObject({ text: 'EN h1', createdAt: 1000, lastUsed: 1000 });
@@ -80,7 +61,7 @@ describe('IndexedDBStore', () => {
   });
 
   it('upgrades a version-2 database to hold texts, keeping its corrections', async () => {
-    const v2 = await openDB(name, 2, {
+    const v2 = await openDB(dbName(), 2, {
       upgrade(db) {
         db.createObjectStore(STORES.machine, { keyPath: ['cacheKey', 'sourceHash'] }).createIndex(
           'lastUsed',
@@ -91,7 +72,7 @@ describe('IndexedDBStore', () => {
     });
     await v2.put(STORES.corrections, { ...correction('h1', 'kept'), createdAt: 1, updatedAt: 1, history: [] });
     v2.close();
-    const db = await openReaderDB(name);
+    const db = await openReaderDB(dbName());
     expect((await new IndexedDBStore(db).getCorrections(['h1'])).get('h1')?.text).toBe('kept');
     const texts = new IndexedDBTexts(db);
     await texts.put(userText('a'.repeat(24), 'Mijn tekst', 5));
@@ -103,7 +84,7 @@ describe('drafts belong to the editor that typed them', () => {
   const draft = (editor: string, text: string) => ({ article: 'a', segment: 's-1', editor, sourceHash: 'h1', text });
 
   it("one tab's draft and another's of the same paragraph both stay; each tab deletes only its own", async () => {
-    const store = new IndexedDBStore(await openReaderDB(name));
+    const store = new IndexedDBStore(await openReaderDB(dbName()));
     await store.putDraft(draft('tab-a', 'typed in A'));
     await store.putDraft(draft('tab-b', 'typed in B'));
     await store.deleteDraft('a', 's-1', 'tab-b');
@@ -112,7 +93,7 @@ describe('drafts belong to the editor that typed them', () => {
   });
 
   it('upgrades a version-5 database, keeping its drafts as ones no open tab owns', async () => {
-    const v5 = await openDB(name, 5, {
+    const v5 = await openDB(dbName(), 5, {
       upgrade(db) {
         db.createObjectStore(STORES.machine, { keyPath: ['cacheKey', 'sourceHash'] }).createIndex(
           'lastUsed',
@@ -132,7 +113,7 @@ describe('drafts belong to the editor that typed them', () => {
       updatedAt: 7,
     });
     v5.close();
-    const store = new IndexedDBStore(await openReaderDB(name));
+    const store = new IndexedDBStore(await openReaderDB(dbName()));
     expect(await store.getDrafts('a')).toEqual([
       { article: 'a', segment: 's-1', editor: '', sourceHash: 'h1', text: 'half a thought', updatedAt: 7 },
     ]);
@@ -160,7 +141,7 @@ describe('storage full', () => {
   }
 
   it('makes room by dropping old machine translations for a correction, a draft and an import, never a correction', async () => {
-    const store = new IndexedDBStore(await openReaderDB(name));
+    const store = new IndexedDBStore(await openReaderDB(dbName()));
     for (let i = 0; i < 200; i++) await store.putMachine(machine('k', `old-${i}`));
     await store.saveCorrection(correction('kept', 'an earlier correction'));
     const writes = [
@@ -182,7 +163,7 @@ describe('storage full', () => {
   });
 
   it('fails with the quota error when there is nothing left to drop', async () => {
-    const store = new IndexedDBStore(await openReaderDB(name));
+    const store = new IndexedDBStore(await openReaderDB(dbName()));
     const restore = fillDisk();
     try {
       await expect(store.saveCorrection(correction('h1', 'mine'))).rejects.toMatchObject({
@@ -192,16 +173,4 @@ describe('storage full', () => {
       restore();
     }
   });
-});
-
-const userText = (id: string, title: string, updatedAt: number) => ({
-  id,
-  title,
-  format: 'paste' as const,
-  fileName: null,
-  blocks: [{ id: 's-1', kind: 'paragraph' as const, text: 'Een zin.' }],
-  paragraphCount: 1,
-  segmentCount: 1,
-  createdAt: updatedAt,
-  updatedAt,
 });

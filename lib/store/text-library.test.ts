@@ -1,38 +1,14 @@
 import 'fake-indexeddb/auto';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { IndexedDBStore, IndexedDBTexts, openReaderDB } from './db';
+import { freshDatabaseNames, correction, userText } from './test-records';
 import { STORES } from './schema';
 
-let n = 0;
-let name: string;
-beforeEach(() => {
-  name = `test-db-${++n}`; // a fresh database per test: no test sees another's leftovers
-});
-
-const correction = (sourceHash: string, text: string) => ({
-  sourceHash,
-  source: `NL ${sourceHash}`,
-  text,
-  status: 'edited' as const,
-  machineText: `EN ${sourceHash}`,
-  origin: { article: 'a', segment: `s-${sourceHash}` },
-});
-
-const userText = (id: string, title: string, updatedAt: number) => ({
-  id,
-  title,
-  format: 'paste' as const,
-  fileName: null,
-  blocks: [{ id: 's-1', kind: 'paragraph' as const, text: 'Een zin.' }],
-  paragraphCount: 1,
-  segmentCount: 1,
-  createdAt: updatedAt,
-  updatedAt,
-});
+const dbName = freshDatabaseNames();
 
 describe('IndexedDBTexts', () => {
   it('lists newest first without the text, renames, and deletes only the text, never its corrections', async () => {
-    const db = await openReaderDB(name);
+    const db = await openReaderDB(dbName());
     const texts = new IndexedDBTexts(db);
     const store = new IndexedDBStore(db);
     await texts.put(userText('a'.repeat(24), 'Oud', 1));
@@ -53,7 +29,7 @@ describe('IndexedDBTexts', () => {
   });
 
   it('skips a record that is not a text instead of failing the whole list', async () => {
-    const db = await openReaderDB(name);
+    const db = await openReaderDB(dbName());
     await db.put(STORES.texts, { id: 'broken', updatedAt: 3 } as never);
     const texts = new IndexedDBTexts(db);
     await texts.put(userText('c'.repeat(24), 'Goed', 1));

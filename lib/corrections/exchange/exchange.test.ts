@@ -1,32 +1,11 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { sourceHash } from '@/lib/content/block-id';
-import type { CorrectionRecord } from '@/lib/store/types';
+import { corrections, record } from './test-records';
 import { parseJson, toJson } from './json';
 import { bilingualHtml } from '@/lib/export/bilingual-html';
 import { bilingualMarkdown } from '@/lib/export/bilingual-markdown';
 import { parseImportFile } from './import-file';
 import { parseTmx, toTmx } from './tmx';
-
-const record = (source: string, text: string, extra: Partial<CorrectionRecord> = {}): CorrectionRecord => ({
-  sourceHash: sourceHash(source),
-  source,
-  text,
-  status: 'edited',
-  machineText: 'machine & <text>',
-  origin: { article: 'amerikaanse-troepen-oostflank', segment: 's-abc' },
-  createdAt: Date.UTC(2026, 10, 24, 10, 0, 0),
-  updatedAt: Date.UTC(2026, 10, 24, 11, 30, 5),
-  history: [],
-  ...extra,
-});
-
-const corrections = [
-  record('Kruisraketten', 'Cruise missiles', {
-    history: [{ text: 'Cruise rockets', status: 'edited', at: Date.UTC(2026, 10, 24, 10, 0, 0) }],
-  }),
-  record('Lees ook:', 'Read also: "quotes" & <tags>', { status: 'confirmed' }),
-];
 
 describe('JSON export', () => {
   it('round-trips every field and every earlier version exactly', () => {

@@ -1,33 +1,12 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { sourceHash } from '@/lib/content/block-id';
+import { corrections, record } from './test-records';
 import { IndexedDBStore, openReaderDB } from '@/lib/store/db';
-import type { CorrectionRecord } from '@/lib/store/types';
 import { parseJson, toJson } from './json';
 import { parseTmx, toTmx } from './tmx';
 
 let n = 0;
 const freshStore = async () => new IndexedDBStore(await openReaderDB(`exchange-${++n}`));
-
-const record = (source: string, text: string, extra: Partial<CorrectionRecord> = {}): CorrectionRecord => ({
-  sourceHash: sourceHash(source),
-  source,
-  text,
-  status: 'edited',
-  machineText: 'machine & <text>',
-  origin: { article: 'amerikaanse-troepen-oostflank', segment: 's-abc' },
-  createdAt: Date.UTC(2026, 10, 24, 10, 0, 0),
-  updatedAt: Date.UTC(2026, 10, 24, 11, 30, 5),
-  history: [],
-  ...extra,
-});
-
-const corrections = [
-  record('Kruisraketten', 'Cruise missiles', {
-    history: [{ text: 'Cruise rockets', status: 'edited', at: Date.UTC(2026, 10, 24, 10, 0, 0) }],
-  }),
-  record('Lees ook:', 'Read also: "quotes" & <tags>', { status: 'confirmed' }),
-];
 
 describe('importing into the store', () => {
   it('brings corrections back in a fresh store', async () => {
