@@ -10,3 +10,13 @@ export class CodedError<Code extends string> extends Error {
     super(message);
   }
 }
+
+/** A coded error with the values its localized message fills in (a size, a limit, a host). */
+export class CodedErrorWithValues<Code extends string> extends CodedError<Code> {
+  constructor(
+    code: Code,
+    readonly detail: Record<string, string | number> = {},
+  ) {
+    super(code);
+  }
+}

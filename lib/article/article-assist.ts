@@ -5,16 +5,11 @@
  * machine translation (its stored record), so asking again, here or after a reload, is instant.
  */
 import { dutchSpans, englishSpans } from '@/lib/alignment/align';
-import type { ArticleCorrections } from '@/lib/article/article-corrections';
+import type { ArticleCorrections } from './article-corrections';
+import type { ArticleParagraphs } from './segment-states';
 import type { MachineRecord } from '@/lib/store/types';
 import type { Alternative } from '@/lib/engine/shared/protocol';
-import {
-  isCorrected,
-  shownSentences,
-  shownText,
-  type SegmentState,
-  type SourceSegment,
-} from '@/lib/article/segment-state';
+import { isCorrected, shownSentences, shownText, type SourceSegment } from '@/lib/article/segment-state';
 
 /** What the assistant needs of the engine (the translation worker's client). */
 export interface AssistClient {
@@ -27,10 +22,7 @@ export interface AssistClient {
 }
 
 export interface AssistHost {
-  segments: readonly SourceSegment[];
-  hashes: readonly string[];
-  indexOf(id: string): number | undefined;
-  getSegment(id: string): SegmentState;
+  paragraphs: Pick<ArticleParagraphs, 'segments' | 'hashes' | 'indexOf' | 'get'>;
   /** The engine, loaded on first need (shared with translation). */
   client(): Promise<AssistClient>;
   /** The paragraph's stored machine translation under the current settings, and a way to write it back. */
@@ -57,7 +49,7 @@ export class ArticleAssist {
 
   /** The English the reader sees for that sentence, or null when only the whole paragraph can be aligned. */
   shownSentence(id: string, sentence: number): { text: string; start: number; end: number } | null {
-    const state = this.host.getSegment(id);
+    const state = this.host.paragraphs.get(id);
     const shown = shownText(state);
     const spans = englishSpans(shown, shownSentences(state), dutchSpans(this.segment(id).text), isCorrected(state));
     const span = spans?.find((s) => s.index === sentence);
@@ -73,7 +65,7 @@ export class ArticleAssist {
     if (!source) return [];
     const shown = this.shownSentence(id, sentence)?.text.trim();
     // Found by the translation's own beam search, when it had as many beams: nothing to ask the model.
-    const machine = this.host.getSegment(id).sentences?.[sentence];
+    const machine = this.host.paragraphs.get(id).sentences?.[sentence];
     const all =
       machine?.source === source && machine.alternatives
         ? machine.alternatives
@@ -91,7 +83,7 @@ export class ArticleAssist {
 
   /** Makes `text` the English of that sentence: the paragraph's correction, marked as a chosen alternative. */
   async choose(id: string, sentence: number, text: string): Promise<void> {
-    const state = this.host.getSegment(id);
+    const state = this.host.paragraphs.get(id);
     const shown = shownText(state);
     const span = this.shownSentence(id, sentence);
     const next = span ? `${shown.slice(0, span.start)}${text}${shown.slice(span.end)}` : text;
@@ -114,14 +106,14 @@ export class ArticleAssist {
   }
 
   private segment(id: string): SourceSegment {
-    const index = this.host.indexOf(id);
+    const index = this.host.paragraphs.indexOf(id);
     if (index === undefined) throw new Error(`no paragraph ${id}`);
-    return this.host.segments[index]!;
+    return this.host.paragraphs.segments[index]!;
   }
 
   /** A list kept in the paragraph's stored record (`key`: a sentence's alternatives, or a gloss), else made. */
   private cached(id: string, key: string, text: string, signal?: AbortSignal): Promise<string[]> {
-    const hash = this.host.hashes[this.host.indexOf(id)!]!;
+    const hash = this.host.paragraphs.hashes[this.host.paragraphs.indexOf(id)!]!;
     const memo = `${hash}|${key}`;
     const known = this.computed.get(memo);
     if (known) return known;

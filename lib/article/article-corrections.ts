@@ -11,7 +11,7 @@ import { onStoreChange } from '@/lib/store/change-feed';
 import { storageFailureReason, type StorageFailureReason } from '@/lib/store/errors';
 import type { CorrectionRecord, CorrectionStatus, CorrectionVia, TranslationStore } from '@/lib/store/types';
 import { hasOwnText } from '@/lib/store/versioning';
-import { machineTextOf, shownText, type SegmentState, type SourceSegment } from '@/lib/article/segment-state';
+import { machineTextOf, shownText, type SegmentState } from '@/lib/article/segment-state';
 import { Drafts, type DraftHost } from './drafts';
 
 export type CorrectionAction = 'save' | 'choose' | 'confirm' | 'revert' | 'undo';
@@ -29,22 +29,12 @@ export class CorrectionFailure extends CodedError<StorageFailureReason | 'empty'
 }
 
 export interface CorrectionHost extends DraftHost {
-  readonly segments: readonly SourceSegment[];
-  /** Each segment's Dutch hash (sourceHash(text)), by index. */
-  readonly hashes: readonly string[];
-  /** The article's slug, recorded with corrections: the same Dutch elsewhere shows as a memory match. */
-  readonly article: string;
-  indexOf(id: string): number | undefined;
-  getSegment(id: string): SegmentState;
-  openStore(): Promise<TranslationStore>;
   /** The paragraph's machine translation, made now if it has none. */
   makeMachineText(id: string): Promise<string>;
   /** Corrections for these Dutch hashes changed elsewhere: they may be sentences of paragraphs here. */
   memoryChanged(hashes: string[]): void;
   /** A save made on this page is shown. */
   saved(): void;
-  /** A write failed (true) or a later one succeeded (false): the page warns and offers the export. */
-  storageFailing(failing: boolean): void;
 }
 
 export class ArticleCorrections {
@@ -68,16 +58,16 @@ export class ArticleCorrections {
     action: CorrectionAction = 'save',
     via?: CorrectionVia,
   ) {
-    const index = this.host.indexOf(id);
-    const segment = index === undefined ? undefined : this.host.segments[index];
+    const index = this.host.paragraphs.indexOf(id);
+    const segment = index === undefined ? undefined : this.host.paragraphs.segments[index];
     if (!segment || index === undefined) return;
     if (!text.trim()) throw new CorrectionFailure(action, 'empty');
-    const state = this.host.getSegment(id);
+    const state = this.host.paragraphs.get(id);
     const store = await this.host.openStore();
     let record: CorrectionRecord;
     try {
       record = await store.saveCorrection({
-        sourceHash: this.host.hashes[index]!,
+        sourceHash: this.host.paragraphs.hashes[index]!,
         source: segment.text,
         text,
         status,
@@ -96,18 +86,18 @@ export class ArticleCorrections {
     }
     // Shown in the same task as the save resolves: the quick-open copy follows this page's own save (and a
     // page hidden meanwhile would keep the old English under the new stamp).
-    this.apply(this.host.hashes[index]!, record, id);
+    this.apply(this.host.paragraphs.hashes[index]!, record, id);
     if (action === 'save') await this.drafts.discard(id);
     this.host.saved();
   }
 
   confirm(id: string) {
-    return this.save(id, shownText(this.host.getSegment(id)), 'confirmed', 'confirm');
+    return this.save(id, shownText(this.host.paragraphs.get(id)), 'confirmed', 'confirm');
   }
 
   /** Back to the machine text (made first if the paragraph never had one); the correction stays in the record's history. */
   async revert(id: string) {
-    let machine = machineTextOf(this.host.getSegment(id));
+    let machine = machineTextOf(this.host.paragraphs.get(id));
     if (!machine.trim()) {
       try {
         machine = await this.host.makeMachineText(id);
@@ -122,7 +112,7 @@ export class ArticleCorrections {
     const stack = this.undo.get(id);
     const previous = stack?.at(-1);
     if (!stack || previous === undefined) return;
-    const state = this.host.getSegment(id);
+    const state = this.host.paragraphs.get(id);
     if (previous && hasOwnText(previous)) await this.save(id, previous.text, previous.status, 'undo');
     else await this.revertForUndo(id, previous, state);
     stack.pop(); // only once the undone version is stored: a failed undo can be tried again
@@ -150,8 +140,8 @@ export class ArticleCorrections {
     try {
       stored = await (await this.host.openStore()).listCorrections();
     } catch {
-      stored = this.host.segments
-        .map((s) => this.host.getSegment(s.id).correction)
+      stored = this.host.paragraphs.segments
+        .map((s) => this.host.paragraphs.get(s.id).correction)
         .filter((c): c is CorrectionRecord => c !== null);
       failing = true;
     }
@@ -159,13 +149,13 @@ export class ArticleCorrections {
     if (failing) {
       const now = Date.now();
       for (const [id, text] of this.drafts.texts()) {
-        const index = this.host.indexOf(id);
-        const segment = index === undefined ? undefined : this.host.segments[index];
+        const index = this.host.paragraphs.indexOf(id);
+        const segment = index === undefined ? undefined : this.host.paragraphs.segments[index];
         if (!segment || index === undefined || !text.trim()) continue;
-        const machineText = machineTextOf(this.host.getSegment(id));
+        const machineText = machineTextOf(this.host.paragraphs.get(id));
         const origin = { article: this.host.article, segment: id };
-        byHash.set(this.host.hashes[index]!, {
-          sourceHash: this.host.hashes[index]!,
+        byHash.set(this.host.paragraphs.hashes[index]!, {
+          sourceHash: this.host.paragraphs.hashes[index]!,
           source: segment.text,
           text,
           status: 'edited',
@@ -192,8 +182,8 @@ export class ArticleCorrections {
     this.unlisten = onStoreChange(async ({ change, origin }) => {
       if (origin === 'here' || change.kind !== 'corrections') return; // this page shows its own saves already
       const hashes = change.sourceHashes;
-      const mine = hashes.filter((h) => this.host.hashes.includes(h));
-      const others = hashes.filter((h) => !this.host.hashes.includes(h));
+      const mine = hashes.filter((h) => this.host.paragraphs.hashes.includes(h));
+      const others = hashes.filter((h) => !this.host.paragraphs.hashes.includes(h));
       if (others.length > 0) this.host.memoryChanged(others);
       if (mine.length === 0) return;
       const records = await store.getCorrections([...new Set(mine)]).catch(() => new Map<string, CorrectionRecord>());
@@ -207,14 +197,20 @@ export class ArticleCorrections {
   }
 
   private refreshUndo(id: string) {
-    this.host.move(id, 'undoable', (this.undo.get(id)?.length ?? 0) > 0);
+    this.host.paragraphs.move(id, 'undoable', (this.undo.get(id)?.length ?? 0) > 0);
   }
 
   private apply(hash: string, record: CorrectionRecord, savedFrom?: string) {
-    this.host.segments.forEach((segment, i) => {
-      if (this.host.hashes[i] !== hash) return;
+    this.host.paragraphs.segments.forEach((segment, i) => {
+      if (this.host.paragraphs.hashes[i] !== hash) return;
       const fromMemory = savedFrom === segment.id ? false : this.isFromMemory(segment.id, record);
-      this.host.move(segment.id, 'corrected', record, fromMemory, (this.undo.get(segment.id)?.length ?? 0) > 0);
+      this.host.paragraphs.move(
+        segment.id,
+        'corrected',
+        record,
+        fromMemory,
+        (this.undo.get(segment.id)?.length ?? 0) > 0,
+      );
     });
   }
 }

@@ -69,12 +69,8 @@ export class ArticleTranslator {
       this.abort.signal,
     );
     this.corrections = new ArticleCorrections({
-      segments,
-      hashes: this.states.hashes,
+      paragraphs: this.states,
       article,
-      indexOf: this.states.indexOf,
-      getSegment: this.states.get,
-      move: (id, name, ...args) => this.states.move(id, name, ...args),
       openStore: () => this.persistence.open(this.corrections),
       makeMachineText: (id) => this.translateNow(id),
       memoryChanged: (hashes) =>
@@ -87,10 +83,7 @@ export class ArticleTranslator {
     });
     this.states.onFinished = this.persistence.keepCopy;
     this.assist = new ArticleAssist({
-      segments,
-      hashes: this.states.hashes,
-      indexOf: this.states.indexOf,
-      getSegment: this.states.get,
+      paragraphs: this.states,
       client: () => this.loadClient(),
       readMachine: (hash) => this.persistence.readMachine(hash),
       writeMachine: (record) => this.persistence.writeMachine(record),

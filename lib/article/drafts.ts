@@ -8,8 +8,8 @@
  */
 import type { DraftRecord } from '@/lib/store/types';
 import type { TranslationStore } from '@/lib/store/types';
-import { shownText, type SegmentState } from './segment-state';
-import type { TransitionArgs, TransitionName } from './transitions';
+import { shownText } from './segment-state';
+import type { ArticleParagraphs } from './segment-states';
 import { editorId, liveEditors } from '../corrections/editor-id';
 
 /**
@@ -29,12 +29,8 @@ function ours(drafts: DraftRecord[], me: string, live: Set<string> | null): Draf
 
 /** What drafts need of the open article. */
 export interface DraftHost {
-  readonly hashes: readonly string[];
+  readonly paragraphs: ArticleParagraphs;
   readonly article: string;
-  indexOf(id: string): number | undefined;
-  getSegment(id: string): SegmentState;
-  /** Asks for a paragraph's transition (transitions.ts). */
-  move<N extends TransitionName>(id: string, name: N, ...args: TransitionArgs<N>): void;
   openStore(): Promise<TranslationStore>;
   storageFailing(failing: boolean): void;
 }
@@ -55,16 +51,16 @@ export class Drafts {
     for (const d of drafts) bySegment.set(d.segment, [...(bySegment.get(d.segment) ?? []), d]);
     for (const [segment, all] of bySegment) {
       const draft = ours(all, me, live);
-      const index = this.host.indexOf(segment);
+      const index = this.host.paragraphs.indexOf(segment);
       if (!draft || index === undefined) continue;
       const store = this.host.openStore();
       // The paragraph's Dutch changed since: the draft translated another text.
-      if (this.host.hashes[index] !== draft.sourceHash) {
+      if (this.host.paragraphs.hashes[index] !== draft.sourceHash) {
         void store.then((s) => s.deleteDraft(this.host.article, segment, draft.editor)).catch(() => {});
         continue;
       }
       this.typed.set(segment, draft.text);
-      this.host.move(segment, 'draftKept', draft.text);
+      this.host.paragraphs.move(segment, 'draftKept', draft.text);
       // Adopted from a closed tab: it is this tab's now (written as ours before the orphan goes).
       if (draft.editor !== me) {
         void store
@@ -79,7 +75,7 @@ export class Drafts {
 
   /** The editor's text as the reader types: kept in storage (one write at a time, the latest wins). */
   keep(id: string, text: string) {
-    const index = this.host.indexOf(id);
+    const index = this.host.paragraphs.indexOf(id);
     if (index === undefined) return;
     this.typed.set(id, text);
     const previous = this.writes.get(id) ?? Promise.resolve();
@@ -91,7 +87,7 @@ export class Drafts {
           article: this.host.article,
           segment: id,
           editor: await editorId(),
-          sourceHash: this.host.hashes[index]!,
+          sourceHash: this.host.paragraphs.hashes[index]!,
           text,
         });
         if (this.failed) this.host.storageFailing(false);
@@ -110,7 +106,7 @@ export class Drafts {
   /** The editor closed (saved or cancelled): its draft goes, this tab's only. */
   async discard(id: string) {
     this.typed.delete(id);
-    this.host.move(id, 'draftDropped');
+    this.host.paragraphs.move(id, 'draftDropped');
     await (this.writes.get(id) ?? Promise.resolve());
     this.writes.delete(id);
     const me = await editorId();
@@ -119,7 +115,7 @@ export class Drafts {
 
   /** Some editor holds text not yet saved. */
   hasUnsaved(): boolean {
-    return [...this.typed].some(([id, text]) => text !== shownText(this.host.getSegment(id)));
+    return [...this.typed].some(([id, text]) => text !== shownText(this.host.paragraphs.get(id)));
   }
 
   /** A draft write failed and none has landed since: the export must carry the drafts. */

@@ -40,6 +40,9 @@ export const IDLE: Progress = {
   doubtful: 0,
 };
 
+/** What the article's collaborators (corrections, drafts, assist) may see and do of its paragraphs. */
+export type ArticleParagraphs = Pick<SegmentStates, 'segments' | 'hashes' | 'indexOf' | 'get' | 'move'>;
+
 export class SegmentStates {
   /** Each segment's Dutch hash (sourceHash(text)), by index: the key of everything stored about it. */
   readonly hashes: readonly string[];

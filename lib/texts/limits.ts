@@ -3,7 +3,7 @@
  * instead of a frozen tab: 5 MB of text is a long book, and 20,000 paragraphs
  * is about as many as the reader lays out in reasonable time on a phone.
  */
-import { CodedError } from '@/lib/coded-error';
+import { CodedErrorWithValues } from '@/lib/coded-error';
 export const MAX_BYTES = 5 * 1024 * 1024;
 export const MAX_PARAGRAPHS = 20_000;
 /** A title is a line in a list and a heading, not a text: longer ones are refused (typed) or shortened (found in a file). */
@@ -13,14 +13,8 @@ export type TextErrorCode =
   'empty' | 'binary' | 'tooLarge' | 'tooManyParagraphs' | 'unsupported' | 'storage' | 'titleTooLong';
 
 /** A text the app refuses, with a code the interface turns into a localized message. */
-export class TextInputError extends CodedError<TextErrorCode> {
+export class TextInputError extends CodedErrorWithValues<TextErrorCode> {
   override readonly name = 'TextInputError';
-  constructor(
-    code: TextErrorCode,
-    readonly detail: Record<string, string | number> = {},
-  ) {
-    super(code);
-  }
 }
 
 /** The encoding a file's first bytes announce (a byte order mark), or that its zero bytes betray (UTF-16 without one). */

@@ -2,7 +2,7 @@
  * Why the app's server would not read a web address. Each code is a localized message (WebImport.error.*);
  * the server answers with the code, never with a stack or the remote page's own error text.
  */
-import { CodedError } from '@/lib/coded-error';
+import { CodedErrorWithValues } from '@/lib/coded-error';
 export type WebImportErrorCode =
   | 'disabled'
   | 'invalid'
@@ -25,14 +25,8 @@ export type WebImportErrorCode =
   | 'busy'
   | 'offline';
 
-export class WebImportError extends CodedError<WebImportErrorCode> {
+export class WebImportError extends CodedErrorWithValues<WebImportErrorCode> {
   override readonly name = 'WebImportError';
-  constructor(
-    code: WebImportErrorCode,
-    readonly detail: Record<string, string | number> = {},
-  ) {
-    super(code);
-  }
 }
 
 export const isWebImportError = (e: unknown): e is WebImportError => e instanceof WebImportError;

@@ -7,6 +7,7 @@ import type { FeedItem, FeedRecord } from '@/lib/store/feed-types';
 import { useRouter } from '@/lib/i18n/navigation';
 import { openFeedList } from '@/lib/store/open-store';
 import { notice } from '@/app/_components/ui/styles';
+import { SubmitButton } from '@/app/_components/ui/submit-button';
 
 const field = 'w-full rounded-md border border-rule bg-paper px-3 py-2 text-ink focus:border-accent';
 /** Items shown per feed: the newest; the rest are a click on the site away. */
@@ -91,13 +92,7 @@ export function NewsFeeds() {
             placeholder="https://…/rss.xml"
             className={field}
           />
-          <button
-            type="submit"
-            disabled={busy}
-            className="shrink-0 rounded-full border border-ink px-5 py-2 text-sm font-medium hover:bg-ink hover:text-paper disabled:opacity-60"
-          >
-            {busy ? t('adding') : t('add')}
-          </button>
+          <SubmitButton busy={busy} label={t('add')} busyLabel={t('adding')} look="outline" className="shrink-0" />
         </div>
         {error && (
           <p role="alert" className={`mt-3 ${notice}`}>

@@ -5,6 +5,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { useRouter } from '@/lib/i18n/navigation';
 import { TextInputError } from '@/lib/texts/limits';
 import { notice } from '@/app/_components/ui/styles';
+import { SubmitButton } from '@/app/_components/ui/submit-button';
 
 const field = 'w-full rounded-md border border-rule bg-paper px-3 py-2 text-ink focus:border-accent';
 
@@ -127,13 +128,7 @@ export function NewTextForm() {
         </p>
       )}
 
-      <button
-        type="submit"
-        disabled={busy}
-        className="rounded-full bg-ink px-5 py-2 font-medium text-paper hover:opacity-90 disabled:opacity-60"
-      >
-        {busy ? t('reading') : t('submit')}
-      </button>
+      <SubmitButton busy={busy} label={t('submit')} busyLabel={t('reading')} look="solid" />
     </form>
   );
 }

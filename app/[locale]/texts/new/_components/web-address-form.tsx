@@ -5,6 +5,7 @@ import { useState, type FormEvent } from 'react';
 import { useRouter } from '@/lib/i18n/navigation';
 import { useWebImportMessage } from '@/app/_components/web/use-web-import-message';
 import { notice } from '@/app/_components/ui/styles';
+import { SubmitButton } from '@/app/_components/ui/submit-button';
 
 const field = 'w-full rounded-md border border-rule bg-paper px-3 py-2 text-ink focus:border-accent';
 
@@ -62,13 +63,7 @@ export function WebAddressForm() {
           aria-describedby="web-privacy"
           className={field}
         />
-        <button
-          type="submit"
-          disabled={busy}
-          className="shrink-0 rounded-full bg-ink px-5 py-2 font-medium text-paper hover:opacity-90 disabled:opacity-60"
-        >
-          {busy ? t('reading') : t('submit')}
-        </button>
+        <SubmitButton busy={busy} label={t('submit')} busyLabel={t('reading')} look="solid" className="shrink-0" />
       </div>
       <p id="web-privacy" className="mt-2 text-xs text-muted">
         {t('privacy')}
