@@ -19,5 +19,7 @@ export default defineConfig([
     'bench/out/**',
     'bench/standin/**',
     '.bench-full/**',
+    'lib/engine/kernels/assembly/**', // AssemblyScript, compiled by scripts/build-kernels.mjs
+    'public/kernels/**',
   ]),
 ]);

@@ -10,6 +10,8 @@ export interface OnnxTensor {
   /** onnx TensorProto.DataType: 1 float, 2 uint8, 3 int8, 7 int64, 10 float16… */
   dataType: number;
   bytes: number;
+  /** Where its raw_data starts in the file's bytes (-1: the values are in a typed field, or absent). */
+  rawAt: number;
 }
 
 export interface OnnxNode {
@@ -92,7 +94,7 @@ class Reader {
 }
 
 function tensor(r: Reader): OnnxTensor {
-  const t: OnnxTensor = { name: '', dims: [], dataType: 0, bytes: 0 };
+  const t: OnnxTensor = { name: '', dims: [], dataType: 0, bytes: 0, rawAt: -1 };
   let raw = -1;
   r.fields((n, wire, sub, value) => {
     if (n === 1 && wire === 0) t.dims.push(value);
@@ -100,7 +102,10 @@ function tensor(r: Reader): OnnxTensor {
       while (sub.pos < sub.end) t.dims.push(sub.varint()); // packed
     else if (n === 2) t.dataType = value;
     else if (n === 8 && sub) t.name = sub.string();
-    else if (n === 9) raw = value;
+    else if (n === 9) {
+      raw = value;
+      t.rawAt = sub ? sub.pos : -1;
+    }
   });
   t.bytes = raw >= 0 ? raw : t.dims.reduce((a, b) => a * b, 1) * (BYTES_PER[t.dataType] ?? 1);
   return t;

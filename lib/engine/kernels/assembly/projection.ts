@@ -1,0 +1,92 @@
+// AssemblyScript (scripts/build-kernels.mjs). The decoder's output projection in the q8 file's own semantics:
+//   logits[r, v] = Σ_k x[r, k] · ((W[v, k] − z) · s) + bias[v]
+// x float32 [M, d] (the last hidden states), W uint8 [V, d] (the tied table as the file stores it, read as bytes:
+// never expanded to 137 MB of floats), z its zero point, s its scale. (W − z) is formed in integers, so nothing
+// cancels; each row is one float32 dot product over d, then scaled: s · Σ x·(W − z) + bias. ONNX Runtime rounds
+// (W − z)·s per element first, then sums in its own order: the two agree to float32 rounding (the tests hold them
+// to 1e-5 of the logits' scale).
+
+/** Rows of x handled together (6: the beams of the default quality): each byte of the table is widened once for all. */
+const BLOCK = 6;
+
+// @ts-ignore: decorator
+@inline function sum4(v: v128): f32 {
+  return f32x4.extract_lane(v, 0) + f32x4.extract_lane(v, 1) + (f32x4.extract_lane(v, 2) + f32x4.extract_lane(v, 3));
+}
+
+/** Sixteen products of a row's x (at `at`) with the four f32x4 of the table's bytes, in four lanes. */
+// @ts-ignore: decorator
+@inline function dot4(at: usize, f0: v128, f1: v128, f2: v128, f3: v128): v128 {
+  const p01 = f32x4.add(f32x4.mul(v128.load(at), f0), f32x4.mul(v128.load(at, 16), f1));
+  const p23 = f32x4.add(f32x4.mul(v128.load(at, 32), f2), f32x4.mul(v128.load(at, 48), f3));
+  return f32x4.add(p01, p23);
+}
+
+/**
+ * logits [M, V] for vocabulary rows from…to (a worker's share), d a multiple of 16. Rows go six at a time, so
+ * the table is read once per six rows.
+ */
+export function project(
+  x: usize,
+  M: i32,
+  d: i32,
+  table: usize,
+  from: i32,
+  to: i32,
+  V: i32,
+  scale: f32,
+  zp: i32,
+  bias: usize,
+  out: usize,
+): void {
+  const z = i16x8.splat(<i16>zp);
+  for (let r0 = 0; r0 < M; r0 += BLOCK) {
+    const rows = min(BLOCK, M - r0);
+    const x0 = x + 4 * r0 * d;
+    for (let v = from; v < to; v++) {
+      const w = table + v * d;
+      let a0 = f32x4.splat(0);
+      let a1 = f32x4.splat(0);
+      let a2 = f32x4.splat(0);
+      let a3 = f32x4.splat(0);
+      let a4 = f32x4.splat(0);
+      let a5 = f32x4.splat(0);
+      if (rows == 1) {
+        // One row (greedy): the same loop without the other rows' tests, which V8 does not hoist.
+        for (let k = 0; k < d; k += 16) {
+          const bytes = v128.load(w + k);
+          const lo = i16x8.sub(i16x8.extend_low_i8x16_u(bytes), z);
+          const hi = i16x8.sub(i16x8.extend_high_i8x16_u(bytes), z);
+          const f0 = f32x4.convert_i32x4_s(i32x4.extend_low_i16x8_s(lo));
+          const f1 = f32x4.convert_i32x4_s(i32x4.extend_high_i16x8_s(lo));
+          const f2 = f32x4.convert_i32x4_s(i32x4.extend_low_i16x8_s(hi));
+          const f3 = f32x4.convert_i32x4_s(i32x4.extend_high_i16x8_s(hi));
+          a0 = f32x4.add(a0, dot4(x0 + 4 * k, f0, f1, f2, f3));
+        }
+      } else
+      for (let k = 0; k < d; k += 16) {
+        const bytes = v128.load(w + k);
+        const lo = i16x8.sub(i16x8.extend_low_i8x16_u(bytes), z);
+        const hi = i16x8.sub(i16x8.extend_high_i8x16_u(bytes), z);
+        const f0 = f32x4.convert_i32x4_s(i32x4.extend_low_i16x8_s(lo));
+        const f1 = f32x4.convert_i32x4_s(i32x4.extend_high_i16x8_s(lo));
+        const f2 = f32x4.convert_i32x4_s(i32x4.extend_low_i16x8_s(hi));
+        const f3 = f32x4.convert_i32x4_s(i32x4.extend_high_i16x8_s(hi));
+        const at = x0 + 4 * k;
+        a0 = f32x4.add(a0, dot4(at, f0, f1, f2, f3));
+        if (rows > 1) a1 = f32x4.add(a1, dot4(at + 4 * d, f0, f1, f2, f3));
+        if (rows > 2) a2 = f32x4.add(a2, dot4(at + 8 * d, f0, f1, f2, f3));
+        if (rows > 3) a3 = f32x4.add(a3, dot4(at + 12 * d, f0, f1, f2, f3));
+        if (rows > 4) a4 = f32x4.add(a4, dot4(at + 16 * d, f0, f1, f2, f3));
+        if (rows > 5) a5 = f32x4.add(a5, dot4(at + 20 * d, f0, f1, f2, f3));
+      }
+      const b = load<f32>(bias + 4 * v);
+      store<f32>(out + 4 * (r0 * V + v), scale * sum4(a0) + b);
+      if (rows > 1) store<f32>(out + 4 * ((r0 + 1) * V + v), scale * sum4(a1) + b);
+      if (rows > 2) store<f32>(out + 4 * ((r0 + 2) * V + v), scale * sum4(a2) + b);
+      if (rows > 3) store<f32>(out + 4 * ((r0 + 3) * V + v), scale * sum4(a3) + b);
+      if (rows > 4) store<f32>(out + 4 * ((r0 + 4) * V + v), scale * sum4(a4) + b);
+      if (rows > 5) store<f32>(out + 4 * ((r0 + 5) * V + v), scale * sum4(a5) + b);
+    }
+  }
+}
