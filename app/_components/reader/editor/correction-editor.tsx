@@ -2,19 +2,16 @@
 
 import { useTranslations } from 'next-intl';
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
-import { nextWord } from '@/lib/article/completion';
 import { tidyCorrection } from '@/lib/corrections/tidy';
 import { useCoarsePointer } from '@/app/_components/use-coarse-pointer';
 import { CompletionHint } from './completion-hint';
 import { DiscardQuestion } from './discard-question';
-import { useCompletion, type CompleteFn } from './use-completion';
+import type { CompleteFn } from './use-completion';
+import { useSuggestion } from './use-suggestion';
 import { notice as noticeBox } from '@/app/_components/ui/styles';
 
 /** The textarea's box and type, shared with the ghost text behind it so the two line up exactly. */
 const BOX = 'rounded-md border p-2 font-serif text-base leading-relaxed';
-
-/** The ghost text is drawn inline only where nothing follows the caret on its line. */
-const atLineEnd = (text: string, caret: number | null) => caret !== null && /^(\n|$)/.test(text.slice(caret));
 
 interface Props {
   initial: string;
@@ -61,42 +58,19 @@ export function CorrectionEditor({
   const [saving, setSaving] = useState(false);
   const [asking, setAsking] = useState(false);
   const ref = useRef<HTMLTextAreaElement>(null);
-  const completion = useCompletion(complete, sentences);
-  const tookWord = useRef(false);
-  /** Set while a taken suggestion goes in: that input event is not typing, and asks the model nothing. */
-  const taking = useRef(false);
-  // Where the caret is (a collapsed selection), or null: the ghost shows only at the caret it was made for.
-  const [caret, setCaret] = useState<number | null>(null);
-  const ghost = completion.ghost && caret === completion.caret ? completion.ghost : null;
-  const inline = ghost !== null && atLineEnd(text, caret);
-
-  const edit = (value: string, at: number) => {
+  /** The text as the reader now has it; typing also asks the model again (edit, below). */
+  const apply = (value: string) => {
     setText(value);
     setEmpty(false);
     setAsking(false);
     onChange(value);
-    if (taking.current) return;
-    tookWord.current = false;
-    completion.request(value, at);
   };
-
-  /** Puts `part` of the suggestion at the caret, as typing would: the browser's undo takes it back. */
-  const take = (part: string) => {
-    const el = ref.current;
-    if (!el || completion.caret === null) return;
-    const at = completion.caret;
-    el.focus();
-    el.setSelectionRange(at, at);
-    taking.current = true;
-    // execCommand keeps the textarea's undo history (setting its value would wipe it); the input event it
-    // fires goes through onChange. Where a browser refuses it, the text is set directly.
-    const inserted = document.execCommand('insertText', false, part);
-    taking.current = false;
-    if (!inserted) edit(`${text.slice(0, at)}${part}${text.slice(at)}`, at + part.length);
-    completion.accepted(part);
-    setCaret(at + part.length);
-    if (!inserted) requestAnimationFrame(() => el.setSelectionRange(at + part.length, at + part.length));
+  const suggestion = useSuggestion(complete, sentences, ref, text, apply);
+  const edit = (value: string, at: number) => {
+    apply(value);
+    suggestion.changed(value, at);
   };
+  const { ghost, inline } = suggestion;
 
   useEffect(() => {
     const el = ref.current;
@@ -138,7 +112,7 @@ export function CorrectionEditor({
             data-testid="completion-ghost"
             className={`${BOX} pointer-events-none absolute inset-0 overflow-hidden whitespace-pre-wrap break-words border-transparent text-transparent`}
           >
-            {text.slice(0, completion.caret!)}
+            {text.slice(0, suggestion.typedUpTo!)}
             <span className="text-muted">{ghost}</span>
           </div>
         )}
@@ -150,29 +124,15 @@ export function CorrectionEditor({
           aria-invalid={empty || undefined}
           aria-describedby={ghost ? `${id}-suggestion` : undefined}
           onChange={(e) => edit(e.target.value, e.target.selectionStart)}
-          onSelect={(e) => {
-            const { selectionStart, selectionEnd } = e.currentTarget;
-            setCaret(selectionStart === selectionEnd ? selectionStart : null);
-          }}
+          onSelect={(e) => suggestion.onSelect(e.currentTarget)}
           onKeyDown={(e) => {
-            const all = e.key === 'ArrowRight' && (e.ctrlKey || e.metaKey);
-            if (ghost && ((e.key === 'Tab' && !e.shiftKey && !e.altKey && !e.ctrlKey && !e.metaKey) || all)) {
-              e.preventDefault();
-              const part = all || tookWord.current ? ghost : nextWord(ghost);
-              const second = !all && !tookWord.current;
-              take(part);
-              tookWord.current = second;
-              return;
-            }
-            tookWord.current = false;
+            if (suggestion.onKey(e)) return;
             if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
               e.preventDefault();
               void save();
             } else if (e.key === 'Escape') {
               e.preventDefault();
-              // Esc is the suggestion's while one shows or is on its way; only then the editor's.
-              if (ghost || completion.pending()) completion.dismiss();
-              else cancel();
+              if (!suggestion.dismiss()) cancel();
             }
           }}
           onScroll={(e) => e.currentTarget.previousElementSibling?.scrollTo(0, e.currentTarget.scrollTop)}
@@ -180,10 +140,12 @@ export function CorrectionEditor({
           className={`${BOX} relative w-full border-rule bg-transparent text-ink focus:border-accent`}
         />
       </div>
-      {ghost && <CompletionHint id={`${id}-suggestion`} ghost={ghost} inline={inline} touch={touch} onTake={take} />}
+      {ghost && (
+        <CompletionHint id={`${id}-suggestion`} ghost={ghost} inline={inline} touch={touch} onTake={suggestion.take} />
+      )}
       {/* A finished suggestion is announced once, politely; never read back as typed text. */}
       <p className="sr-only" role="status" aria-live="polite">
-        {ghost && completion.done ? ta(touch ? 'suggestionTouch' : 'suggestion', { text: ghost.trim() }) : ''}
+        {ghost && suggestion.done ? ta(touch ? 'suggestionTouch' : 'suggestion', { text: ghost.trim() }) : ''}
       </p>
       {empty && (
         <p role="alert" className={`text-ink ${noticeBox}`}>
