@@ -1,103 +1,103 @@
 #!/usr/bin/env node
 // npm run bench:kernels: our WebAssembly kernels (lib/engine/kernels/) against ONNX Runtime's WebAssembly build on
-// the same products, one thread each, in Node's V8 (the engine Chromium runs WebAssembly with; relaxed SIMD is
-// behind a flag in Node 20, so this runs under --experimental-wasm-relaxed-simd --no-liftoff). Shapes: the
-// stand-in decoder's (d 512, FFN 2048, vocabulary 67,028) at 1 row (greedy) and 6 rows (6 beams). Not a test.
+// the same products (scripts/bench-kernels/measure.ts), side by side in one run: in Node's V8 on one thread, then in
+// Chromium (cross-origin isolated, as the app is) with ONNX Runtime on one thread and on two, the app's count.
+// Ours run on one thread everywhere. Node 20 has relaxed SIMD behind a flag, so the npm script passes
+// --experimental-wasm-relaxed-simd --no-liftoff. Prints tables and writes bench/results-kernels.json. Not a test.
+import { chromium } from '@playwright/test';
 import { build } from 'esbuild';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as ort from 'onnxruntime-web';
 import { buildKernels } from './build-kernels.mjs';
+import { findChromium } from './find-chromium.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const out = path.join(ROOT, 'bench', 'out', 'kernels.mjs');
-await build({
-  stdin: {
-    contents: `export * from '${ROOT}/lib/engine/kernels/integer-kernels.ts'; export * from '${ROOT}/lib/engine/kernels/projection-kernel.ts'; export * from '${ROOT}/tests/tools/one-node-models.ts';`,
-    resolveDir: ROOT,
-    loader: 'ts',
-  },
-  outfile: out,
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  alias: { '@': ROOT },
-  logLevel: 'warning',
-});
-const { IntegerKernels, ProjectionKernel, matmulIntegerModel, matmulModel } = await import(pathToFileURL(out).href);
-ort.env.wasm.numThreads = 1;
+const OUT = path.join(ROOT, 'bench', 'out');
+const bundle = (platform, outfile) =>
+  build({
+    entryPoints: [path.join(ROOT, 'scripts', 'bench-kernels', 'measure.ts')],
+    outfile,
+    bundle: true,
+    platform,
+    format: 'esm',
+    external: ['onnxruntime-web'],
+    alias: { '@': ROOT },
+    logLevel: 'warning',
+  });
+await bundle('node', path.join(OUT, 'measure.node.mjs'));
+await bundle('browser', path.join(OUT, 'measure.browser.mjs'));
 const built = await buildKernels();
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-async function time(run, reps) {
-  await run();
-  const ms = [];
-  for (let i = 0; i < reps; i++) {
-    const t = performance.now();
-    await run();
-    ms.push(performance.now() - t);
-  }
-  return median(ms);
-}
-let seed = 1;
-const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+const runs = {};
+const { measure } = await import(pathToFileURL(path.join(OUT, 'measure.node.mjs')).href);
+ort.env.wasm.numThreads = 1;
+runs['node, ONNX Runtime 1 thread'] = await measure(ort, built);
 
-const rows = [];
-const kernels = {
-  simd: await IntegerKernels.create(built['matmul-integer'], 'simd'),
-  relaxed: await IntegerKernels.create(built['matmul-integer'], 'relaxed'),
+// Chromium: a page of this origin only, cross-origin isolated, ONNX Runtime's files from node_modules.
+const ORT_DIST = path.join(ROOT, 'node_modules', 'onnxruntime-web', 'dist');
+const files = {
+  '/measure.mjs': [path.join(OUT, 'measure.browser.mjs'), 'text/javascript'],
+  '/ort/ort.wasm.min.mjs': [path.join(ORT_DIST, 'ort.wasm.min.mjs'), 'text/javascript'],
+  '/ort/ort-wasm-simd-threaded.mjs': [path.join(ORT_DIST, 'ort-wasm-simd-threaded.mjs'), 'text/javascript'],
+  '/ort/ort-wasm-simd-threaded.wasm': [path.join(ORT_DIST, 'ort-wasm-simd-threaded.wasm'), 'application/wasm'],
 };
-for (const [K, N] of [
-  [512, 512],
-  [512, 2048],
-  [2048, 512],
-]) {
-  const b = Int8Array.from({ length: K * N }, () => Math.round(rand() * 128) - 64);
-  const zb = new Int8Array(N);
-  const session = await ort.InferenceSession.create(matmulIntegerModel({ K, N, b, zb }));
-  for (const M of [1, 6]) {
-    const a = Uint8Array.from({ length: M * K }, () => Math.floor(rand() * 256));
-    const feeds = {
-      A: new ort.Tensor('uint8', a, [M, K]),
-      a_zero_point: new ort.Tensor('uint8', Uint8Array.of(117), []),
-    };
-    const theirs = await time(() => session.run(feeds), 50);
-    const row = { product: `MatMulInteger ${M}×${K}×${N}`, onnxruntime_ms: theirs };
-    for (const [name, k] of Object.entries(kernels)) {
-      const packed = k.pack(b, K, N, zb);
-      row[`${name}_ms`] = await time(() => k.matmulInteger(a, 117, packed, M), 50);
-    }
-    rows.push(row);
+const page = `<!doctype html><script type="importmap">{"imports":{"onnxruntime-web":"/ort/ort.wasm.min.mjs"}}</script>`;
+const server = createServer((req, res) => {
+  const headers = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
+  const file = files[req.url];
+  if (req.url === '/') res.writeHead(200, { ...headers, 'Content-Type': 'text/html' }).end(page);
+  else if (file) res.writeHead(200, { ...headers, 'Content-Type': file[1] }).end(readFileSync(file[0]));
+  else res.writeHead(404).end();
+}).listen(0, '127.0.0.1');
+await new Promise((r) => server.once('listening', r));
+const origin = `http://127.0.0.1:${server.address().port}`;
+const browser = await chromium.launch({
+  executablePath: findChromium()?.path,
+  args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+const chromiumVersion = browser.version();
+try {
+  for (const threads of [1, 2]) {
+    const tab = await browser.newPage();
+    await tab.goto(`${origin}/`);
+    runs[`chromium, ONNX Runtime ${threads} thread${threads > 1 ? 's' : ''}`] = await tab.evaluate(
+      async ({ threads, binaries }) => {
+        const ort = await import('onnxruntime-web');
+        ort.env.wasm.numThreads = threads;
+        ort.env.wasm.wasmPaths = '/ort/';
+        const { measure } = await import('/measure.mjs');
+        const bytes = (b) => ({ simd: new Uint8Array(b.simd), relaxed: new Uint8Array(b.relaxed) });
+        const isolated = self.crossOriginIsolated;
+        const rows = await measure(ort, { 'matmul-integer': bytes(binaries.mmi), projection: bytes(binaries.proj) });
+        return rows.map((r) => ({ ...r, crossOriginIsolated: isolated }));
+      },
+      {
+        threads,
+        binaries: {
+          mmi: { simd: [...built['matmul-integer'].simd], relaxed: [...built['matmul-integer'].relaxed] },
+          proj: { simd: [...built.projection.simd], relaxed: [...built.projection.relaxed] },
+        },
+      },
+    );
+    await tab.close();
   }
+} finally {
+  await browser.close();
+  server.close();
 }
 
-const d = 512;
-const V = 67028;
-const table = Uint8Array.from({ length: V * d }, () => Math.floor(rand() * 256));
-const bias = Float32Array.from({ length: V }, () => rand() - 0.5);
-const scale = 0.0123;
-const zp = 131;
-const proj = await ProjectionKernel.create(built.projection);
-const packedTable = proj.load(table, V, d, scale, zp, bias);
-const session = await ort.InferenceSession.create(matmulModel({ table, V, d, scale, zp, bias }));
-for (const M of [1, 6]) {
-  const x = Float32Array.from({ length: M * d }, () => rand() * 2 - 1);
-  const theirs = await time(() => session.run({ X: new ort.Tensor('float32', x, [M, d]) }), 10);
-  rows.push({
-    product: `projection ${M}×${d}×${V}`,
-    onnxruntime_ms: theirs,
-    simd_ms: await time(() => proj.logits(packedTable, x, M), 10),
-  });
-}
-
-console.log('| product | ONNX Runtime | ours, SIMD128 | ours, relaxed SIMD |\n|---|---|---|---|');
-for (const r of rows)
+const f = (ms) => (ms === undefined ? '–' : `${ms.toFixed(3)} ms`);
+for (const [name, rows] of Object.entries(runs)) {
   console.log(
-    `| ${r.product} | ${r.onnxruntime_ms.toFixed(3)} ms | ${r.simd_ms.toFixed(3)} ms | ${r.relaxed_ms === undefined ? '–' : `${r.relaxed_ms.toFixed(3)} ms`} |`,
+    `\n${name} (ours: one thread)\n| product | ONNX Runtime | ours, SIMD128 | ours, relaxed SIMD |\n|---|---|---|---|`,
   );
+  for (const r of rows) console.log(`| ${r.product} | ${f(r.onnxruntime_ms)} | ${f(r.simd_ms)} | ${f(r.relaxed_ms)} |`);
+}
 const file = path.join(ROOT, 'bench', 'results-kernels.json');
-const machine = { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, node: process.version };
-writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), machine, threads: 1, rows }, null, 2) + '\n');
+const machine = { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, node: process.version, chromium: chromiumVersion };
+writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), machine, runs }, null, 2) + '\n');
 console.log(`\nwrote ${path.relative(ROOT, file)}`);
