@@ -5,7 +5,7 @@
  * are packed once and stay; each call's activations, scratch and result reuse one region after them.
  */
 
-import { instantiateKernel, KernelMemory, type KernelBinaries } from './kernel-memory';
+import { instantiateKernel, KernelInstance, type KernelBinaries } from './kernel-memory';
 
 interface Exports {
   memory: WebAssembly.Memory;
@@ -31,16 +31,7 @@ export interface PackedWeights {
   readonly zeroPoints: number;
 }
 
-export class IntegerKernels {
-  private readonly memory: KernelMemory;
-
-  private constructor(
-    private readonly exports: Exports,
-    readonly relaxed: boolean,
-  ) {
-    this.memory = new KernelMemory(exports.memory);
-  }
-
+export class IntegerKernels extends KernelInstance<Exports> {
   /** The relaxed build where it validates, else SIMD128; `prefer` forces one (tests compare both). */
   static async create(binaries: KernelBinaries, prefer?: 'simd' | 'relaxed'): Promise<IntegerKernels> {
     const { instance, relaxed } = await instantiateKernel(binaries, prefer);

@@ -57,3 +57,15 @@ export class KernelMemory {
     return new Int32Array(this.memory.buffer, at, length);
   }
 }
+
+/** What every kernel wrapper holds: the instance's exports, its memory, and which build it is. */
+export abstract class KernelInstance<E extends { memory: WebAssembly.Memory }> {
+  protected readonly memory: KernelMemory;
+
+  protected constructor(
+    protected readonly exports: E,
+    readonly relaxed: boolean,
+  ) {
+    this.memory = new KernelMemory(exports.memory);
+  }
+}

@@ -3,7 +3,7 @@
  * stores it, uint8 [V, d] (34 MB for opus-mt-nl-en, where ONNX Runtime multiplies a folded float copy of 137 MB),
  * logits = s · Σ x·(W − z) + bias.
  */
-import { instantiateKernel, KernelMemory, type KernelBinaries } from './kernel-memory';
+import { instantiateKernel, KernelInstance, type KernelBinaries } from './kernel-memory';
 
 interface Exports {
   memory: WebAssembly.Memory;
@@ -32,16 +32,7 @@ export interface LoadedTable {
   readonly zp: number;
 }
 
-export class ProjectionKernel {
-  private readonly memory: KernelMemory;
-
-  private constructor(
-    private readonly exports: Exports,
-    readonly relaxed: boolean,
-  ) {
-    this.memory = new KernelMemory(exports.memory);
-  }
-
+export class ProjectionKernel extends KernelInstance<Exports> {
   static async create(binaries: KernelBinaries, prefer?: 'simd' | 'relaxed'): Promise<ProjectionKernel> {
     const { instance, relaxed } = await instantiateKernel(binaries, prefer);
     return new ProjectionKernel(instance.exports as unknown as Exports, relaxed);
