@@ -6,7 +6,11 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as ort from 'onnxruntime-web';
 import { rewriteProjection } from '@/lib/engine/model-files/rewrite-projection';
-import { beamStep, greedyPick, rowScores, startBeams, type DecodingRules } from '@/lib/engine/worker/decoding';
+import { beamStep, startBeams } from '@/lib/engine/worker/decoding';
+import { greedyPick, rowScores, type DecodingRules } from '@/lib/engine/worker/row-scores';
+import { RowHead } from '@/lib/engine/kernels/row-head';
+
+const head = RowHead.create()!;
 
 const [dir, rowsArg, threadsArg] = process.argv.slice(2);
 const rows = Number(rowsArg);
@@ -51,6 +55,7 @@ async function steps(session: ort.InferenceSession) {
       for (const kv of ['key', 'value']) past[`past_key_values.${i}.${kind}.${kv}`] = empty();
 
   const js: number[] = [];
+  const jsHead: number[] = [];
   const wall: number[] = [];
   for (let step = 0; step < 1 + WARM + MEASURED; step++) {
     const first = step === 0;
@@ -73,24 +78,32 @@ async function steps(session: ort.InferenceSession) {
     }
     past = next;
     const logits = out.logits!.data as Float32Array;
-    // Our JavaScript of a step, on its logits: a row's scores and the greedy pick, or the beam step over all rows.
-    const t1 = performance.now();
-    const scores = Array.from({ length: rows }, (_, r) => rowScores(logits, r, vocab, 1 + step, rules));
-    if (rows === 1) greedyPick(scores[0]!);
-    else
-      beamStep(
-        step === 0 ? startBeams({ numBeams: rows, lengthPenalty: 1, earlyStopping: true }, rules) : beams(rows, step),
-        scores,
-        { numBeams: rows, lengthPenalty: 1, earlyStopping: true },
-        rules,
+    // Our JavaScript of a step, on its logits: a row's scores and the greedy pick, or the beam step over all
+    // rows; with the JavaScript log-sum-exp, then with the WebAssembly row head (the engine's default).
+    for (const [times, request] of [
+      [js, null],
+      [jsHead, { head, take: rows === 1 ? 1 : 2 * rows, margin: rows === 1 ? 0 : 1e-3 + 1e-6 * step }],
+    ] as const) {
+      const t1 = performance.now();
+      const scores = Array.from({ length: rows }, (_, r) =>
+        rowScores(logits, r, vocab, 1 + step, rules, null, request),
       );
-    js.push(performance.now() - t1);
+      if (rows === 1) greedyPick(scores[0]!);
+      else
+        beamStep(
+          step === 0 ? startBeams({ numBeams: rows, lengthPenalty: 1, earlyStopping: true }, rules) : beams(rows, step),
+          scores,
+          { numBeams: rows, lengthPenalty: 1, earlyStopping: true },
+          rules,
+        );
+      times.push(performance.now() - t1);
+    }
   }
-  return { wall, js };
+  return { wall, js, jsHead };
 }
 
 const profiled = await open(true);
-const { wall, js } = await steps(profiled);
+const { wall, js, jsHead } = await steps(profiled);
 profiled.endProfiling(); // ONNX Runtime's WebAssembly build prints the profile (JSON) on stdout
 await profiled.release();
 const plain = await steps(await open(false));
@@ -101,6 +114,7 @@ console.error(
     threads: Number(threadsArg),
     wall,
     js,
+    jsHead,
     unprofiled: plain.wall,
     skip: 1 + WARM,
     rewrite: rewrite.rewrite,

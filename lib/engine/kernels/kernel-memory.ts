@@ -22,9 +22,15 @@ export async function instantiateKernel(binaries: KernelBinaries, prefer?: 'simd
 
 export class KernelMemory {
   private top: number;
+  private readonly base: number;
 
   constructor(private readonly memory: WebAssembly.Memory) {
-    this.top = align(memory.buffer.byteLength);
+    this.base = this.top = align(memory.buffer.byteLength);
+  }
+
+  /** Gives back everything reserved (the memory stays grown, for the next use). */
+  release() {
+    this.top = this.base;
   }
 
   reserve(bytes: number): number {

@@ -4,17 +4,9 @@
  * then one decoder step for all live rows at a time. A sentence's rows leave the batch the step it is done,
  * and beams are reordered by gathering cache rows, so no step is spent on a finished row.
  */
-import {
-  beamStep,
-  greedyPick,
-  rowScores,
-  startBeams,
-  type BeamSettings,
-  type BeamState,
-  type DecodingRules,
-  type Hypothesis,
-  type RowScores,
-} from './decoding';
+import { sharedRowHead, type RowHead } from '@/lib/engine/kernels/row-head';
+import { beamStep, startBeams, type BeamSettings, type BeamState, type Hypothesis } from './decoding';
+import { greedyPick, rowScores, type DecodingRules, type RowScores } from './row-scores';
 import { gatherRows, type MarianSessions } from './marian-sessions';
 
 export interface SentenceJob {
@@ -69,7 +61,12 @@ export interface DecodeOptions {
   encoded?: Encoded;
   /** Awaited after every step: more urgent work (a reader waiting for a completion) runs in between. */
   between?: () => Promise<void>;
+  /** The WebAssembly row head, or null for the JavaScript one (the same scores; tests compare the two). */
+  head?: RowHead | null;
 }
+
+/** How far below a row's last kept logit a token could still tie once added to a beam score of `base`. */
+const tieMargin = (base: number) => 1e-3 + 1e-6 * Math.abs(base);
 
 export type Encoded = Awaited<ReturnType<MarianSessions['encode']>>;
 
@@ -85,6 +82,7 @@ export async function decodeBatch(
     throw new Error('jobs with different forced prefixes are decoded apart');
   const encoded = options.encoded ?? (await sessions.encode(jobs.map((j) => j.ids)));
   const vocab = sessions.shape.vocab;
+  const head = options.head === undefined ? sharedRowHead() : options.head;
   const promptLength = 1 + prefixLength;
   let live: Live[] = jobs.map((job, index) => ({
     job,
@@ -118,13 +116,12 @@ export async function decodeBatch(
     for (const l of live) {
       if (l.job.cancelled?.()) continue;
       const curLen = l.beams ? l.beams.curLen : promptLength + l.greedy!.tokens.length;
-      const scoresOf = (row: number): RowScores => rowScores(logits, row, vocab, curLen, l.rules);
       let parents: number[];
       let done: boolean;
       if (l.greedy) {
-        const { token, logprob } = greedyPick(
-          rowScores(logits, l.rowStart, vocab, curLen, l.rules, l.job.allowed?.(l.greedy.tokens) ?? null),
-        );
+        const allowed = l.job.allowed?.(l.greedy.tokens) ?? null;
+        const request = head && { head, take: 1, margin: 0 };
+        const { token, logprob } = greedyPick(rowScores(logits, l.rowStart, vocab, curLen, l.rules, allowed, request));
         l.greedy = {
           tokens: [...l.greedy.tokens, token],
           logprobs: [...l.greedy.logprobs, logprob],
@@ -136,9 +133,16 @@ export async function decodeBatch(
         if (done) results[l.index] = { ...l.greedy, nbest: [l.greedy] };
       } else {
         const settings = l.job.beams!;
-        const row0 = scoresOf(l.rowStart);
+        const running = l.beams!.running;
+        const scoresOf = (row: number, bases: readonly Hypothesis[]): RowScores => {
+          const margin = tieMargin(Math.max(...bases.map((h) => Math.abs(h.score))));
+          const request = head && { head, take: 2 * settings.numBeams, margin };
+          return rowScores(logits, row, vocab, curLen, l.rules, null, request);
+        };
+        // On the first step every beam is the start token: one row, shared by all (their scores differ).
+        const row0 = scoresOf(l.rowStart, l.rowCount === 1 ? running : running.slice(0, 1));
         const rows = Array.from({ length: settings.numBeams }, (_, b) =>
-          l.rowCount === 1 ? row0 : b === 0 ? row0 : scoresOf(l.rowStart + b),
+          l.rowCount === 1 ? row0 : b === 0 ? row0 : scoresOf(l.rowStart + b, running.slice(b, b + 1)),
         );
         const stepped = beamStep(l.beams!, rows, settings, l.rules);
         l.beams = stepped.state;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { beamStep, greedyPick, rowScores, startBeams, type DecodingRules } from './decoding';
+import { beamStep, startBeams } from './decoding';
+import { greedyPick, rowScores, type DecodingRules } from './row-scores';
 
 const rules: DecodingRules = { eos: 0, banned: [3], forcedEos: 0, maxLength: 5, minNewTokens: 0, promptLength: 1 };
 const logits = (...rows: number[][]) => Float32Array.from(rows.flat());

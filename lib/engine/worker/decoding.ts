@@ -10,109 +10,15 @@
  * Scores are float32 like torch's, so ties and near-ties resolve as they do there.
  */
 
+import type { DecodingRules, RowScores } from './row-scores';
+
 const f32 = Math.fround;
 const NEG = -1e9;
-
-export interface DecodingRules {
-  eos: number;
-  /** Tokens never generated (single-token bad_words_ids; Marian's is [[pad]]). */
-  banned: readonly number[];
-  /** forced_eos_token_id, or null. */
-  forcedEos: number | null;
-  /** Decoder length (start token included) at which generation ends: 1 + the new tokens allowed. */
-  maxLength: number;
-  /** No </s> before this many new tokens (min_new_tokens). */
-  minNewTokens: number;
-  /** Decoder tokens before generation: the start token, and any forced prefix (a reader's typed words). */
-  promptLength: number;
-}
 
 export interface BeamSettings {
   numBeams: number;
   lengthPenalty: number;
   earlyStopping: boolean | 'never';
-}
-
-/** A row's log-probabilities after the processors, read lazily: the vocabulary is 67,028 wide. */
-export interface RowScores {
-  /** Processed log-probability of token `t`. */
-  at(t: number): number;
-  /** The tokens worth looking at (all but -Infinity), for top-k. */
-  readonly vocab: number;
-  readonly logits: Float32Array;
-  readonly offset: number;
-  readonly lse: number;
-  readonly forced: boolean;
-  readonly banned: ReadonlySet<number>;
-  /** Only these tokens may come next (spelling out a reader's partial word), or null for any. */
-  readonly allowed: ReadonlySet<number> | null;
-  readonly eosBlocked: boolean;
-  readonly eos: number;
-  /** Whether the processors rule token `t` out (banned, </s> before the minimum length, not allowed): the one mask. */
-  blocked(t: number): boolean;
-}
-
-/** log(sum(exp(x))) of one row, in float32 as torch's log_softmax computes it. */
-export function logSumExp(logits: Float32Array, offset: number, vocab: number): number {
-  let max = -Infinity;
-  for (let i = offset, end = offset + vocab; i < end; i++) if (logits[i]! > max) max = logits[i]!;
-  let sum = 0;
-  for (let i = offset, end = offset + vocab; i < end; i++) sum += Math.exp(logits[i]! - max);
-  return f32(max + Math.log(sum));
-}
-
-/**
- * One row's processed log-probabilities at decoder length `curLen` (start token included); `allowed`: the
- * tokens that may come next, if constrained (Hugging Face's prefix_allowed_tokens_fn).
- */
-export function rowScores(
-  logits: Float32Array,
-  row: number,
-  vocab: number,
-  curLen: number,
-  rules: DecodingRules,
-  allowed: ReadonlySet<number> | null = null,
-): RowScores {
-  const offset = row * vocab;
-  const forced = rules.forcedEos !== null && curLen === rules.maxLength - 1;
-  const eosBlocked = curLen - rules.promptLength < rules.minNewTokens;
-  const banned = new Set(rules.banned);
-  const lse = forced ? 0 : logSumExp(logits, offset, vocab);
-  const eos = forced ? rules.forcedEos! : rules.eos;
-  const blocked = (t: number) =>
-    banned.has(t) || (eosBlocked && t === rules.eos) || (allowed !== null && !allowed.has(t));
-  return {
-    vocab,
-    logits,
-    offset,
-    lse,
-    forced,
-    banned,
-    allowed,
-    eosBlocked,
-    eos,
-    blocked,
-    at(t: number) {
-      if (forced) return t === eos ? 0 : -Infinity;
-      return blocked(t) ? -Infinity : f32(logits[offset + t]! - lse);
-    },
-  };
-}
-
-/** The best token and its log-probability (the first on a tie, as argmax does). */
-export function greedyPick(scores: RowScores): { token: number; logprob: number } {
-  if (scores.forced) return { token: scores.eos, logprob: 0 };
-  let best = -1;
-  let value = -Infinity;
-  const { logits, offset, vocab } = scores;
-  for (let t = 0; t < vocab; t++) {
-    const v = logits[offset + t]!;
-    if (v > value && !scores.blocked(t)) {
-      value = v;
-      best = t;
-    }
-  }
-  return { token: best, logprob: scores.at(best) };
 }
 
 export interface Hypothesis {
@@ -166,6 +72,14 @@ function topCandidates(state: BeamState, rows: readonly RowScores[], k: number):
   };
   rows.forEach((scores, parent) => {
     if (scores.forced) return consider(parent, scores.eos, 0);
+    if (scores.best) {
+      // The row head's best tokens hold this row's k best; considered in token order, as the full scan does.
+      for (const token of Int32Array.from(scores.best).sort()) {
+        const logprob = scores.at(token);
+        if (logprob !== -Infinity) consider(parent, token, logprob);
+      }
+      return;
+    }
     const { logits, offset, vocab, lse } = scores;
     const base = state.running[parent]!.score;
     for (let token = 0; token < vocab; token++) {
