@@ -1,10 +1,8 @@
 /**
  * The decisions of one decoding step, as Hugging Face's `generate()` makes them for Marian, written as pure
- * functions (scores in, choices out) so a unit test drives them without a model:
- * - the logits processors of its generation config, on log-probabilities: min_new_tokens (no </s> before),
- *   bad_words_ids (Marian bans <pad>), forced_eos_token_id (the last allowed token is </s>);
- * - greedy search: the best token;
- * - beam search as `_beam_search` does it since Transformers 4.50: 2 × num_beams candidates, the running
+ * functions (scores in, choices out) so a unit test drives them without a model. The logits processors and the
+ * greedy pick are row-scores.ts's; here, beam search as `_beam_search` does it since Transformers 4.50:
+ * - 2 × num_beams candidates over the rows' processed scores, the running
  *   beams the best of those that did not end, finished hypotheses scored by length^length_penalty, and the
  *   early-stopping heuristic (or `early_stopping: true`, or `"never"`).
  * Scores are float32 like torch's, so ties and near-ties resolve as they do there.
