@@ -3,7 +3,7 @@ import path from 'node:path';
 import * as ort from 'onnxruntime-node';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readOnnxGraph } from '@/lib/engine/model-files/onnx-graph';
-import { buildKernels } from '@/scripts/build-kernels.mjs';
+import { buildKernels, EMBEDDED, embeddedModule } from '@/scripts/build-kernels.mjs';
 import { matmulModel } from '@/tests/tools/one-node-models';
 import { TEST_MODEL_DIR, TEST_MODEL_ID } from '@/tests/tools/test-model';
 import { ProjectionKernel } from './projection-kernel';
@@ -81,5 +81,40 @@ describe('our output projection kernel', () => {
       const k = kernels[build];
       expect(worstRelative(k.logits(k.load(p.table, V, d, scale, zp, bias), x, M), want), build).toBeLessThan(1e-5);
     }
+  });
+
+  it('is embedded as its source builds today (its SIMD128 build and its shared-memory build)', async () => {
+    const committed = readFileSync(path.join(import.meta.dirname, '..', '..', '..', EMBEDDED.projection.out), 'utf8');
+    expect(committed).toBe(embeddedModule('projection', (await buildKernels()).projection!));
+  });
+
+  it('on two threads (a helper worker on a shared memory) gives the logits of one thread, bit for bit', async () => {
+    const [V, d] = [20_000, 512];
+    const table = Uint8Array.from({ length: V * d }, () => Math.floor(rand() * 256));
+    const bias = Float32Array.from({ length: V }, () => rand() - 0.5);
+    const one = ProjectionKernel.embedded(1)!;
+    const two = ProjectionKernel.embedded(2)!;
+    try {
+      expect(one.threads).toBe(1);
+      const [t1, t2] = [one.load(table, V, d, 0.01, 128, bias), two.load(table, V, d, 0.01, 128, bias)];
+      // The helper takes a moment to start; until then the decoding thread does every chunk itself.
+      for (let i = 0; i < 200 && two.threads < 2; i++) await new Promise((r) => setTimeout(r, 10));
+      expect(two.threads).toBe(2);
+      for (const M of [1, 6, 7]) {
+        for (let step = 0; step < 5; step++) {
+          const x = Float32Array.from({ length: M * d }, () => (rand() * 2 - 1) * 3);
+          expect(two.logits(t2, x, M), `${M} rows, step ${step}`).toEqual(one.logits(t1, x, M));
+        }
+      }
+      expect(
+        worstRelative(
+          one.logits(t1, new Float32Array(d).fill(1), 1),
+          kernels.simd.logits(kernels.simd.load(table, V, d, 0.01, 128, bias), new Float32Array(d).fill(1), 1),
+        ),
+      ).toBe(0);
+    } finally {
+      two.dispose();
+    }
+    expect(two.threads).toBe(1);
   });
 });

@@ -58,8 +58,25 @@ export function project(
       let a3 = f32x4.splat(0);
       let a4 = f32x4.splat(0);
       let a5 = f32x4.splat(0);
+      if (rows == 1 && v + 1 < to) {
+        // One row (greedy), two words at a time: two streams through the table keep more of its bytes in flight
+        // (1.2-1.3x on a table not in cache), each word's sum the same operations in the same order as alone.
+        const w1 = w + d;
+        for (let k = 0; k < d; k += 16) {
+          const at = x0 + 4 * k;
+          const p = v128.load(w + k);
+          const q = v128.load(w1 + k);
+          a0 = f32x4.add(a0, dot4(at, widened(p, z, 0), widened(p, z, 1), widened(p, z, 2), widened(p, z, 3)));
+          a1 = f32x4.add(a1, dot4(at, widened(q, z, 0), widened(q, z, 1), widened(q, z, 2), widened(q, z, 3)));
+        }
+        const o = out + 4 * (r0 * V + v);
+        store<f32>(o, scale * sum4(a0) + load<f32>(bias + 4 * v));
+        store<f32>(o, scale * sum4(a1) + load<f32>(bias + 4 * (v + 1)), 4);
+        v++;
+        continue;
+      }
       if (rows == 1) {
-        // One row (greedy): the same loop without the other rows' tests, which V8 does not hoist.
+        // One row, its last word: the same loop without the other rows' tests, which V8 does not hoist.
         for (let k = 0; k < d; k += 16) {
           const bytes = v128.load(w + k);
           const f0 = widened(bytes, z, 0);
