@@ -14,6 +14,8 @@ import { projectionOf } from './projection';
 import { ProtoWriter, splitFields } from './proto-writer';
 import { rewriteProjection, type ProjectionRewrite, type SessionExtra } from './rewrite-projection';
 import { ensureStandIn } from '@/scripts/standin.mjs';
+import { ProjectionKernel } from '@/lib/engine/kernels/projection-kernel';
+import { HIDDEN } from './rewrite-writer';
 
 const TEST_MODEL = path.join(TEST_MODEL_DIR, TEST_MODEL_ID);
 const file = (name: string, dir = TEST_MODEL) => new Uint8Array(readFileSync(path.join(dir, 'onnx', name)));
@@ -131,6 +133,55 @@ describe.each([
       ];
       expect(b.length).toBe(a.length);
       expect(maxRelative(a, b)).toBeLessThanOrEqual(1e-5);
+    },
+  );
+});
+
+describe.each([
+  ['the test model', () => TEST_MODEL],
+  ['the full-size stand-in', () => ensureStandIn()],
+] as const)('the cut for our kernel, %s, q8', (_model, dir) => {
+  let original: Uint8Array;
+  let cut: ReturnType<typeof rewriteProjection>;
+  beforeAll(() => {
+    original = file('decoder_model_merged_quantized.onnx', dir());
+    cut = rewriteProjection(original, { kernel: true });
+  }, 120_000);
+
+  it('ends the decoder at its last hidden state and hands over the stored table, its scale, zero point and bias', () => {
+    const config = configOf(dir());
+    expect(cut.rewrite).toEqual({ path: 'kernel', found: 'dequantized-table' });
+    expect(cut.session).toBeUndefined(); // nothing left to fold
+    const g = readOnnxGraph(cut.bytes);
+    expect(g.outputs).toContain(HIDDEN);
+    expect(g.outputs).not.toContain('logits');
+    const after = projectionOf(g);
+    expect(after.sites).toEqual([]); // no product by the table left in the file
+    // The stored table, still read by the embedding, and no other copy of it.
+    const tables = g.initializers.filter((t) => t.dims.length === 2 && t.dims.includes(config.vocab_size));
+    expect(tables.map((t) => [t.dims, t.dataType])).toEqual([[[config.vocab_size, config.d_model], 2]]);
+    expect(g.initializers.some((t) => t.name === 'final_logits_bias')).toBe(false);
+    const t = cut.table!;
+    expect([t.V, t.d]).toEqual([config.vocab_size, config.d_model]);
+    expect(t.table.length).toBe(t.V * t.d);
+    expect(t.bias.length).toBe(t.V);
+  });
+
+  it.each([false, true])(
+    "one step's logits, our kernel on its hidden state, are the unmodified file's to 1e-5 (past: %s)",
+    { timeout: 120_000 },
+    async (withPast) => {
+      const config = configOf(dir());
+      const want = await logits(original, withPast, config);
+      const session = await ort.InferenceSession.create(cut.bytes, { intraOpNumThreads: 1 });
+      const hidden = (await session.run(feeds(config, withPast)))[HIDDEN]!;
+      await session.release();
+      expect(hidden.dims).toEqual([2, 1, config.d_model]);
+      const kernel = ProjectionKernel.embedded(1)!;
+      const t = cut.table!;
+      const got = kernel.logits(kernel.load(t.table, t.V, t.d, t.scale, t.zp, t.bias), hidden.data as Float32Array, 2);
+      expect(got.length).toBe(want.length);
+      expect(maxRelative(want, got)).toBeLessThanOrEqual(1e-5);
     },
   );
 });

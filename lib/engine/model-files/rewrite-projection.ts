@@ -19,6 +19,9 @@ import { projectionOf } from './projection';
 
 export type { ProjectionRewrite };
 import { writeRewrite as write, type RewritePlan as Plan } from './rewrite-writer';
+import { kernelTable, type KernelTable } from './kernel-table';
+
+export type { KernelTable };
 
 /**
  * Session settings the rewritten file needs, as ONNX Runtime's `extra` option takes them (it flattens
@@ -65,6 +68,7 @@ function plan(main: OnnxGraph, kind: ProjectionKind, tableName: string): Plan {
     remove: new Set(),
     retarget: new Set(),
     hoist: null,
+    cut: false,
   };
   for (const { node, graph } of consumers.get(tableName) ?? []) {
     if (graph !== main && graph.initializers.some((t) => t.name === tableName))
@@ -146,11 +150,24 @@ function hoistable(
   return { node: owner, output: Number(output), hidden, bias };
 }
 
+export interface RewriteOptions {
+  /**
+   * Leave q8's product to the engine's kernel (lib/engine/kernels/projection-kernel.ts): the file then ends at the
+   * last hidden state, and the result carries the table as stored for the kernel to multiply.
+   */
+  kernel?: boolean;
+}
+
 /** The file's bytes with the projection rewritten, or the same bytes and why not. Never throws on a valid file. */
-export function rewriteProjection(bytes: Uint8Array): {
+export function rewriteProjection(
+  bytes: Uint8Array,
+  options: RewriteOptions = {},
+): {
   bytes: Uint8Array;
   rewrite: ProjectionRewrite;
   session?: SessionExtra;
+  /** With `kernel`, where the file allowed it: what the kernel multiplies (views of `bytes`: copy, then drop). */
+  table?: KernelTable;
 } {
   const main = readOnnxGraph(bytes);
   const report = projectionOf(main);
@@ -183,6 +200,12 @@ export function rewriteProjection(bytes: Uint8Array): {
   }
   try {
     const p = plan(main, kind, [...tables][0]!);
+    const table =
+      options.kernel && p.hoist && p.dequantize ? kernelTable(bytes, main, p.table, p.dequantize, p.hoist.bias) : null;
+    if (table) {
+      p.cut = true;
+      return { bytes: write(bytes, main, p), rewrite: { path: 'kernel', found: kind }, table };
+    }
     return {
       bytes: write(bytes, main, p),
       rewrite: { path: 'rewritten', found: kind },

@@ -22,7 +22,15 @@ export interface RewritePlan {
    * one per branch. Each branch then ends at its last hidden state (`hidden`), the If's output `output`.
    */
   hoist: { node: OnnxNode; output: number; hidden: Map<OnnxGraph, string>; bias: string } | null;
+  /**
+   * The product left to the engine's own kernel (q8, hoisted only): no chain, no product, no bias in the file; the
+   * If's output, the last hidden state, is the graph's output `HIDDEN` in place of the logits.
+   */
+  cut: boolean;
 }
+
+/** The graph output a cut decoder gives in place of its logits: [rows, length, d]. */
+export const HIDDEN = 'last_hidden_state';
 
 function nodeProto(op: string, name: string, inputs: string[], outputs: string[], perm?: number[]) {
   const w = new ProtoWriter();
@@ -54,7 +62,7 @@ export function writeRewrite(bytes: Uint8Array, main: OnnxGraph, p: RewritePlan)
 
   const graph = (g: OnnxGraph, body: [number, number]) => {
     const w = new ProtoWriter();
-    if (g === main) {
+    if (g === main && !p.cut) {
       // Once, first: its inputs are initializers, so ONNX Runtime folds it into one top-level table.
       w.message(1, nodeProto('Transpose', p.transposed, [p.table], [p.transposed], [1, 0]));
       if (p.dequantize)
@@ -63,11 +71,19 @@ export function writeRewrite(bytes: Uint8Array, main: OnnxGraph, p: RewritePlan)
     const hidden = p.hoist?.hidden.get(g);
     let index = 0;
     let output = 0;
+    let initializer = 0;
+    const cutOutput = g === main && p.cut ? main.outputs.indexOf(logits) : -1;
     for (const f of splitFields(bytes, body[0], body[1])) {
       if (f.n === 12 && f.body && hidden !== undefined && output++ === p.hoist!.output) {
         w.message(12, hiddenOutput(f.body, hidden));
         continue;
       }
+      if (f.n === 12 && f.body && cutOutput >= 0 && output++ === cutOutput) {
+        w.message(12, hiddenOutput(f.body, HIDDEN));
+        continue;
+      }
+      // Cut, the final bias is added by the kernel: left in the file, ONNX Runtime would warn of an unused initializer.
+      if (f.n === 5 && g === main && p.cut && g.initializers[initializer++]?.name === p.hoist?.bias) continue;
       if (f.n !== 1 || !f.body) {
         w.raw(copy(f.start, f.end));
         continue;
@@ -77,7 +93,7 @@ export function writeRewrite(bytes: Uint8Array, main: OnnxGraph, p: RewritePlan)
       if (p.retarget.has(n) || p.hoist?.node === n || Object.values(n.graphs).some(edited))
         w.message(1, node(n, f.body));
       else w.raw(copy(f.start, f.end));
-      if (p.hoist?.node === n) {
+      if (p.hoist?.node === n && !p.cut) {
         // The product, once, after the If: ONNX Runtime packs the folded table for this one MatMul.
         w.message(
           1,
@@ -119,7 +135,8 @@ export function writeRewrite(bytes: Uint8Array, main: OnnxGraph, p: RewritePlan)
     let output = 0;
     for (const f of splitFields(bytes, body[0], body[1])) {
       if (f.n === 1 && input++ === 1 && p.retarget.has(n)) w.string(1, p.projected);
-      else if (f.n === 2 && p.hoist?.node === n && output++ === p.hoist.output) w.string(2, `${logits}.hidden`);
+      else if (f.n === 2 && p.hoist?.node === n && output++ === p.hoist.output)
+        w.string(2, p.cut ? HIDDEN : `${logits}.hidden`);
       else if (f.n === 5 && f.body) w.message(5, attribute(n, f.body));
       else w.raw(copy(f.start, f.end));
     }

@@ -24,8 +24,11 @@ export type ProjectionKind =
 
 /** What was done with a decoder's output projection at load (lib/engine/model-files/rewrite-projection.ts). */
 export interface ProjectionRewrite {
-  /** What the engine did with the file: said in the console (debug) and on the model's line in the reader. */
-  path: 'rewritten' | 'as-is';
+  /**
+   * What the engine did with the file: said in the console (debug) and on the model's line in the reader.
+   * 'kernel': q8's product taken out of the file, multiplied by the engine's own kernel over the stored table.
+   */
+  path: 'rewritten' | 'kernel' | 'as-is';
   /** The structure found (projection.ts's kinds), or 'none' for a file without a projection (an encoder). */
   found: ProjectionKind | 'none';
   /** Why a file with a projection runs as it is. */
