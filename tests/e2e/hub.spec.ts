@@ -64,11 +64,11 @@ test('the default configuration loads the q8 model from the Hub and its CDN unde
   expect(compared).toBeGreaterThanOrEqual(3); // the heading, the label and the title
   expect(new Set(shown).size).toBe(seedParagraphs.length);
   expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
-  // The q8 decoder, in the Hub's structure, ran with its projection rewritten at load (lib/engine/model-files/): the
-  // English above is still exactly the unmodified file's.
+  // The q8 decoder, in the Hub's structure, was cut at its last hidden state at load (lib/engine/model-files/) and
+  // its output layer multiplied by our kernel (lib/engine/kernels/): the English above is still the unmodified file's.
   await expect(page.getByTestId('translation-status').locator('[data-projection]')).toHaveAttribute(
     'data-projection',
-    'rewritten',
+    'kernel',
   );
 
   const origin = new URL(page.url()).origin;

@@ -4,7 +4,7 @@ import type { ModelRules } from './batch-decoder';
 import type { BeamSettings } from './decoding';
 import { ALTERNATIVE_BEAMS, TranslationEngine, type EngineOptions } from './engine';
 import type { EngineTokenizer } from './tokenizer';
-import { MarianSessions } from './marian-sessions';
+import { MarianSessions, type KernelProjection } from './marian-sessions';
 
 interface GenerationConfigFields {
   num_beams?: number;
@@ -83,11 +83,15 @@ export function engineTokenizer(translator: TranslationPipeline): EngineTokenize
   };
 }
 
-/** The engine on a loaded transformers.js translation pipeline: its sessions, tokenizer and generation config. */
+/**
+ * The engine on a loaded transformers.js translation pipeline: its sessions, tokenizer and generation config;
+ * `projection`, the output layer in our kernel where the decoder was cut for it.
+ */
 export function engineFor(
   translator: TranslationPipeline,
   quality: Quality,
   options: Omit<EngineOptions, 'beams' | 'alternatives'>,
+  projection: KernelProjection | null = null,
 ): TranslationEngine {
   const { rules, beams } = generationRules(
     (translator.model as unknown as { generation_config: GenerationConfigFields }).generation_config ?? {},
@@ -97,9 +101,14 @@ export function engineFor(
     lengthPenalty: beams?.lengthPenalty ?? 1,
     earlyStopping: beams?.earlyStopping ?? false,
   };
-  return new TranslationEngine(new MarianSessions(translator as never), engineTokenizer(translator), rules, {
-    ...options,
-    beams: quality === 'best' ? beams : null,
-    alternatives,
-  });
+  return new TranslationEngine(
+    new MarianSessions(translator as never, projection),
+    engineTokenizer(translator),
+    rules,
+    {
+      ...options,
+      beams: quality === 'best' ? beams : null,
+      alternatives,
+    },
+  );
 }

@@ -5,6 +5,8 @@
  * row, every step.
  */
 import { Tensor } from '@huggingface/transformers';
+import type { LoadedTable, ProjectionKernel } from '@/lib/engine/kernels/projection-kernel';
+import { HIDDEN } from '@/lib/engine/model-files/rewrite-writer';
 
 type OrtTensor = Tensor['ort_tensor'];
 type Data = Float32Array | Uint16Array | BigInt64Array | Uint8Array | Int32Array;
@@ -13,6 +15,15 @@ interface Session {
   inputNames: readonly string[];
   outputNames: readonly string[];
   run(feeds: Record<string, OrtTensor>): Promise<Record<string, OrtTensor>>;
+}
+
+/**
+ * The output layer in our kernel, for a decoder the load-time rewrite cut at its last hidden state (q8:
+ * lib/engine/model-files/rewrite-projection.ts with `kernel`).
+ */
+export interface KernelProjection {
+  kernel: ProjectionKernel;
+  table: LoadedTable;
 }
 
 /** What the loop needs of a loaded translation pipeline (transformers.js's `pipeline('translation', …)`). */
@@ -68,9 +79,12 @@ export class MarianSessions {
   /** The dtype the decoder's past inputs take (float32, or float16 for a fp16 model with fp16 inputs). */
   private readonly pastType: string;
   /** Decoder steps run, rows decoded in them (and the most in one), the time they took: for bench:full. */
-  readonly stats = { steps: 0, rows: 0, maxRows: 0, ms: 0 };
+  readonly stats = { steps: 0, rows: 0, maxRows: 0, ms: 0, kernelMs: 0 };
 
-  constructor(loaded: LoadedMarian) {
+  constructor(
+    loaded: LoadedMarian,
+    private readonly projection: KernelProjection | null = null,
+  ) {
     this.encoder = loaded.model.sessions.model as Session;
     this.decoder = loaded.model.sessions.decoder_model_merged as Session;
     if (!this.encoder || !this.decoder) throw new Error('the model has no encoder and merged decoder');
@@ -150,19 +164,36 @@ export class MarianSessions {
     };
     const started = performance.now();
     const out = await this.decoder.run(feeds);
+    // The step's time includes our kernel's product where the decoder was cut for it.
+    const logits = await this.logitsOf(out, tokens.length, length);
     this.stats.steps++;
     this.stats.rows += tokens.length;
     this.stats.maxRows = Math.max(this.stats.maxRows, tokens.length);
     this.stats.ms += performance.now() - started;
-    const all = await floats(out.logits!);
-    return { logits: length === 1 ? all : lastPositions(all, tokens.length, length, this.shape.vocab), present: out };
+    return { logits, present: out };
+  }
+
+  /** Each row's logits for its last position: ONNX Runtime's, or our kernel's from the last hidden states. */
+  private async logitsOf(out: Record<string, OrtTensor>, rows: number, length: number) {
+    const hidden = out[HIDDEN];
+    if (!hidden) {
+      const all = await floats(out.logits!);
+      return length === 1 ? all : lastPositions(all, rows, length, this.shape.vocab);
+    }
+    if (!this.projection) throw new Error('the decoder gives hidden states, and no output layer was loaded for them');
+    const { kernel, table } = this.projection;
+    const all = await floats(hidden);
+    const started = performance.now();
+    const logits = kernel.logits(table, length === 1 ? all : lastPositions(all, rows, length, table.d), rows);
+    this.stats.kernelMs += performance.now() - started;
+    return logits;
   }
 }
 
-/** [rows, length, vocab] logits to [rows, vocab]: each row's last position. */
-function lastPositions(logits: Float32Array, rows: number, length: number, vocab: number): Float32Array {
-  const out = new Float32Array(rows * vocab);
+/** [rows, length, width] to [rows, width]: each row's last position (logits, or hidden states). */
+function lastPositions(values: Float32Array, rows: number, length: number, width: number): Float32Array {
+  const out = new Float32Array(rows * width);
   for (let r = 0; r < rows; r++)
-    out.set(logits.subarray((r * length + length - 1) * vocab, (r * length + length) * vocab), r * vocab);
+    out.set(values.subarray((r * length + length - 1) * width, (r * length + length) * width), r * width);
   return out;
 }

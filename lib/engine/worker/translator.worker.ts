@@ -8,13 +8,14 @@
 import { env, pipeline, type TranslationPipeline } from '@huggingface/transformers';
 // The same module transformers.js imports (one instance in the bundle): its InferenceSession is the one wrapped.
 import { InferenceSession } from 'onnxruntime-web/webgpu';
-import { rewriteOnLoad, type LoadedModel } from '@/lib/engine/model-files/rewrite-on-load';
+import { rewriteOnLoad } from '@/lib/engine/model-files/rewrite-on-load';
 import { dtypeOption, sentencesApartFor, threadCount, type EngineConfig, type ResolvedDevice } from '../shared/config';
 import type { TranslationEngine } from './engine';
 import { engineFor } from './from-pipeline';
 import { classifyLoadError, toEngineError } from '../shared/errors';
 import { NetworkLog } from './network-log';
 import { runtimeFiles } from '../shared/runtime-files';
+import { OutputLayer } from './output-layer';
 import type { WorkerRequest, WorkerResponse } from '../shared/protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -39,15 +40,11 @@ const network = new NetworkLog();
 const loggedFetch = network.wrap(self.fetch.bind(self));
 self.fetch = loggedFetch;
 const bytesSeen = new Map<string, { loaded: number; total: number }>();
-// Every model file is read before ONNX Runtime gets it: a decoder in the Hub's structure has its projection
-// rewritten (lib/engine/model-files/rewrite-projection.ts). What was done is said at debug level and on the model's line.
-let projection: LoadedModel | null = null;
-rewriteOnLoad(InferenceSession as never, (model) => {
-  if (model.found !== 'none') projection = model;
-  console.debug(
-    `[tweetalig] model file of ${(model.bytes / 1e6).toFixed(1)} MB: projection ${model.found}, ${model.path}${model.reason ? ` (${model.reason})` : ''}, ${model.ms.toFixed(0)} ms`,
-  );
-});
+// Every model file is read before ONNX Runtime gets it: a Hub-structured decoder has its projection rewritten
+// (model-files/rewrite-projection.ts), q8's product left to our kernel on WebAssembly (output-layer.ts). What was
+// done is said at debug level and on the model's line.
+const outputLayer = new OutputLayer();
+rewriteOnLoad(InferenceSession as never, (model) => outputLayer.loadedFile(model), undefined, outputLayer.wanted);
 let engine: Promise<Engine> | null = null;
 let engineKey = '';
 const cancelled = new Set<number>();
@@ -123,6 +120,7 @@ function configure(config: EngineConfig) {
 }
 
 async function createPipeline(config: EngineConfig, device: ResolvedDevice, requestId: number) {
+  outputLayer.prepare(device, (env.backends.onnx as { wasm?: { numThreads?: number } }).wasm?.numThreads ?? 1);
   const translator = await pipeline('translation', config.modelId, {
     dtype: dtypeOption(config.dtype) ?? 'q8',
     device,
@@ -143,18 +141,20 @@ async function createPipeline(config: EngineConfig, device: ResolvedDevice, requ
       }
     },
   });
-  return translator as TranslationPipeline;
+  return { translator: translator as TranslationPipeline, output: outputLayer.take() };
 }
 
 async function resolveEngine(config: EngineConfig, requestId: number): Promise<Engine> {
   const wantsGpu = config.device !== 'wasm';
   const gpu = (self.navigator as WorkerNavigator & { gpu?: { requestAdapter(): Promise<unknown> } }).gpu;
   const adapter = wantsGpu && gpu ? await gpu.requestAdapter().catch(() => null) : null;
-  const on = (translator: TranslationPipeline) =>
-    engineFor(translator, config.quality, {
-      batchRows: config.batchRows,
-      sentencesApart: sentencesApartFor(config.dtype),
-    });
+  const on = ({ translator, output }: Awaited<ReturnType<typeof createPipeline>>) =>
+    engineFor(
+      translator,
+      config.quality,
+      { batchRows: config.batchRows, sentencesApart: sentencesApartFor(config.dtype) },
+      output,
+    );
   if (!adapter) return { engine: on(await createPipeline(config, 'wasm', requestId)), device: 'wasm' };
   if (config.device === 'webgpu')
     return { engine: on(await createPipeline(config, 'webgpu', requestId)), device: 'webgpu' };
@@ -166,7 +166,7 @@ async function resolveEngine(config: EngineConfig, requestId: number): Promise<E
     const webgpu = on(gpuPipeline);
     const [a, b] = [await wasm.translate(CHECK_SENTENCE), await webgpu.translate(CHECK_SENTENCE)];
     if (a.text === b.text) return { engine: webgpu, device: 'webgpu' };
-    await gpuPipeline.dispose();
+    await gpuPipeline.translator.dispose();
   } catch {
     // WebGPU failed to start: WASM it is.
   }
@@ -189,7 +189,7 @@ async function handleLoad(id: number, config: EngineConfig) {
       device,
       threads,
       crossOriginIsolated: self.crossOriginIsolated,
-      projection: projection && { path: projection.path, found: projection.found, reason: projection.reason },
+      projection: outputLayer.rewrite,
     });
   } catch (err) {
     engine = null; // the next load tries again from scratch
