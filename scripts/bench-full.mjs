@@ -7,7 +7,8 @@
  * words/s, ms per decoder step, time to the first sentence, model load time, and the renderer's memory.
  * It also checks that our greedy loop gives transformers.js's generate() ids on the stand-in.
  * Layouts (BENCH_FULL_LAYOUTS): `hub`, the files in the Hub's structure run as they are; `rewritten`, the same files
- * with the app's load-time projection rewrite (issue 26); `own`, this project's earlier stand-in (the table once as
+ * with the app's load-time projection rewrite (issue 26) and ONNX Runtime's product; `kernel`, as the app runs q8 on
+ * WebAssembly: the decoder cut at its last hidden state, its output layer in our kernel (issue 28); `own`, this project's earlier stand-in (the table once as
  * [d, V], q8's projection an int8 product), built from the scripts as they were before f7b721a, for comparison.
  * BENCH_FULL_DTYPES=q8,fp32 BENCH_FULL_THREADS=2 BENCH_FULL_MODES=today,fast-4 narrow the matrix (mode `scaling`: one step's cost by rows; `assist`: completion and alternatives, issue 19; a `-apart` suffix, e.g. `fast-8-apart`: each sentence decoded on its own, as the app does with q8 files).
  */
@@ -30,7 +31,7 @@ const DTYPES = list('BENCH_FULL_DTYPES', 'q8,fp32,fp16,encoder_model:q8+decoder_
 );
 const THREADS = list('BENCH_FULL_THREADS', '1,2').map(Number);
 const MODES = list('BENCH_FULL_MODES', 'today,fast-1,fast-8,best-6,best-24,assist,scaling');
-const LAYOUTS = list('BENCH_FULL_LAYOUTS', 'hub,rewritten');
+const LAYOUTS = list('BENCH_FULL_LAYOUTS', 'hub,rewritten,kernel');
 const OWN = path.join(STANDIN_DIR, 'own-layout', STANDIN_ID);
 
 async function bundle() {
@@ -146,20 +147,23 @@ async function main() {
             threads,
             ort: '/ort/',
             model,
-            rewrite: layout === 'rewritten',
+            rewrite: layout === 'rewritten' || layout === 'kernel' ? layout : false,
           });
           const label = `${dtype} × ${threads} thread${threads > 1 ? 's' : ''} ${layout}`;
-          if (!loaded.error) console.log(`${label}: projection ${loaded.projection}`);
+          if (!loaded.error)
+            console.log(
+              `${label}: projection ${loaded.projection}${loaded.kernelThreads ? ` (our kernel on ${loaded.kernelThreads} thread${loaded.kernelThreads > 1 ? 's' : ''})` : ''}`,
+            );
           if (loaded.error) {
             console.log(`${label}: does not load: ${loaded.error}`);
             rows.push({ dtype, threads, layout, error: loaded.error });
           } else {
-            if (!check) check = await ask({ type: 'check', sentences: paragraphs.slice(0, 3) });
+            if (!check && layout !== 'kernel') check = await ask({ type: 'check', sentences: paragraphs.slice(0, 3) });
             // The same tokens, greedy and with beams, whatever the layout (the rewrite must not change a word).
             const { tokens } = await ask({ type: 'tokens', sentences: paragraphs.slice(0, 3) });
             if (layout === 'hub') sameTokens[`${dtype} ${threads}`] = { layout, tokens };
             const reference = sameTokens[`${dtype} ${threads}`];
-            if (layout === 'rewritten' && reference) {
+            if ((layout === 'rewritten' || layout === 'kernel') && reference) {
               const same = tokens.filter((t, i) => JSON.stringify(t) === JSON.stringify(reference.tokens[i])).length;
               console.log(
                 `${label}: ${same} of ${tokens.length} translations (3 sentences, greedy and beams) token for token those of ${reference.layout}`,
@@ -214,7 +218,7 @@ async function main() {
               console.log(
                 r.error
                   ? `${label} ${mode}: ${r.error}`
-                  : `${label} ${mode.padEnd(7)} ${(r.words / (r.ms / 1000)).toFixed(1).padStart(6)} words/s  ${r.stepMs.toFixed(1).padStart(6)} ms/step (${(r.rows / r.steps).toFixed(1)} rows)  first sentence ${Math.round(r.firstMs)} ms  load ${Math.round(loaded.loadMs)} ms  renderer ${Math.round(peak)} MB`,
+                  : `${label} ${mode.padEnd(7)} ${(r.words / (r.ms / 1000)).toFixed(1).padStart(6)} words/s  ${r.stepMs.toFixed(1).padStart(6)} ms/step (${(r.rows / r.steps).toFixed(1)} rows${r.kernelMs ? `, our output layer ${r.kernelMs.toFixed(1)} ms` : ''})  first sentence ${Math.round(r.firstMs)} ms  load ${Math.round(loaded.loadMs)} ms  renderer ${Math.round(peak)} MB`,
               );
             }
           }

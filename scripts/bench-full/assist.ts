@@ -1,6 +1,7 @@
 /** bench:full's `assist` mode (issue 19), beside the worker that loads the model (worker.ts). */
 import type { TranslationPipeline } from '@huggingface/transformers';
 import { engineFor } from '@/lib/engine/worker/from-pipeline';
+import type { KernelProjection } from '@/lib/engine/worker/marian-sessions';
 import { splitSentences } from '@/lib/engine/shared/sentences';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -12,8 +13,18 @@ const p90 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.ceil(0.9 * xs.l
  * time to the next word (two new tokens) and to the whole completion (forced to 1.1x the input, like the
  * translations); and the time to a sentence's alternatives when they were not asked for before (6 beams).
  */
-export async function assist(translator: TranslationPipeline, paragraphs: string[], forced: (n: number) => number) {
-  const engine = engineFor(translator, 'fast', { batchRows: 8, lengths: (n) => ({ min: forced(n), max: forced(n) }) });
+export async function assist(
+  translator: TranslationPipeline,
+  paragraphs: string[],
+  forced: (n: number) => number,
+  projection: KernelProjection | null,
+) {
+  const engine = engineFor(
+    translator,
+    'fast',
+    { batchRows: 8, lengths: (n) => ({ min: forced(n), max: forced(n) }) },
+    projection,
+  );
   const sentences = paragraphs.flatMap((p) => splitSentences(p).map((s) => s.text));
   const tokens = (s: string) => translator.tokenizer.encode(s).length;
   const [source, other] = [...sentences].sort((a, b) => Math.abs(tokens(a) - 25) - Math.abs(tokens(b) - 25));

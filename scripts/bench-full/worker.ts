@@ -10,7 +10,8 @@ import { InferenceSession } from 'onnxruntime-web/webgpu';
 import { rewriteOnLoad, type LoadedModel } from '@/lib/engine/model-files/rewrite-on-load';
 import { decodeBatch } from '@/lib/engine/worker/batch-decoder';
 import { engineFor, generationRules } from '@/lib/engine/worker/from-pipeline';
-import { MarianSessions } from '@/lib/engine/worker/marian-sessions';
+import { MarianSessions, type KernelProjection } from '@/lib/engine/worker/marian-sessions';
+import { OutputLayer } from '@/lib/engine/worker/output-layer';
 import { splitSentences } from '@/lib/engine/shared/sentences';
 import { assist } from './assist';
 
@@ -18,10 +19,16 @@ declare const self: DedicatedWorkerGlobalScope;
 
 const forced = (n: number) => Math.max(1, Math.round(1.1 * n));
 let translator: TranslationPipeline;
+/** Layout `kernel`: the output layer in our kernel, as the app runs a q8 decoder on WebAssembly. */
+let projection: KernelProjection | null = null;
+const sessionsOf = () => new MarianSessions(translator as never, projection);
 
 const words = (paragraphs: string[]) => paragraphs.join(' ').split(/\s+/).filter(Boolean).length;
 
-/** `rewrite`: the app's load-time projection rewrite (lib/engine/model-files/rewrite-projection.ts), or the files as they are. */
+/**
+ * `rewrite`: the files as they are (false); the app's load-time projection rewrite (lib/engine/model-files/
+ * rewrite-projection.ts) with ONNX Runtime's product ('rewritten'); or with q8's product in our kernel ('kernel').
+ */
 async function load({
   dtype,
   threads,
@@ -33,10 +40,16 @@ async function load({
   threads: number;
   ort: string;
   model: string;
-  rewrite: boolean;
+  rewrite: false | 'rewritten' | 'kernel';
 }) {
   const loaded: LoadedModel[] = [];
-  if (rewrite) rewriteOnLoad(InferenceSession as never, (m) => loaded.push(m));
+  const output = new OutputLayer();
+  const keep = (m: LoadedModel) => {
+    loaded.push({ ...m, table: undefined });
+    output.loadedFile(m);
+  };
+  if (rewrite) rewriteOnLoad(InferenceSession as never, keep, undefined, output.wanted);
+  if (rewrite === 'kernel') output.prepare('wasm', threads);
   env.allowLocalModels = false;
   env.remoteHost = `${self.location.origin}/models/`;
   env.remotePathTemplate = '{model}/';
@@ -48,7 +61,12 @@ async function load({
   const started = performance.now();
   const option = dtype.includes(':') ? Object.fromEntries(dtype.split(',').map((p) => p.split(':'))) : dtype;
   translator = (await pipeline('translation', model, { dtype: option, device: 'wasm' })) as TranslationPipeline;
+  projection = output.take();
+  // The helper thread takes a moment to start: the figures are of the app's steady state.
+  for (let i = 0; i < 100 && projection && projection.kernel.threads < 2 && threads > 1; i++)
+    await new Promise((r) => setTimeout(r, 10));
   return {
+    kernelThreads: projection?.kernel.threads ?? 0,
     loadMs: performance.now() - started,
     projection:
       loaded
@@ -76,11 +94,12 @@ async function today(paragraphs: string[]) {
 }
 
 async function ours(paragraphs: string[], quality: 'best' | 'fast', batchRows: number, sentencesApart = false) {
-  const engine = engineFor(translator, quality, {
-    batchRows,
-    sentencesApart,
-    lengths: (n) => ({ min: forced(n), max: forced(n) }),
-  });
+  const engine = engineFor(
+    translator,
+    quality,
+    { batchRows, sentencesApart, lengths: (n) => ({ min: forced(n), max: forced(n) }) },
+    projection,
+  );
   const sessions = (engine as unknown as { sessions: MarianSessions }).sessions;
   const before = { ...sessions.stats };
   const started = performance.now();
@@ -97,6 +116,7 @@ async function ours(paragraphs: string[], quality: 'best' | 'fast', batchRows: n
     firstMs: first,
     steps,
     stepMs: (sessions.stats.ms - before.ms) / steps,
+    kernelMs: (sessions.stats.kernelMs - before.kernelMs) / steps,
     rows: sessions.stats.rows - before.rows,
     outputTokens: results.reduce((n, r) => n + r.outputTokens, 0),
   };
@@ -104,7 +124,7 @@ async function ours(paragraphs: string[], quality: 'best' | 'fast', batchRows: n
 
 /** Our greedy loop against transformers.js's generate() on the same sentences: the same ids? */
 async function check(sentences: string[]) {
-  const sessions = new MarianSessions(translator as never);
+  const sessions = sessionsOf();
   const { rules } = generationRules((translator.model as unknown as { generation_config: object }).generation_config);
   const mismatches: string[] = [];
   for (const text of sentences) {
@@ -130,7 +150,7 @@ async function check(sentences: string[]) {
 
 /** Each sentence's greedy and beam tokens (forced lengths): compared between layouts by bench-full.mjs. */
 async function tokens(sentences: string[]) {
-  const sessions = new MarianSessions(translator as never);
+  const sessions = sessionsOf();
   const { rules, beams } = generationRules(
     (translator.model as unknown as { generation_config: object }).generation_config,
   );
@@ -151,7 +171,7 @@ async function tokens(sentences: string[]) {
 
 /** One decoder step's cost for r rows (the same sentence r times, 20 tokens into it), against one row's. */
 async function scaling(text: string, rowCounts: number[]) {
-  const sessions = new MarianSessions(translator as never);
+  const sessions = sessionsOf();
   const ids = translator.tokenizer.encode(text);
   const out: { rows: number; ms: number }[] = [];
   for (const rows of rowCounts) {
@@ -189,7 +209,7 @@ self.onmessage = async ({ data }) => {
         ...(await ours(data.paragraphs, data.quality, data.batchRows, data.sentencesApart)),
         words: words(data.paragraphs),
       });
-    if (data.type === 'assist') return self.postMessage(await assist(translator, data.paragraphs, forced));
+    if (data.type === 'assist') return self.postMessage(await assist(translator, data.paragraphs, forced, projection));
     if (data.type === 'scaling') return self.postMessage(await scaling(data.text, data.rows));
     if (data.type === 'check') return self.postMessage(await check(data.sentences));
     if (data.type === 'tokens') return self.postMessage(await tokens(data.sentences));
