@@ -49,7 +49,9 @@ async function load({
     output.loadedFile(m);
   };
   if (rewrite) rewriteOnLoad(InferenceSession as never, keep, undefined, output.wanted);
-  if (rewrite === 'kernel') output.prepare('wasm', threads);
+  // The kernel layout as the app runs it: ONNX Runtime one thread fewer, for the kernel's helper (output-layer.ts).
+  const runtime = rewrite === 'kernel' ? output.plan(threads, dtype, 'wasm') : threads;
+  if (rewrite === 'kernel') output.prepare('wasm');
   env.allowLocalModels = false;
   env.remoteHost = `${self.location.origin}/models/`;
   env.remotePathTemplate = '{model}/';
@@ -57,7 +59,7 @@ async function load({
   env.useWasmCache = false;
   const onnx = env.backends.onnx as { wasm: { wasmPaths: unknown; numThreads: number } };
   onnx.wasm.wasmPaths = { mjs: `${ort}ort-wasm-simd-threaded.mjs`, wasm: `${ort}ort-wasm-simd-threaded.wasm` };
-  onnx.wasm.numThreads = threads;
+  onnx.wasm.numThreads = runtime;
   const started = performance.now();
   const option = dtype.includes(':') ? Object.fromEntries(dtype.split(',').map((p) => p.split(':'))) : dtype;
   translator = (await pipeline('translation', model, { dtype: option, device: 'wasm' })) as TranslationPipeline;

@@ -36,6 +36,8 @@ test('the default configuration loads the q8 model from the Hub and its CDN unde
   // The decoder's download is held open, so the panel can be read while it is under way.
   hub.hold('onnx/decoder_model_merged_quantized.onnx', held);
   const requests = recordRequests(context);
+  const workers: string[] = [];
+  page.on('worker', (w) => workers.push(w.url()));
 
   await page.goto(`/en/read/${SEED_SLUG}`);
   // The panel shows true sizes, though the bytes came from another origin after a redirect.
@@ -70,6 +72,11 @@ test('the default configuration loads the q8 model from the Hub and its CDN unde
     'data-projection',
     'kernel',
   );
+  // Two threads, as on a 2-core reader: ONNX Runtime on the engine's own and the kernel's helper (a Blob worker)
+  // on the other, so no runtime thread of ONNX Runtime's spins beside the helper (lib/engine/worker/output-layer.ts).
+  await expect(page.getByTestId('translation-status')).toContainText('WebAssembly · 2 threads');
+  expect(workers.filter((u) => u.startsWith('blob:'))).toHaveLength(1);
+  expect(workers.filter((u) => /\/ort-wasm-[\w.-]+\.mjs$/.test(u))).toHaveLength(0);
 
   const origin = new URL(page.url()).origin;
   const thirdParty = requests.filter(

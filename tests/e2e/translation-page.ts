@@ -6,7 +6,6 @@ export const READER = `/nl/read/${SEED_SLUG}`;
 export const english = '[data-segment] > [data-lang-col="en"] > [data-state]';
 export const done = `${english}[data-state="done"]`;
 export const MODEL_FILES = '**/models/tiny-marian-nl-en/**';
-/** ONNX Runtime's threads are workers running its own script, served from this origin. */
 /** ONNX Runtime's threads, and the projection kernel's helper (started from a Blob: lib/engine/kernels/). */
 export const isRuntimeThread = (url: string) =>
   /\/ort\/[^/]+\/ort-wasm-[\w.-]+\.mjs$/.test(url) || url.startsWith('blob:');

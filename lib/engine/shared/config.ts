@@ -37,7 +37,7 @@ export interface EngineConfig {
   batchRows: number;
   /** Where ONNX Runtime's .wasm/.mjs files are served on this origin. */
   wasmPath: string;
-  /** ONNX Runtime threads; null: both cores of 2, else all but one, at most 4. Does not change the output. */
+  /** The engine's threads (ONNX Runtime's and our kernel's helper); null: both cores of 2, else all but one, at most 4. Does not change the output. */
   threads: number | null;
 }
 

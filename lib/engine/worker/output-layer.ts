@@ -6,19 +6,46 @@
  */
 import { ProjectionKernel } from '@/lib/engine/kernels/projection-kernel';
 import type { LoadedModel } from '@/lib/engine/model-files/rewrite-on-load';
+import { dtypeOption, type Device } from '@/lib/engine/shared/config';
 import type { ProjectionRewrite } from '@/lib/engine/shared/protocol';
 import type { KernelProjection } from './marian-sessions';
 
+/**
+ * ONNX Runtime's share of the reader's `threads`: one fewer where our kernel will multiply a q8 decoder's output
+ * layer, since its helper thread takes that one. ONNX Runtime's pool in the browser is global (session options
+ * do not reach its spinning) and its threads spin on after each run: on 2 cores, both runtime threads and our
+ * helper on top made the output layer wait for a core (full-size stand-in, 2 cores, bench:full: 4.5 ms a greedy
+ * step and 13.1 ms at 6 beams, against 2.6 and 9.1 ms with the runtime on one thread; whole steps 9.1 → 8.5 and
+ * 24.5 → 22.9 ms). Same translations either way: thread counts never change a float here.
+ */
+export function runtimeThreads(threads: number, dtype: string, device: Device, kernel: boolean): number {
+  const option = dtypeOption(dtype);
+  const decoder = typeof option === 'string' ? option : option?.decoder_model_merged;
+  const ours = kernel && device !== 'webgpu' && decoder === 'q8' && typeof SharedArrayBuffer !== 'undefined';
+  return ours && threads >= 2 ? threads - 1 : threads;
+}
+
 export class OutputLayer {
+  /** The reader's thread count: ONNX Runtime's share of it and the kernel's (its own and a helper). */
+  budget = 1;
   private threads = 0;
   private kernel: ProjectionKernel | null = null;
   private loaded: KernelProjection | null = null;
   /** What was done with the last decoder file's projection (the model's line in the reader says it). */
   rewrite: ProjectionRewrite | null = null;
 
-  /** Before a pipeline's files load: whether its kernel may run, on how many threads (WebGPU keeps its own). */
-  prepare(device: 'wasm' | 'webgpu', threads: number) {
-    this.threads = device === 'wasm' && ProjectionKernel.available() ? threads : 0;
+  /**
+   * Before ONNX Runtime starts: the reader's thread count, and how many of them ONNX Runtime is given (all but
+   * the kernel's helper where the kernel will run, runtimeThreads).
+   */
+  plan(threads: number, dtype: string, device: Device): number {
+    this.budget = threads;
+    return runtimeThreads(threads, dtype, device, ProjectionKernel.available());
+  }
+
+  /** Before a pipeline's files load: whether its kernel may run (WebGPU keeps its own product). */
+  prepare(device: 'wasm' | 'webgpu') {
+    this.threads = device === 'wasm' && ProjectionKernel.available() ? this.budget : 0;
     this.loaded = null;
   }
 

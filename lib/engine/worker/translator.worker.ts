@@ -110,9 +110,8 @@ function configure(config: EngineConfig) {
   if (onnx.wasm) {
     // Threads need cross-origin isolation (proxy.ts). How many: config.ts's threadCount, measured at full
     // size (docs/benchmarks.md); TRANSLATION_THREADS overrides.
-    onnx.wasm.numThreads = self.crossOriginIsolated
-      ? threadCount(config.threads, self.navigator.hardwareConcurrency)
-      : 1;
+    const threads = self.crossOriginIsolated ? threadCount(config.threads, self.navigator.hardwareConcurrency) : 1;
+    onnx.wasm.numThreads = outputLayer.plan(threads, config.dtype, config.device);
     // ONNX Runtime's own files come from this origin, never from a CDN; the build suits the device.
     onnx.wasm.wasmPaths = runtimeFiles(new URL(config.wasmPath, self.location.origin).href, config.device);
   }
@@ -120,7 +119,7 @@ function configure(config: EngineConfig) {
 }
 
 async function createPipeline(config: EngineConfig, device: ResolvedDevice, requestId: number) {
-  outputLayer.prepare(device, (env.backends.onnx as { wasm?: { numThreads?: number } }).wasm?.numThreads ?? 1);
+  outputLayer.prepare(device);
   const translator = await pipeline('translation', config.modelId, {
     dtype: dtypeOption(config.dtype) ?? 'q8',
     device,
@@ -182,12 +181,11 @@ async function handleLoad(id: number, config: EngineConfig) {
   }
   try {
     const { device } = await engine;
-    const threads = (env.backends.onnx as { wasm?: { numThreads?: number } }).wasm?.numThreads ?? 1;
     post({
       type: 'ready',
       id,
       device,
-      threads,
+      threads: outputLayer.budget,
       crossOriginIsolated: self.crossOriginIsolated,
       projection: outputLayer.rewrite,
     });
