@@ -3,6 +3,7 @@
  * held to (tests, in onnxruntime-node) and measured against (npm run bench:kernels, in onnxruntime-web).
  */
 import { ProtoWriter } from '@/lib/engine/model-files/proto-writer';
+import type { KernelTable } from '@/lib/engine/model-files/kernel-table';
 
 const UINT8 = 2;
 const INT8 = 3;
@@ -49,14 +50,7 @@ export function matmulIntegerModel(weights?: { K: number; N: number; b: Int8Arra
  * The q8 decoder's output projection as ONNX Runtime runs it once the app's rewrite has folded the table:
  * X [M, d] · T + bias, T [d, V] float = DequantizeLinear(table uint8 [V, d], scale, zero point) transposed.
  */
-export function matmulModel(p: {
-  table: Uint8Array;
-  V: number;
-  d: number;
-  scale: number;
-  zp: number;
-  bias: Float32Array;
-}): Uint8Array {
+export function matmulModel(p: KernelTable): Uint8Array {
   const folded = new Float32Array(p.d * p.V);
   const s = Math.fround(p.scale);
   for (let v = 0; v < p.V; v++)
