@@ -6,6 +6,7 @@
  */
 import { sharedRowHead, type RowHead } from '@/lib/engine/kernels/row-head';
 import { beamStep, startBeams, type BeamSettings, type BeamState, type Hypothesis } from './decoding';
+import { constrainedResult, constrainedStep, startConstrained, type ConstrainedState } from './constrained-beams';
 import { greedyPick, rowScores, type DecodingRules, type RowScores } from './row-scores';
 import { gatherRows, type MarianSessions } from './marian-sessions';
 
@@ -27,11 +28,18 @@ export interface SentenceJob {
    */
   prefix?: readonly number[];
   allowed?: (tokens: readonly number[]) => ReadonlySet<number> | null;
+  /**
+   * Decoder token phrases every result must contain (a reader's glossary terms): constrained beam search
+   * (constrained-beams.ts) with `beams`' settings.
+   */
+  constraints?: readonly (readonly number[])[];
 }
 
 export interface SentenceResult extends Hypothesis {
   /** Every finished hypothesis, best first (beam search's n-best list; greedy: the one). */
   nbest: Hypothesis[];
+  /** With constraints: false when no hypothesis could contain them all (the result is then empty). */
+  placed?: boolean;
 }
 
 /** What the model's config and generation config fix for every sentence. */
@@ -51,6 +59,7 @@ interface Live {
   rules: DecodingRules;
   greedy: Hypothesis | null;
   beams: BeamState | null;
+  constrained: ConstrainedState | null;
   /** This sentence's rows in the current step, and how many. */
   rowStart: number;
   rowCount: number;
@@ -97,10 +106,14 @@ export async function decodeBatch(
     },
     greedy: job.beams ? null : { tokens: [], logprobs: [], score: 0 },
     beams: null,
+    constrained: null,
     rowStart: index,
     rowCount: 1,
   }));
-  for (const l of live) if (l.job.beams) l.beams = startBeams(l.job.beams, l.rules);
+  for (const l of live) {
+    if (l.job.beams && l.job.constraints?.length) l.constrained = startConstrained(l.job.beams, l.rules);
+    else if (l.job.beams) l.beams = startBeams(l.job.beams, l.rules);
+  }
 
   // The first step: one row per sentence (a sentence's beams are all the start token then).
   let rowJobs = jobs.map((_, i) => i);
@@ -115,7 +128,7 @@ export async function decodeBatch(
     const nextLive: Live[] = [];
     for (const l of live) {
       if (l.job.cancelled?.()) continue;
-      const curLen = l.beams ? l.beams.curLen : promptLength + l.greedy!.tokens.length;
+      const curLen = (l.beams ?? l.constrained)?.curLen ?? promptLength + l.greedy!.tokens.length;
       let parents: number[];
       let done: boolean;
       if (l.greedy) {
@@ -133,7 +146,7 @@ export async function decodeBatch(
         if (done) results[l.index] = { ...l.greedy, nbest: [l.greedy] };
       } else {
         const settings = l.job.beams!;
-        const running = l.beams!.running;
+        const running = (l.beams ?? l.constrained)!.running;
         const scoresOf = (row: number, bases: readonly Hypothesis[]): RowScores => {
           const margin = tieMargin(Math.max(...bases.map((h) => Math.abs(h.score))));
           const request = head && { head, take: 2 * settings.numBeams, margin };
@@ -141,15 +154,25 @@ export async function decodeBatch(
         };
         // On the first step every beam is the start token: one row, shared by all (their scores differ).
         const row0 = scoresOf(l.rowStart, l.rowCount === 1 ? running : running.slice(0, 1));
-        const rows = Array.from({ length: settings.numBeams }, (_, b) =>
+        const rows = Array.from({ length: l.rowCount === 1 ? settings.numBeams : l.rowCount }, (_, b) =>
           l.rowCount === 1 ? row0 : b === 0 ? row0 : scoresOf(l.rowStart + b, running.slice(b, b + 1)),
         );
-        const stepped = beamStep(l.beams!, rows, settings, l.rules);
-        l.beams = stepped.state;
+        const stepped = l.constrained
+          ? constrainedStep(l.constrained, rows, l.job.constraints!, settings, l.rules)
+          : beamStep(l.beams!, rows, settings, l.rules);
         parents = l.rowCount === 1 ? stepped.parents.map(() => 0) : stepped.parents;
         done = stepped.done;
-        l.job.progress?.(l.beams.running[0]!.tokens);
-        if (done) {
+        if (l.constrained) {
+          l.constrained = stepped.state as ConstrainedState;
+          const nbest = done ? constrainedResult(l.constrained) : [];
+          const best = nbest[0] ?? { tokens: [], logprobs: [], score: -Infinity };
+          if (done) results[l.index] = { ...best, nbest, placed: nbest.length > 0 };
+          else if (l.constrained.running[0]) l.job.progress?.(l.constrained.running[0].tokens);
+        } else {
+          l.beams = stepped.state as BeamState;
+          l.job.progress?.(l.beams.running[0]!.tokens);
+        }
+        if (done && l.beams) {
           const nbest = l.beams.finished
             .filter((h) => h.done)
             .map(({ tokens, logprobs, score }) => ({ tokens, logprobs, score }));
@@ -185,7 +208,7 @@ export async function decodeBatch(
     past = nextPast;
     rowJobs = nextRowJobs;
     last = nextLive.flatMap((l) =>
-      l.greedy ? [[l.greedy.tokens.at(-1)!]] : l.beams!.running.map((h) => [h.tokens.at(-1)!]),
+      l.greedy ? [[l.greedy.tokens.at(-1)!]] : (l.beams ?? l.constrained)!.running.map((h) => [h.tokens.at(-1)!]),
     );
     live = nextLive;
     first = false;

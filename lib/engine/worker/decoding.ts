@@ -48,7 +48,7 @@ export function startBeams({ numBeams }: BeamSettings, rules: DecodingRules): Be
   };
 }
 
-interface Candidate {
+export interface Candidate {
   score: number;
   parent: number;
   token: number;
@@ -56,7 +56,7 @@ interface Candidate {
 }
 
 /** The `k` best (score, beam, token) over all beams, best first; on a tie the earlier beam and token. */
-function topCandidates(state: BeamState, rows: readonly RowScores[], k: number): Candidate[] {
+export function topCandidates(state: Pick<BeamState, 'running'>, rows: readonly RowScores[], k: number): Candidate[] {
   const out: Candidate[] = [];
   let floor = -Infinity;
   const consider = (parent: number, token: number, logprob: number) => {
