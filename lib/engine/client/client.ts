@@ -4,6 +4,7 @@
  * use, never during server rendering. If it dies, everything pending is
  * rejected with a `crashed` EngineFailure and the next request starts a new one.
  */
+import type { GlossaryTerm } from '../shared/terms';
 import type { EngineConfig, ResolvedDevice } from '../shared/config';
 import { cancelled, EngineFailure } from '../shared/errors';
 import type {
@@ -77,12 +78,12 @@ export class TranslationClient {
 
   async translate(
     text: string,
-    options: { signal?: AbortSignal; onPartial?: (text: string) => void } = {},
+    options: { signal?: AbortSignal; onPartial?: (text: string) => void; terms?: GlossaryTerm[] } = {},
   ): Promise<ParagraphTranslation> {
     await this.load();
     options.signal?.throwIfAborted();
     return this.send(
-      { type: 'translate', text },
+      { type: 'translate', text, ...(options.terms?.length ? { terms: options.terms } : {}) },
       (m) => (m.type === 'result' ? m.result : undefined),
       (message) => {
         if (message.type === 'partial') options.onPartial?.(message.text);

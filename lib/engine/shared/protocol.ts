@@ -6,6 +6,7 @@
  */
 import type { EngineConfig, ResolvedDevice } from './config';
 import type { EngineError } from './errors';
+import type { GlossaryTerm, PlacedTerm } from './terms';
 
 export type { EngineError, ErrorCode } from './errors';
 
@@ -53,6 +54,8 @@ export interface SentenceTranslation {
    * ask for (engine.ts), the translation's own search already is the alternatives' search.
    */
   alternatives?: string[];
+  /** The reader's glossary terms found in this sentence, and whether the English could be made to use each. */
+  terms?: PlacedTerm[];
 }
 
 /** Another translation of a sentence (or a gloss of a Dutch word or phrase), from beam search's n-best list. */
@@ -72,7 +75,8 @@ export interface ParagraphTranslation {
 
 export type WorkerRequest =
   | { type: 'load'; id: number; config: EngineConfig }
-  | { type: 'translate'; id: number; text: string }
+  /** `terms`: the reader's glossary entries that apply to this paragraph (the worker finds them per sentence). */
+  | { type: 'translate'; id: number; text: string; terms?: GlossaryTerm[] }
   /** Other translations of one sentence, or of a Dutch word or phrase alone. */
   | { type: 'alternatives'; id: number; text: string }
   /** The rest of the English of `source` after what the reader typed. */

@@ -16,6 +16,9 @@ import { JobQueue } from './job-queue';
 import type { MarianSessions } from './marian-sessions';
 import type { EngineTokenizer } from './tokenizer';
 import { wordScores } from '../shared/words';
+import type { GlossaryTerm } from '../shared/terms';
+import { placedTerms, sentenceTerms } from './sentence-terms';
+import { typedPrefix } from './typed-prefix';
 
 export interface EngineOptions {
   /** Beam search as the model's generation config asks ('best'), or greedy ('fast'). */
@@ -65,10 +68,13 @@ export class TranslationEngine {
       onPartial,
       onSentence,
       shouldStop,
+      terms = [],
     }: {
       onPartial?: (text: () => string) => void;
       onSentence?: (piece: number) => void;
       shouldStop?: () => boolean;
+      /** The reader's glossary: a sentence with one of its Dutch terms must contain its English. */
+      terms?: readonly GlossaryTerm[];
     } = {},
   ): Promise<ParagraphTranslation> {
     const started = performance.now();
@@ -87,25 +93,39 @@ export class TranslationEngine {
       pieces.map((piece, i) => {
         const ids = this.tokenizer.encode(piece.text);
         const { min, max } = this.lengthsFor(ids.length);
-        return this.jobs
-          .add({
-            ids,
-            maxNewTokens: max,
-            minNewTokens: min,
-            beams: this.options.beams,
-            cancelled: shouldStop,
-            progress: (tokens) => {
-              current[i] = tokens;
-              onPartial?.(text);
-            },
-          })
-          .then((result) => {
-            if (!result) throw cancelled();
-            done[i] = this.tokenizer.decode(result.tokens).trim();
-            onSentence?.(i);
+        const glossary = sentenceTerms(
+          piece.text,
+          terms,
+          this.tokenizer,
+          this.options.beams,
+          this.options.alternatives,
+        );
+        const job = {
+          ids,
+          maxNewTokens: max,
+          minNewTokens: min,
+          beams: this.options.beams,
+          cancelled: shouldStop,
+          progress: (tokens: readonly number[]) => {
+            current[i] = tokens;
             onPartial?.(text);
-            return { ...result, input: ids.length };
-          });
+          },
+        };
+        const constrained = glossary.constraints
+          ? this.jobs.add({ ...job, beams: glossary.beams, constraints: glossary.constraints })
+          : null;
+        // A term no translation within the length cap could contain: reported, and the model's own English kept.
+        const decoded = constrained
+          ? constrained.then((r) => (r && !r.placed ? this.jobs.add(job) : r))
+          : this.jobs.add(job);
+        return decoded.then((result) => {
+          if (!result) throw cancelled();
+          const placed = placedTerms(glossary.found, !!result.placed);
+          done[i] = this.tokenizer.decode(result.tokens).trim();
+          onSentence?.(i);
+          onPartial?.(text);
+          return { ...result, input: ids.length, terms: placed, constrained: !!constrained };
+        });
       }),
     );
     const sentences: SentenceTranslation[] = spans.map((span, s) => {
@@ -129,6 +149,7 @@ export class TranslationEngine {
         this.options.beams &&
         this.options.alternatives &&
         this.options.beams.numBeams >= this.options.alternatives.numBeams;
+      const terms = mine.flatMap((r) => r.terms);
       return {
         source: span.text,
         start: span.start,
@@ -140,7 +161,10 @@ export class TranslationEngine {
         tokens: mine.flatMap((r) => r.tokens),
         logprobs: mine.flatMap((r) => r.logprobs),
         words,
-        ...(searched && mine.length === 1 ? { alternatives: this.distinct(mine[0]!.nbest) } : {}),
+        ...(searched && mine.length === 1 && !mine[0]!.constrained
+          ? { alternatives: this.distinct(mine[0]!.nbest) }
+          : {}),
+        ...(terms.length ? { terms } : {}),
       };
     });
     return {
@@ -185,12 +209,9 @@ export class TranslationEngine {
   }
 
   /**
-   * The rest of a sentence a reader has started: the model translates `source` with its output forced to
-   * begin with the whole words of `typed`, then decodes greedily, ahead of paragraph work; while the last,
-   * unfinished word is not yet spelled out, only tokens consistent with what is left of it may come (so
-   * "gov" may become "government" however the model splits it). `onPartial` is told the sentence as it
-   * grows. After a typed space, the next word is a new one. Returns the whole English sentence, which begins
-   * with `typed` when the model spells it the same.
+   * The rest of a sentence a reader has started (typed-prefix.ts), greedily, ahead of paragraph work. `onPartial`
+   * is told the sentence as it grows. Returns the whole English sentence, which begins with `typed` when the
+   * model spells it the same.
    */
   async complete(
     source: string,
@@ -199,20 +220,7 @@ export class TranslationEngine {
   ): Promise<string> {
     const ids = this.tokenizer.encode(source.trim());
     if (ids.length > MAX_INPUT_TOKENS || !source.trim()) return typed;
-    const cut = /\s$/.test(typed) ? typed.length : typed.length - (/\S*$/.exec(typed)?.[0].length ?? 0);
-    const prefix = this.tokenizer.encodePlain(typed.slice(0, cut));
-    // After a typed space the next token starts a new word (a piece with the word marker): without this the
-    // model may run on with the last word ("In " → "Indeed"), and the answer would not begin with what was typed.
-    const partial = cut < typed.length ? `\u2581${typed.slice(cut)}` : typed.trim() ? '\u2581' : '';
-    const allowed = (tokens: readonly number[]): ReadonlySet<number> | null => {
-      let left = partial;
-      for (const t of tokens) {
-        if (!left) return null;
-        const piece = this.tokenizer.piece(t) ?? '';
-        left = piece.startsWith(left) ? '' : left.slice(piece.length);
-      }
-      return left ? this.tokenizer.consistentWith(left) : null;
-    };
+    const { prefix, partial, allowed } = typedPrefix(this.tokenizer, typed);
     const key = ids.join(',');
     let encoded = this.encodedSources.get(key);
     if (!encoded) {

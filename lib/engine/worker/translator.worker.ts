@@ -5,6 +5,7 @@
  * protocol of ./protocol.ts. Paragraphs are taken as they come: the engine
  * decodes the sentences of all of them in flight together (engine/engine.ts).
  */
+import { readTerms } from '../shared/terms';
 import { env, pipeline, type TranslationPipeline } from '@huggingface/transformers';
 // The same module transformers.js imports (one instance in the bundle): its InferenceSession is the one wrapped.
 import { InferenceSession } from 'onnxruntime-web/webgpu';
@@ -207,6 +208,7 @@ async function handleTranslate(request: Extract<WorkerRequest, { type: 'translat
     post({ type: 'partial', id, text: '' }); // started: the page shows this paragraph as in progress
     let lastPartial = performance.now(); // a paragraph done within one interval sends its result only
     const result = await translator.translate(text, {
+      terms: readTerms(request.terms),
       shouldStop: () => cancelled.has(id),
       onPartial: (partial) => {
         const now = performance.now();
