@@ -47,6 +47,8 @@ export interface PersistenceDeps {
   prefetched?: Promise<StoredRecords | null>;
   /** Keep a quick-open copy of the shown English under this name (lib/quick-open/): for pages that paint it. */
   quickOpen?: string;
+  /** The key paragraph `index` (Dutch hash `hash`) has its machine translation stored under (article-glossary.ts). */
+  machineKey?: (index: number, hash: string) => string;
 }
 
 export class ArticlePersistence {
@@ -102,9 +104,16 @@ export class ArticlePersistence {
     } catch {
       // Storage failed to answer: translate everything, lose nothing.
     }
+    // Paragraphs the glossary touches are stored under a key of their own.
+    const keyOf = (i: number) => this.deps.machineKey?.(i, this.states.hashes[i]!) ?? this.states.hashes[i]!;
+    const glossed = this.states.hashes.map((_, i) => keyOf(i)).filter((k, i) => k !== this.states.hashes[i]);
+    if (glossed.length > 0) {
+      const found = await store.getMachine(translationCacheKey(config), glossed).catch(() => new Map());
+      for (const [key, record] of found) machine.set(key, record);
+    }
     this.states.segments.forEach((segment, i) => {
       const hash = this.states.hashes[i]!;
-      const record = machine.get(hash);
+      const record = machine.get(keyOf(i));
       const correction = stored.get(hash) ?? null;
       const fromMemory = corrections.isFromMemory(segment.id, correction);
       if (record) {
@@ -150,13 +159,16 @@ export class ArticlePersistence {
     });
   }
 
-  /** Machine translations go to their own store: they can never overwrite a correction. */
-  saveMachine(segment: SourceSegment, hash: string, result: ParagraphTranslation) {
+  /**
+   * Machine translations go to their own store: they can never overwrite a correction. `key`: the Dutch hash,
+   * or the glossary's key for it (article-glossary.ts).
+   */
+  saveMachine(segment: SourceSegment, key: string, result: ParagraphTranslation) {
     if (!this.store || !this.config) return;
     void this.store
       .putMachine({
         cacheKey: translationCacheKey(this.config),
-        sourceHash: hash,
+        sourceHash: key,
         source: segment.text,
         text: result.text,
         sentences: result.sentences,
@@ -164,7 +176,7 @@ export class ArticlePersistence {
       .catch(() => {});
   }
 
-  /** A paragraph's stored machine translation under the current settings, if there is one. */
+  /** A paragraph's stored machine translation under the current settings (by its key), if there is one. */
   async readMachine(hash: string): Promise<MachineRecord | null> {
     if (!this.store || !this.config) return null;
     return (await this.store.getMachine(translationCacheKey(this.config), [hash])).get(hash) ?? null;

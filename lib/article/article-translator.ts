@@ -4,10 +4,10 @@
  * queue that feeds the engine (translation-queue.ts), storage (article-persistence.ts) and the reader's
  * corrections (article-corrections.ts, reached directly as `corrections`). Free of React.
  */
-import type { TranslationStore } from '@/lib/store/types';
+import type { TranslatorDeps } from './translator-deps';
 import { ArticleAssist } from '@/lib/article/article-assist';
 import { ArticleCorrections } from '@/lib/article/article-corrections';
-import { ArticlePersistence, type StoredRecords } from './article-persistence';
+import { ArticlePersistence } from './article-persistence';
 import { TranslationClient } from '../engine/client/client';
 import type { EngineConfig } from '../engine/shared/config';
 import type { ParagraphTranslation } from '../engine/shared/protocol';
@@ -15,21 +15,12 @@ import type { SegmentState, SourceSegment } from './segment-state';
 import { SegmentStates, type Progress } from './segment-states';
 import { isLoadError, toEngineError } from '@/lib/engine/shared/errors';
 import { TranslationQueue } from './translation-queue';
+import { ArticleGlossary, machineKeyOf, refreshGlossary } from './article-glossary';
+import { onStoreChange } from '@/lib/store/change-feed';
 
 export { IDLE, type Phase, type Progress } from './segment-states';
 export { readStored, type StoredRecords } from './article-persistence';
-
-export interface TranslatorDeps {
-  fetchConfig: () => Promise<EngineConfig>;
-  createClient?: (config: EngineConfig) => TranslationClient;
-  openStore?: () => Promise<TranslationStore>;
-  /** The article's slug, recorded with corrections (translation-memory matches elsewhere are marked). */
-  article?: string;
-  /** What the store holds for these segments, read ahead (during hydration); used if read under the same settings. */
-  prefetched?: Promise<StoredRecords | null>;
-  /** Keep a quick-open copy of the shown English under this name (lib/quick-open/): for pages that paint it. */
-  quickOpen?: string;
-}
+export type { TranslatorDeps } from './translator-deps';
 
 const countWords = (text: string) => text.split(/\s+/).filter(Boolean).length;
 
@@ -40,6 +31,8 @@ export class ArticleTranslator {
   readonly corrections: ArticleCorrections;
   /** The model's help on demand: alternatives, glosses, completions. */
   readonly assist: ArticleAssist;
+  /** Which glossary entries each paragraph contains (article-glossary.ts). */
+  readonly glossary: ArticleGlossary;
   private readonly persistence: ArticlePersistence;
   private readonly queue: TranslationQueue;
   private readonly abort = new AbortController();
@@ -47,6 +40,7 @@ export class ArticleTranslator {
   private config: EngineConfig | null = null;
   private engine: Promise<TranslationClient> | null = null;
   private started = false;
+  private unlisten: (() => void) | null = null;
   private restored = false;
   private words = 0;
   private ms = 0;
@@ -57,15 +51,24 @@ export class ArticleTranslator {
   ) {
     const article = deps.article ?? '';
     this.states = new SegmentStates(segments);
+    this.glossary = new ArticleGlossary(
+      segments.map((s) => s.text),
+      deps.openGlossary ?? null,
+    );
     this.persistence = new ArticlePersistence(this.states, {
       openStore: deps.openStore,
       article,
       prefetched: deps.prefetched,
       quickOpen: deps.quickOpen,
+      machineKey: (i, hash) => this.glossary.machineKey(i, hash),
     });
     this.queue = new TranslationQueue(
       this.states,
-      { engine: () => this.loadClient(), translated: (i, result) => this.translated(i, result) },
+      {
+        engine: () => this.loadClient(),
+        translated: (i, result, tag) => this.translated(i, result, tag),
+        request: (i) => ({ terms: this.glossary.termsFor(i), tag: this.glossary.signature(i) }),
+      },
       this.abort.signal,
     );
     this.corrections = new ArticleCorrections({
@@ -112,6 +115,9 @@ export class ArticleTranslator {
       if (this.persistence.copy) window.addEventListener('pagehide', this.persistence.keepCopy);
       window.addEventListener('beforeunload', this.askBeforeLeaving);
     }
+    this.unlisten = onStoreChange(({ change }) => {
+      if (change.kind === 'glossary') void this.glossaryChanged();
+    });
     void this.boot();
   }
 
@@ -135,6 +141,7 @@ export class ArticleTranslator {
     }
     this.persistence.keepCopy(); // leaving for another page of the app: what was translated so far opens at once
     this.corrections.close();
+    this.unlisten?.();
     this.persistence.copy?.close();
     this.abort.abort();
     this.client?.dispose();
@@ -150,6 +157,7 @@ export class ArticleTranslator {
       const [config] = await Promise.all([
         this.config ?? this.deps.fetchConfig(),
         this.persistence.open(this.corrections),
+        this.restored ? null : this.glossary.load(),
       ]);
       this.config = config;
       this.queue.setBatchRows(config.batchRows ?? 1);
@@ -185,13 +193,13 @@ export class ArticleTranslator {
     return this.engine;
   }
 
-  private failed(err: unknown) {
+  private failed = (err: unknown) => {
     if (this.abort.signal.aborted) return;
     // Whatever broke while the browser is offline (a file, the runtime, the worker), "offline" is what helps.
     const offline = typeof navigator !== 'undefined' && navigator.onLine === false;
     const error = toEngineError(err);
     this.states.setProgress({ phase: 'failed', error: offline ? { code: 'offline', message: error.message } : error });
-  }
+  };
 
   /** A paragraph's machine text, made now: a correction imported without one has nothing to revert to until it exists. */
   private async translateNow(id: string): Promise<string> {
@@ -208,10 +216,17 @@ export class ArticleTranslator {
     }
   }
 
-  private translated(index: number, result: ParagraphTranslation) {
+  private async glossaryChanged() {
+    if (this.restored)
+      await refreshGlossary(this.glossary, this.states, this.persistence, this.queue).catch(this.failed);
+  }
+
+  /** `tag`: the glossary terms it was made under; one the glossary has since changed from is kept, not shown. */
+  private translated(index: number, result: ParagraphTranslation, tag = '') {
     const segment = this.segments[index]!;
+    this.persistence.saveMachine(segment, machineKeyOf(this.states.hashes[index]!, tag), result);
+    if (tag !== this.glossary.signature(index)) return;
     this.states.move(segment.id, 'translated', result);
-    this.persistence.saveMachine(segment, this.states.hashes[index]!, result);
     this.words += countWords(segment.text);
     this.ms += result.ms;
     // The same Dutch text elsewhere in the article needs no second run.

@@ -6,6 +6,7 @@
  */
 import { isLoadError, toEngineError } from '@/lib/engine/shared/errors';
 import type { ParagraphTranslation } from '../engine/shared/protocol';
+import type { GlossaryTerm } from '../engine/shared/terms';
 import { Scheduler } from './scheduler';
 import type { SegmentStates } from './segment-states';
 
@@ -13,16 +14,26 @@ import type { SegmentStates } from './segment-states';
 export interface QueueClient {
   translate(
     text: string,
-    options: { signal?: AbortSignal; onPartial?: (text: string) => void },
+    options: { signal?: AbortSignal; onPartial?: (text: string) => void; terms?: GlossaryTerm[] },
   ): Promise<ParagraphTranslation>;
+}
+
+/** What a paragraph is translated under: the glossary terms it contains, and a tag the result comes back with. */
+export interface Request {
+  terms: GlossaryTerm[];
+  tag: string;
 }
 
 export interface QueueHooks {
   /** The engine, loaded: started on first need, shared after. Rejects when it cannot load. */
   engine(): Promise<QueueClient>;
-  /** A paragraph's translation arrived. */
-  translated(index: number, result: ParagraphTranslation): void;
+  /** A paragraph's translation arrived, made under the request `tag` names. */
+  translated(index: number, result: ParagraphTranslation, tag: string): void;
+  /** The glossary terms paragraph `index` is translated under now (none by default). */
+  request?(index: number): Request;
 }
+
+const PLAIN: Request = { terms: [], tag: '' };
 
 /** A paragraph that takes the worker down this many times is marked failed instead of retried forever. */
 const MAX_CRASHES = 2;
@@ -88,15 +99,28 @@ export class TranslationQueue {
     this.pump();
   }
 
+  /**
+   * Paragraphs to translate again (the glossary changed what they must say); their English stays on screen
+   * until the new one streams in. Starts the engine if nothing needed it yet. Rejects when it cannot load.
+   */
+  async again(indexes: readonly number[]) {
+    for (const i of indexes) this.scheduler.enqueue(i);
+    if (indexes.length === 0) return;
+    if (this.states.progress.phase === 'done') this.states.setProgress({ phase: 'translating' });
+    if (this.client) this.pump();
+    else await this.start();
+  }
+
   /** One paragraph now, ahead of the queue (a revert needs a machine text); starts the engine if it must. */
   async translateNow(index: number): Promise<ParagraphTranslation> {
     const segment = this.states.segments[index];
     if (!segment) throw new Error('no such paragraph');
     try {
       const client = await this.hooks.engine();
-      const result = await client.translate(segment.text, { signal: this.signal });
+      const { terms, tag } = this.hooks.request?.(index) ?? PLAIN;
+      const result = await client.translate(segment.text, { signal: this.signal, terms });
       this.scheduler.remove(index);
-      this.hooks.translated(index, result);
+      this.hooks.translated(index, result, tag);
       return result;
     } finally {
       this.finishIfIdle();
@@ -131,11 +155,13 @@ export class TranslationQueue {
     const segment = this.states.segments[index]!;
     try {
       // Marked as translating when the worker starts on it (its first partial), not while it waits there.
+      const { terms, tag } = this.hooks.request?.(index) ?? PLAIN;
       const result = await client.translate(segment.text, {
         signal: this.signal,
+        terms,
         onPartial: (text) => this.states.move(segment.id, 'translating', text),
       });
-      this.hooks.translated(index, result);
+      this.hooks.translated(index, result, tag);
       return 'next';
     } catch (err) {
       const error = toEngineError(err);

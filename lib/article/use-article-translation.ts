@@ -2,7 +2,7 @@
 
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { sourceHash } from '@/lib/content/block-id';
-import { openTranslationStore } from '@/lib/store/open-store';
+import { openGlossary, openTranslationStore } from '@/lib/store/open-store';
 import { ArticleTranslator, IDLE, readStored, type Progress, type StoredRecords } from './article-translator';
 import { WAITING, type SegmentState, type SourceSegment } from './segment-state';
 import type { EngineConfig } from '../engine/shared/config';
@@ -67,6 +67,7 @@ export function useArticleTranslator(
     const t = new ArticleTranslator(segments, {
       fetchConfig: takeConfig,
       openStore: openTranslationStore,
+      openGlossary,
       article,
       prefetched,
       quickOpen: copyName,

@@ -17,7 +17,9 @@ const CHANNEL = 'tweetalig-corrections';
 export type StoreChange =
   | { kind: 'corrections'; sourceHashes: string[] }
   /** Every machine translation removed. */
-  | { kind: 'machineCleared' };
+  | { kind: 'machineCleared' }
+  /** The reader's glossary changed: the paragraphs it touches are translated with it (or found stored). */
+  | { kind: 'glossary' };
 
 export interface HeardChange {
   change: StoreChange;
@@ -93,6 +95,7 @@ function open(): BroadcastChannel | null {
 function parse(data: unknown): StoreChange | null {
   const d = data as Partial<{ kind: string; sourceHashes: unknown }> | null;
   if (d?.kind === 'machineCleared') return { kind: 'machineCleared' };
+  if (d?.kind === 'glossary') return { kind: 'glossary' };
   if (d?.kind === 'corrections' && Array.isArray(d.sourceHashes))
     return { kind: 'corrections', sourceHashes: d.sourceHashes.filter((h): h is string => typeof h === 'string') };
   return null;

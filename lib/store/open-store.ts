@@ -1,5 +1,6 @@
 import { Connection } from './connection';
 import { IndexedDBFeeds, IndexedDBStore, IndexedDBTexts, openReaderDB } from './db';
+import { IndexedDBGlossary } from './glossary-list';
 import { MemoryStore } from './memory-store';
 import type { TranslationStore } from './types';
 
@@ -30,4 +31,10 @@ export async function openTextLibrary(): Promise<IndexedDBTexts> {
 export async function openFeedList(): Promise<IndexedDBFeeds> {
   await connection.get();
   return new IndexedDBFeeds(connection);
+}
+
+/** The reader's glossary. Rejects when IndexedDB is unavailable: an entry cannot be kept, and the UI says so. */
+export async function openGlossary(): Promise<IndexedDBGlossary> {
+  await connection.get();
+  return new IndexedDBGlossary(connection);
 }

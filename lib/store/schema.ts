@@ -1,10 +1,11 @@
 import type { DBSchema } from 'idb';
 import type { FeedRecord } from '@/lib/store/feed-types';
+import type { GlossaryEntry } from '@/lib/store/glossary-types';
 import type { UserText } from '@/lib/store/text-types';
 import type { CorrectionRecord, DraftRecord, MachineRecord } from './types';
 
 export const DB_NAME = 'tweetalig';
-export const DB_VERSION = 6;
+export const DB_VERSION = 7;
 
 /**
  * Warning: these names live in readers' browsers. Renaming a store or an index
@@ -16,6 +17,7 @@ export const STORES = {
   texts: 'texts',
   drafts: 'drafts',
   feeds: 'feeds',
+  glossary: 'glossary',
 } as const;
 
 export interface ReaderDB extends DBSchema {
@@ -41,6 +43,10 @@ export interface ReaderDB extends DBSchema {
   feeds: {
     key: string; // the address the reader added
     value: FeedRecord;
+  };
+  glossary: {
+    key: string; // GlossaryEntry.id (version 7)
+    value: GlossaryEntry;
   };
 }
 

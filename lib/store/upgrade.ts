@@ -45,6 +45,10 @@ export async function openReaderDB(name = DB_NAME, closed?: () => void): Promise
           if (isDraft(draft)) await drafts.put(draft);
         }
       }
+      // Version 7: the reader's glossary.
+      if (oldVersion < 7) {
+        db.createObjectStore(STORES.glossary, { keyPath: 'id' });
+      }
     },
     // Another tab wants a newer schema (or the reader deletes the database): let it, and reopen on next use.
     blocking() {

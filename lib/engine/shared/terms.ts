@@ -70,12 +70,12 @@ export function termsIn(text: string, terms: readonly GlossaryTerm[]): TermMatch
 }
 
 /**
- * What a translation made under these matches depends on: the English terms required, in order. Stored
- * translations are keyed by it, so an entry that starts or stops applying (or changes its English) makes that
- * paragraph's translation anew, and any other keeps its own.
+ * What a translation depends on of the glossary: the distinct English terms required, in order of their Dutch.
+ * Stored translations are keyed by it, so an entry that starts or stops applying to a paragraph (or changes its
+ * English) has that paragraph translated anew, or found stored, and every other paragraph keeps its own.
  */
-export function termSignature(matches: readonly TermMatch[]): string {
-  return matches.map((m) => m.term.target.trim()).join('\u241F');
+export function termSignature(targets: readonly string[]): string {
+  return [...new Set(targets.map((t) => t.trim()).filter(Boolean))].join('\u241F');
 }
 
 /** The well-formed terms of what a message carried (anything else is left out, never failing the paragraph). */
