@@ -7,6 +7,7 @@ const FOUNDATION = ['lib/content', 'lib/i18n', 'lib/local-storage.ts', 'lib/code
 const ENGINE_PAGE = ['lib/engine/shared', 'lib/engine/client'];
 const FEATURES = [
   'lib/corrections',
+  'lib/glossary',
   'lib/quick-open',
   'lib/texts',
   'lib/feeds',

@@ -1,5 +1,7 @@
 import * as z from 'zod/mini';
 import { correctionRecord, machineRecord, type CorrectionRecord } from '@/lib/store/correction-schema';
+import { glossaryEntrySchema } from '@/lib/glossary/schema';
+import type { GlossaryEntry } from '@/lib/store/glossary-types';
 import { ImportProblem } from './problem';
 
 /** The JSON export: lossless (every field, every earlier version) and versioned. */
@@ -12,11 +14,17 @@ const file = z.object({
   exportedAt: z.string(),
   corrections: z.array(correctionRecord),
   machine: z.optional(z.array(machineRecord)),
+  /** The reader's glossary (since the glossary; files without one import as before). */
+  glossary: z.optional(z.array(glossaryEntrySchema)),
 });
 
 export type ExportFile = z.infer<typeof file>;
 
-export function toJson(corrections: CorrectionRecord[], machineRecords?: ExportFile['machine']): string {
+export function toJson(
+  corrections: CorrectionRecord[],
+  machineRecords?: ExportFile['machine'],
+  glossary?: GlossaryEntry[],
+): string {
   const out: ExportFile = {
     format: EXPORT_FORMAT,
     version: EXPORT_VERSION,
@@ -24,6 +32,7 @@ export function toJson(corrections: CorrectionRecord[], machineRecords?: ExportF
     corrections,
   };
   if (machineRecords) out.machine = machineRecords;
+  if (glossary?.length) out.glossary = glossary;
   return `${JSON.stringify(out, null, 2)}\n`;
 }
 
