@@ -5,6 +5,7 @@ import { ThemeToggle } from './theme-toggle';
 
 export async function SiteHeader() {
   const t = await getTranslations('Site');
+  const g = await getTranslations('Glossary');
   return (
     <header className="no-print border-b border-rule">
       <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-3 sm:px-6">
@@ -13,6 +14,9 @@ export async function SiteHeader() {
           <span className="hidden text-sm text-muted sm:inline">{t('tagline')}</span>
         </Link>
         <div className="flex items-center gap-2">
+          <Link href="/glossary" className="hidden rounded-full px-2 py-1 text-sm text-muted hover:text-ink sm:inline">
+            {g('navLink')}
+          </Link>
           <Link href="/data" className="hidden rounded-full px-2 py-1 text-sm text-muted hover:text-ink sm:inline">
             {t('dataLink')}
           </Link>

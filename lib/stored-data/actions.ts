@@ -10,6 +10,8 @@ import { toTmx } from '@/lib/corrections/exchange/tmx';
 import { download } from '@/lib/export/download';
 import { copyBytes, removeCopies } from '@/lib/quick-open/copy';
 import type { ImportOutcome, TranslationStore } from '@/lib/store/types';
+import type { GlossaryEntry } from '@/lib/store/glossary-types';
+import { entryProblem } from '@/lib/glossary/entry';
 import { readTextFile } from '@/lib/texts/limits';
 
 /** transformers.js's Cache Storage name (its env.cacheKey). */
@@ -24,6 +26,14 @@ export interface Figures {
   modelBytes: number;
   /** Stored machine sentences with a word the model was unsure of. */
   doubtful: number;
+  /** Entries in the reader's glossary (null: no glossary to be had). */
+  glossary: number | null;
+}
+
+/** What the page needs of the reader's glossary: the JSON export carries it, the JSON import brings it back. */
+export interface GlossaryAccess {
+  list(): Promise<GlossaryEntry[]>;
+  importEntries(entries: GlossaryEntry[]): Promise<{ added: number; keptExisting: number }>;
 }
 
 async function modelCache(): Promise<{ files: number; bytes: number }> {
@@ -35,12 +45,13 @@ async function modelCache(): Promise<{ files: number; bytes: number }> {
   return { files: keys.length, bytes };
 }
 
-export async function readFigures(store: TranslationStore): Promise<Figures> {
-  const [counts, model, machine, corrections] = await Promise.all([
+export async function readFigures(store: TranslationStore, glossary?: GlossaryAccess | null): Promise<Figures> {
+  const [counts, model, machine, corrections, entries] = await Promise.all([
     store.counts(),
     modelCache(),
     store.listMachine(),
     store.listCorrections(),
+    glossary ? glossary.list().catch(() => null) : null,
   ]);
   return {
     ...counts,
@@ -48,6 +59,7 @@ export async function readFigures(store: TranslationStore): Promise<Figures> {
     modelFiles: model.files,
     modelBytes: model.bytes,
     doubtful: storedDoubtful(machine, corrections),
+    glossary: entries ? entries.length : null,
   };
 }
 
@@ -56,18 +68,27 @@ export type ExportKind = 'json' | 'jsonAll' | 'tmx';
 const today = () => new Date().toISOString().slice(0, 10);
 
 /** The file an export makes: name, text and type. */
-export async function exportFile(store: TranslationStore, kind: ExportKind) {
+export async function exportFile(store: TranslationStore, kind: ExportKind, glossary?: GlossaryAccess | null) {
   const corrections = await store.listCorrections();
+  const entries = kind === 'tmx' || !glossary ? [] : await glossary.list();
   if (kind === 'tmx')
     return { name: `corrections-${today()}.tmx`, text: toTmx(corrections), type: 'application/x-tmx+xml' };
   if (kind === 'json')
-    return { name: `corrections-${today()}.json`, text: toJson(corrections), type: 'application/json' };
+    return {
+      name: `corrections-${today()}.json`,
+      text: toJson(corrections, undefined, entries),
+      type: 'application/json',
+    };
   const name = `corrections-and-translations-${today()}.json`;
-  return { name, text: toJson(corrections, await store.listMachine()), type: 'application/json' };
+  return { name, text: toJson(corrections, await store.listMachine(), entries), type: 'application/json' };
 }
 
-export async function downloadExport(store: TranslationStore, kind: ExportKind): Promise<void> {
-  const file = await exportFile(store, kind);
+export async function downloadExport(
+  store: TranslationStore,
+  kind: ExportKind,
+  glossary?: GlossaryAccess | null,
+): Promise<void> {
+  const file = await exportFile(store, kind, glossary);
   download(file.name, file.text, file.type);
 }
 
@@ -78,12 +99,17 @@ export async function downloadExport(store: TranslationStore, kind: ExportKind):
 export async function importFile(
   store: TranslationStore,
   file: File,
-): Promise<ImportOutcome & { skipped: ReturnType<typeof parseImportFile>['skipped'] }> {
+  glossary?: GlossaryAccess | null,
+): Promise<ImportOutcome & { skipped: ReturnType<typeof parseImportFile>['skipped']; terms: number }> {
   const text = await readTextFile(file).catch(() =>
     Promise.reject(new ImportProblem('notText', file.type || file.name)),
   );
-  const { records, skipped } = parseImportFile(file.name, text);
-  return { ...(await store.importCorrections(records)), skipped };
+  const { records, skipped, glossary: entries } = parseImportFile(file.name, text);
+  const outcome = await store.importCorrections(records);
+  // The glossary the JSON export carries comes back too (a term already there keeps the reader's entry).
+  const kept = (entries ?? []).filter((e) => !entryProblem(e));
+  const terms = glossary && kept.length ? (await glossary.importEntries(kept)).added : 0;
+  return { ...outcome, skipped, terms };
 }
 
 /** Every machine translation, and the quick-open copies, which hold machine text too. */

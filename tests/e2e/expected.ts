@@ -3,6 +3,7 @@ import type { Quality } from '@/lib/engine/shared/config';
 import { engineFor } from '@/lib/engine/worker/from-pipeline';
 import { loadTestPipeline } from '../tools/test-model';
 import { splitSentences } from '@/lib/engine/shared/sentences';
+import type { GlossaryTerm } from '@/lib/engine/shared/terms';
 
 const pipelines = new Map<string, Promise<TranslationPipeline>>();
 
@@ -48,4 +49,9 @@ export async function expectedAlternatives(dutch: string): Promise<string[]> {
 /** The English sentence the model completes `typed` to, for the Dutch `source`. */
 export async function expectedCompletion(source: string, typed: string): Promise<string> {
   return (await engine()).complete(source, typed);
+}
+
+/** What the test model gives for a paragraph under the reader's glossary terms (fp32, best mode, as served). */
+export async function expectedWithTerms(paragraph: string, terms: GlossaryTerm[]): Promise<string> {
+  return (await (await engine()).translate(paragraph, { terms })).text;
 }

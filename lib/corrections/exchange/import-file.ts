@@ -1,4 +1,5 @@
 import type { CorrectionRecord } from '@/lib/store/correction-schema';
+import type { GlossaryEntry } from '@/lib/store/glossary-types';
 import { parseJson } from './json';
 import { ImportProblem, type ParsedImport } from './problem';
 import { parseTmx } from './tmx';
@@ -12,7 +13,10 @@ const looksLikeMarkdown = (text: string) => /^\s*#\s/.test(text);
  * Reads an import file (JSON or TMX, by name or content) into corrections, refusing anything else with a reason
  * the interface can word: a bilingual Markdown or HTML export is named as such, with what does import.
  */
-export function parseImportFile(name: string, text: string): ParsedImport<CorrectionRecord> {
+export function parseImportFile(
+  name: string,
+  text: string,
+): ParsedImport<CorrectionRecord> & { glossary?: GlossaryEntry[] } {
   if (READING_EXPORT.test(name) || looksLikeHtml(text) || looksLikeMarkdown(text)) {
     throw new ImportProblem(
       'readingExport',
@@ -20,5 +24,6 @@ export function parseImportFile(name: string, text: string): ParsedImport<Correc
     );
   }
   if (/\.tmx$/i.test(name) || text.trimStart().startsWith('<')) return parseTmx(text);
-  return { records: parseJson(text).corrections, skipped: { noDutch: 0, noEnglish: 0 } };
+  const file = parseJson(text);
+  return { records: file.corrections, skipped: { noDutch: 0, noEnglish: 0 }, glossary: file.glossary };
 }

@@ -6,7 +6,8 @@ import { formatBytes } from '@/lib/i18n/format-bytes';
 import { ImportProblem } from '@/lib/corrections/exchange/problem';
 import { onStoreChange } from '@/lib/store/change-feed';
 import { storageFailureReason } from '@/lib/store/errors';
-import { openTranslationStore } from '@/lib/store/open-store';
+import { openGlossary, openTranslationStore } from '@/lib/store/open-store';
+import { Link } from '@/lib/i18n/navigation';
 import type { TranslationStore } from '@/lib/store/types';
 import {
   clearMachineTranslations,
@@ -22,6 +23,7 @@ type StorageAction = 'import' | 'export' | 'clear' | 'read';
 
 export function StoredData() {
   const t = useTranslations('Data');
+  const g = useTranslations('Glossary');
   const format = useFormatter();
   const [store, setStore] = useState<TranslationStore | null>(null);
   const [figures, setFigures] = useState<Figures | null>(null);
@@ -36,7 +38,7 @@ export function StoredData() {
   const refresh = useCallback(
     async (s: TranslationStore) => {
       try {
-        setFigures(await readFigures(s));
+        setFigures(await readFigures(s, await openGlossary().catch(() => null)));
       } catch (err) {
         failed('read', err);
       }
@@ -73,14 +75,18 @@ export function StoredData() {
     if (failure !== null) failed(action, failure);
   };
 
-  const exportAs = (kind: ExportKind) => guarded('export', (s) => downloadExport(s, kind));
+  const exportAs = (kind: ExportKind) =>
+    guarded('export', async (s) => downloadExport(s, kind, await openGlossary().catch(() => null)));
 
   const onImport = async (file: File) => {
     const store = await openTranslationStore();
     try {
-      const { added, keptExisting, duplicates, skipped } = await importFile(store, file);
+      const glossary = await openGlossary().catch(() => null);
+      const { added, keptExisting, duplicates, skipped, terms } = await importFile(store, file, glossary);
       await refresh(store);
-      setMessage({ kind: 'ok', text: t('importDone', { added, kept: keptExisting, duplicates, ...skipped }) });
+      const done = t('importDone', { added, kept: keptExisting, duplicates, ...skipped });
+      const glossed = terms > 0 ? ` ${g('importDone', { added: terms, kept: 0, skipped: 0 })}` : '';
+      setMessage({ kind: 'ok', text: done + glossed });
     } catch (err) {
       await refresh(store);
       if (err instanceof ImportProblem)
@@ -118,6 +124,14 @@ export function StoredData() {
         </dt>
         <dd className="text-right tabular-nums" data-testid="stored-doubtful">
           {figures?.doubtful ?? '…'}
+        </dd>
+        <dt>
+          <Link href="/glossary" className="underline decoration-rule underline-offset-4 hover:decoration-current">
+            {g('storedLabel')}
+          </Link>
+        </dt>
+        <dd className="text-right tabular-nums" data-testid="count-glossary">
+          {figures ? (figures.glossary ?? '—') : '…'}
         </dd>
         <dt>{t('sizeLabel')}</dt>
         <dd className="text-right tabular-nums" data-testid="stored-size">

@@ -5,7 +5,8 @@ import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import type { CorrectionFailure } from '@/lib/article/article-corrections';
 import { useCoarsePointer } from '@/app/_components/use-coarse-pointer';
 import { CorrectionFailureNotice } from '../editor/correction-failure';
-import { inlineLink } from '@/app/_components/ui/styles';
+import { inlineLink, pillButton } from '@/app/_components/ui/styles';
+import { Link } from '@/lib/i18n/navigation';
 
 export interface AssistList {
   kind: 'alternatives' | 'gloss';
@@ -20,6 +21,8 @@ export interface AssistList {
 interface Props {
   list: AssistList;
   onChoose: (text: string) => Promise<void>;
+  /** A gloss's "always translate as": adds the selected Dutch and this English to the reader's glossary. */
+  onAlways?: (english: string) => Promise<void>;
   onClose: () => void;
   onRetry: () => void;
 }
@@ -29,8 +32,12 @@ interface Props {
  * one to make it the correction), or its translations of a selected Dutch word or phrase (a gloss). A
  * listbox: the arrow keys move, Enter chooses, Esc closes. Focus moves into it and goes back on close.
  */
-export function AssistPopover({ list, onChoose, onClose, onRetry }: Props) {
+export function AssistPopover({ list, onChoose, onAlways, onClose, onRetry }: Props) {
   const t = useTranslations('Assist');
+  const g = useTranslations('Glossary');
+  const [always, setAlways] = useState('');
+  const [added, setAdded] = useState<string | null>(null);
+  const [alwaysFailed, setAlwaysFailed] = useState(false);
   const id = useId();
   const box = useRef<HTMLDivElement>(null);
   const listbox = useRef<HTMLUListElement>(null);
@@ -77,8 +84,19 @@ export function AssistPopover({ list, onChoose, onClose, onRetry }: Props) {
     return () => document.removeEventListener('pointerdown', outside);
   }, [onClose]);
 
+  const keep = async (english: string) => {
+    if (!onAlways || !english.trim()) return;
+    try {
+      await onAlways(english.trim());
+      setAdded(english.trim());
+      setAlwaysFailed(false);
+    } catch {
+      setAlwaysFailed(true);
+    }
+  };
+
   const choose = async (text: string) => {
-    if (!choosing) return onClose();
+    if (!choosing) return onAlways ? keep(text) : onClose();
     try {
       await onChoose(text);
     } catch (err) {
@@ -168,6 +186,40 @@ export function AssistPopover({ list, onChoose, onClose, onRetry }: Props) {
         </ul>
       )}
       {failure && <CorrectionFailureNotice failure={failure.error} onRetry={() => void choose(failure.text)} />}
+      {!choosing && onAlways && (
+        <form
+          className="mt-1 flex items-center gap-2 border-t border-rule px-2 pt-2"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void keep(always);
+          }}
+        >
+          <input
+            lang="en"
+            value={always}
+            onChange={(e) => setAlways(e.target.value)}
+            placeholder={g('always')}
+            aria-label={g('alwaysLabel', { source: list.subject })}
+            className="min-w-0 flex-1 rounded-md border border-rule bg-paper px-2 py-1 font-serif text-base"
+          />
+          <button type="submit" className={pillButton}>
+            {g('alwaysAdd')}
+          </button>
+        </form>
+      )}
+      {added && (
+        <p role="status" className="px-2 pt-1.5" data-testid="glossary-added">
+          {g('added', { source: list.subject, target: added })}{' '}
+          <Link href="/glossary" className={inlineLink}>
+            {g('open')}
+          </Link>
+        </p>
+      )}
+      {alwaysFailed && (
+        <p role="alert" className="px-2 pt-1.5 text-accent">
+          {g('saveFailed', { reason: 'other' })}
+        </p>
+      )}
       <p className="px-2 pt-1 text-xs text-muted">
         {t(touch ? (choosing ? 'tapChoose' : 'tapGloss') : choosing ? 'keysChoose' : 'keysGloss')}
       </p>

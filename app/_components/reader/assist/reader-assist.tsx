@@ -1,5 +1,7 @@
 'use client';
 
+import { alwaysTranslate } from '@/lib/glossary/actions';
+import { openGlossary } from '@/lib/store/open-store';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { assistRequests, type AssistKind } from '@/lib/reading/reader-requests';
@@ -195,6 +197,13 @@ export function ReaderAssist() {
         setList({ status: 'loading', items: [] });
         setAttempt((n) => n + 1);
       }}
+      onAlways={
+        target.kind === 'gloss'
+          ? async (english) => {
+              await alwaysTranslate(await openGlossary(), { source: target.subject, target: english });
+            }
+          : undefined
+      }
       onChoose={async (text) => {
         await translator.assist.choose(target.id, target.sentence, text);
         opener.current = document.getElementById(target.id);

@@ -1,6 +1,7 @@
 import { pieces, type AlignedSpan } from '@/lib/alignment/align';
 import type { ReactNode } from 'react';
 import type { Segment } from '@/lib/content/types';
+import type { TermMark } from '@/lib/article/term-marks';
 
 const BASE = 'font-serif text-[1.0625rem] leading-[1.7] sm:text-lg sm:leading-[1.75]';
 
@@ -15,10 +16,12 @@ function Sentences({
   rememberedLabel,
   doubts,
   doubtLabel,
-}: { text: string; spans?: readonly AlignedSpan[] | null } & Memory & Doubts) {
+  terms,
+}: { text: string; spans?: readonly AlignedSpan[] | null } & Memory & Doubts & Terms) {
   return pieces(text, spans ?? null).map((piece, i) => {
     if (piece.index === null) return piece.text;
     const words = doubts?.get(piece.index);
+    const marked = terms?.marks.get(piece.index);
     const memory = remembered?.has(piece.index);
     return (
       <span
@@ -30,7 +33,13 @@ function Sentences({
         title={memory ? rememberedLabel : undefined}
         data-doubtful={words ? '' : undefined}
       >
-        {words && doubtLabel ? <DoubtfulWords text={piece.text} words={words} label={doubtLabel} /> : piece.text}
+        {marked && terms ? (
+          <TermWords text={piece.text} marks={marked} terms={terms} sentence={piece.index} />
+        ) : words && doubtLabel ? (
+          <DoubtfulWords text={piece.text} words={words} label={doubtLabel} />
+        ) : (
+          piece.text
+        )}
       </span>
     );
   });
@@ -62,6 +71,55 @@ function DoubtfulWords({
   return out;
 }
 
+/**
+ * A sentence with the glossary terms the model was made to use marked. Each mark is focusable and shows its
+ * entry on hover and focus; screen readers hear the entry as the mark's description (an element outside the
+ * sentence, so the sentence's own text stays the English).
+ */
+function TermWords({
+  text,
+  marks,
+  terms,
+  sentence,
+}: {
+  text: string;
+  marks: readonly TermMark[];
+  terms: NonNullable<Terms['terms']>;
+  sentence: number;
+}) {
+  const out: ReactNode[] = [];
+  let at = 0;
+  marks.forEach((m, k) => {
+    if (m.start < at || m.end > text.length) return;
+    out.push(text.slice(at, m.start));
+    out.push(
+      <mark
+        key={m.start}
+        className="term"
+        data-term=""
+        tabIndex={0}
+        data-entry={terms.label(m)}
+        aria-describedby={terms.describedBy(sentence, k)}
+      >
+        {text.slice(m.start, m.end)}
+      </mark>,
+    );
+    at = m.end;
+  });
+  out.push(text.slice(at));
+  return out;
+}
+
+interface Terms {
+  /** Glossary terms placed by the model, by sentence index, with the words that describe each mark. */
+  terms?: {
+    marks: ReadonlyMap<number, readonly TermMark[]>;
+    label: (m: TermMark) => string;
+    /** The id of the element that describes mark `k` of sentence `sentence`. */
+    describedBy: (sentence: number, k: number) => string;
+  };
+}
+
 interface Memory {
   /** Sentences (by index) shown from the reader's translation memory, marked as such. */
   remembered?: ReadonlySet<number>;
@@ -85,8 +143,10 @@ export function SegmentText({
   rememberedLabel,
   doubts,
   doubtLabel,
+  terms,
 }: Memory &
-  Doubts & {
+  Doubts &
+  Terms & {
     segment: Segment;
     text: string;
     lang: 'nl' | 'en';
@@ -107,6 +167,7 @@ export function SegmentText({
       rememberedLabel={rememberedLabel}
       doubts={doubts}
       doubtLabel={doubtLabel}
+      terms={terms}
     />
   );
   switch (segment.kind) {

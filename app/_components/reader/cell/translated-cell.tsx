@@ -17,6 +17,7 @@ import { CorrectionFailureNotice } from '../editor/correction-failure';
 import { MachineDiff } from './machine-diff';
 import { NewerCorrection } from '../editor/newer-correction';
 import { SegmentText } from './segment-text';
+import { useTermMarks } from './use-term-marks';
 import { inlineLink } from '@/app/_components/ui/styles';
 
 interface Props {
@@ -80,6 +81,7 @@ export function TranslatedCell({ segment, state, translator, editing, setEditing
   // Sentences with a word the model was unsure of carry data-doubtful (the `d` key finds them); the words are
   // underlined only when the reader asked for the marks.
   const doubtful = useMemo(() => new Map(doubts(state).map((d) => [d.sentence, d.words])), [state]);
+  const glossary = useTermMarks(state, segment.id);
   const doubtLabel = (p: number) =>
     t('doubtTitle', { p: format.number(p, { style: 'percent', maximumFractionDigits: 0 }) });
 
@@ -140,7 +142,9 @@ export function TranslatedCell({ segment, state, translator, editing, setEditing
           rememberedLabel={t('fromMemory')}
           doubts={doubtful}
           doubtLabel={marks ? doubtLabel : undefined}
+          terms={glossary.terms}
         />
+        {glossary.notes}
         <CorrectionBar
           state={state}
           comparing={comparing}
