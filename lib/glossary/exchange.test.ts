@@ -6,6 +6,7 @@ import { parseGlossaryFile } from './import-file';
 import { toOmegatTsv } from './omegat-tsv';
 import { GlossaryProblem } from './problem';
 import { toTbx } from './tbx';
+import { termOffer } from './offer';
 
 const entries: GlossaryEntry[] = [
   makeEntry({ source: 'Navo', target: 'NATO', variants: ["Navo's", 'NAVO-top'], note: 'het bondgenootschap' }),
@@ -83,5 +84,19 @@ describe('glossary files', () => {
     expect(refusal('g.txt', '# only a comment\n')).toBe('noEntries');
     expect(refusal('g.json', '{"format": "something else"}')).toBe('notJson');
     expect(refusal('g.bin', 'PK\u0003\u0004\u0000')).toBe('notText');
+  });
+});
+
+describe('a glossary entry offered from a correction', () => {
+  it('when the same word is replaced in several sentences, with the Dutch it likely stands for', () => {
+    const machine = 'The Nato met in Brussels. Russia wants guarantees from the Nato, and the Nato answered.';
+    const corrected = 'The NATO met in Brussels. Russia wants guarantees from the NATO, and the NATO answered.';
+    const dutch = 'De Navo kwam bijeen in Brussel. Rusland wil garanties van de Navo, en de Navo antwoordde.';
+    expect(termOffer(machine, corrected, dutch)).toEqual({ from: 'Nato', to: 'NATO', count: 3, source: 'Navo' });
+  });
+
+  it('not for a replacement made once, nor when nothing was replaced', () => {
+    expect(termOffer('The Nato met. It rained.', 'The NATO met. It rained.', 'De Navo kwam. Het regende.')).toBeNull();
+    expect(termOffer('It rained.', 'It rained hard.', 'Het regende.')).toBeNull();
   });
 });

@@ -159,3 +159,37 @@ test('the glossary page: add, edit, and TBX and OmegaT round trips; a bad file r
   await page.reload();
   await expect(page.getByTestId('glossary-entry')).toHaveCount(2);
 });
+
+test('a correction that replaces the same word in several places offers the entry; the paragraphs with the Dutch term follow it, the correction stays', async ({
+  page,
+}) => {
+  const navo = { source: 'Navo', target: 'NATO', variants: [], caseSensitive: false };
+  const touched = seedParagraphs.flatMap((p, i) => (/\bNavo\b/i.test(p) ? [i] : []));
+  const plain = await expectedTranslations(seedParagraphs, 'fp32');
+  // The paragraph to correct: its English says "Navo" more than once.
+  const n = touched.find((i) => (plain[i]!.match(/\bNavo\b/g) ?? []).length >= 2)!;
+  expect(n).toBeDefined();
+  const glossed = await Promise.all(touched.map((i) => expectedWithTerms(seedParagraphs[i]!, [navo])));
+  await page.goto(READER);
+  await allDone(page);
+
+  const cell = page.locator('.pair').nth(n).locator('[data-lang-col="en"]');
+  await cell.getByRole('button', { name: 'Edit' }).click();
+  const corrected = plain[n]!.replace(/\bNavo\b/g, 'NATO').replace(/ {2,}/g, ' '); // saved as the reader sees it
+  await cell.getByRole('textbox').fill(corrected);
+  await cell.getByRole('button', { name: 'Save' }).click();
+  const offer = cell.getByTestId('term-offer');
+  await expect(offer).toContainText('You changed “Navo” to “NATO” in');
+  await expect(offer.getByRole('textbox', { name: 'Dutch term' })).toHaveValue('Navo');
+  await offer.getByRole('button', { name: 'Add to glossary' }).click();
+  await expect(offer).toHaveText('In your glossary: “Navo” → “NATO”.');
+
+  // Every paragraph with "Navo" in its Dutch is translated again with the term; the corrected one shows the correction.
+  await expect
+    .poll(() => englishTexts(page), { timeout: 90_000 })
+    .toEqual(
+      plain.map((english, i) => (i === n ? corrected : touched.includes(i) ? glossed[touched.indexOf(i)]! : english)),
+    );
+  await page.goto('/en/glossary');
+  await expect(page.getByTestId('glossary-entry')).toHaveText([/Navo→NATO/]);
+});

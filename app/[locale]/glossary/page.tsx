@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import type { Locale } from 'next-intl';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { PageShell } from '@/app/_components/ui/page-shell';
-import { GlossaryEditor } from './_components/glossary-editor';
+import { GlossaryEditor } from '@/app/_components/glossary/glossary-editor';
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: Locale }> }): Promise<Metadata> {
   const { locale } = await params;

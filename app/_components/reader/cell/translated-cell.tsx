@@ -10,7 +10,7 @@ import { useChoice } from '@/lib/preferences/use-choice';
 import { editRequests } from '@/lib/reading/reader-requests';
 import type { ArticleTranslator } from '@/lib/article/article-translator';
 import { doubts } from '@/lib/article/confidence';
-import { isCorrected, shownSentences, shownText, type SegmentState } from '@/lib/article/segment-state';
+import { isCorrected, machineTextOf, shownSentences, shownText, type SegmentState } from '@/lib/article/segment-state';
 import { CorrectionBar } from './correction-bar';
 import { CorrectionEditor } from '../editor/correction-editor';
 import { CorrectionFailureNotice } from '../editor/correction-failure';
@@ -18,6 +18,8 @@ import { MachineDiff } from './machine-diff';
 import { NewerCorrection } from '../editor/newer-correction';
 import { SegmentText } from './segment-text';
 import { useTermMarks } from './use-term-marks';
+import { TermOfferNotice } from './term-offer';
+import { termOffer, type TermOffer } from '@/lib/glossary/offer';
 import { inlineLink } from '@/app/_components/ui/styles';
 
 interface Props {
@@ -41,6 +43,8 @@ export function TranslatedCell({ segment, state, translator, editing, setEditing
   const editButton = useRef<HTMLButtonElement>(null);
   const [comparing, setComparing] = useState(false);
   const [failure, setFailure] = useState<{ error: CorrectionFailure; retry: () => void } | null>(null);
+  // A correction that made the same replacement several times: offered as a glossary entry (term-offer.tsx).
+  const [offer, setOffer] = useState<TermOffer | null>(null);
   const wasEditing = useRef(false);
   // The correction the editor opened over: one saved after it, elsewhere, is offered beside the typed text.
   const stamp = state.correction?.updatedAt ?? 0;
@@ -122,7 +126,9 @@ export function TranslatedCell({ segment, state, translator, editing, setEditing
         onCancel={close}
         onSave={(text) =>
           run('save', async () => {
+            const offered = termOffer(machineTextOf(state), text, segment.text);
             await corrections.save(segment.id, text);
+            setOffer(offered);
             setEditing(false); // a retry from the failure notice closes the editor too
           })
         }
@@ -159,6 +165,7 @@ export function TranslatedCell({ segment, state, translator, editing, setEditing
           onConfirm={act('confirm', () => corrections.confirm(segment.id))}
         />
         {failure && <CorrectionFailureNotice failure={failure.error} onRetry={failure.retry} />}
+        {offer && <TermOfferNotice offer={offer} onDone={() => setOffer(null)} />}
         {comparing && corrected && (
           <MachineDiff machine={state.correction?.machineText || state.text} corrected={shown} />
         )}

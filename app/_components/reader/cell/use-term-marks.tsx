@@ -30,7 +30,7 @@ export function useTermMarks(state: SegmentState, id: string) {
         </div>
       )}
       {unplaced.map((u) => (
-        <p key={`${u.source}:${u.target}`} lang={locale} className="mt-1 text-sm text-muted" data-term-missed="">
+        <p key={`${u.source}:${u.target}`} className="mt-1 text-sm text-muted" data-term-missed="">
           {t('notPlaced', { source: u.source, target: u.target })}
         </p>
       ))}

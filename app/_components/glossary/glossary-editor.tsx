@@ -91,8 +91,8 @@ export function GlossaryEditor() {
           )}
         </p>
       )}
-      <section aria-labelledby="glossary-terms">
-        <h2 id="glossary-terms" className="text-sm font-semibold uppercase tracking-[0.12em] text-muted">
+      <section aria-label={t('title')}>
+        <h2 className="text-sm font-semibold uppercase tracking-[0.12em] text-muted">
           {entries ? t('count', { count: entries.length }) : '…'}
         </h2>
         {entries?.length === 0 && <p className="mt-3 text-muted">{t('empty')}</p>}
