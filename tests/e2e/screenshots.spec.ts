@@ -149,3 +149,36 @@ for (const locale of ['nl', 'en'] as const) {
     });
   }
 }
+
+// The glossary: its page, and its terms marked in an article (one focused, showing its entry); both languages.
+for (const locale of ['nl', 'en'] as const) {
+  for (const [device, viewport] of viewports) {
+    test(`screenshot glossary ${locale} ${device}`, async ({ page }) => {
+      test.setTimeout(200_000);
+      const shot = (what: string, fullPage = false) =>
+        page.screenshot({ path: `test-results/screenshots/glossary-${what}-${locale}-${device}.png`, fullPage });
+      await page.setViewportSize(viewport);
+      await page.goto(`/${locale}/glossary`);
+      const form = page.getByTestId('glossary-add-form');
+      for (const [nl, en, variants] of [
+        ['Navo', 'NATO', "Navo's"],
+        ['Kruisraketten', 'cruise missiles', 'kruisraket'],
+      ]) {
+        await form.locator('[name="source"]').fill(nl!);
+        await form.locator('[name="target"]').fill(en!);
+        await form.locator('[name="variants"]').fill(variants!);
+        await form.locator('button[type="submit"]').click();
+        await expect(page.getByTestId('glossary-entry').filter({ hasText: en! })).toBeVisible();
+      }
+      await shot('page', device === 'desktop');
+
+      await page.goto(`/${locale}/read/${SEED_SLUG}`);
+      await expect(page.locator('[data-state="done"]')).toHaveCount(9, { timeout: 150_000 });
+      const mark = page.locator('[data-kind="heading"] mark[data-term]').first();
+      await expect(mark).toBeVisible({ timeout: 60_000 });
+      await mark.scrollIntoViewIfNeeded();
+      await mark.focus();
+      await shot('marks');
+    });
+  }
+}
