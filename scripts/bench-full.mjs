@@ -30,7 +30,17 @@ const DTYPES = list('BENCH_FULL_DTYPES', 'q8,fp32,fp16,encoder_model:q8+decoder_
   d.replace('+', ','),
 );
 const THREADS = list('BENCH_FULL_THREADS', '1,2').map(Number);
-const MODES = list('BENCH_FULL_MODES', 'today,fast-1,fast-8,best-6,best-24,assist,scaling');
+const MODES = list('BENCH_FULL_MODES', 'today,fast-1,fast-8,best-6,best-24,assist,scaling,glossary');
+/** The glossary mode's five entries: terms of the seed article, each in its Dutch at least once. */
+const GLOSSARY = [
+  ['Navo', 'NATO'],
+  ['Oekraïne', 'Ukraine'],
+  ['Rusland', 'Russia'],
+  ['kruisraketten', 'cruise missiles'],
+  ['Poetin', 'Putin'],
+].map(([source, target]) => ({ source, target, variants: [], caseSensitive: false }));
+/** As the app decodes a dtype (lib/engine/shared/config.ts sentencesApartFor): q8's per-tensor scales, apart. */
+const apartFor = (dtype) => /\b(q8|int8|uint8)\b/.test(dtype);
 const LAYOUTS = list('BENCH_FULL_LAYOUTS', 'hub,rewritten,kernel');
 const OWN = path.join(STANDIN_DIR, 'own-layout', STANDIN_ID);
 
@@ -182,6 +192,46 @@ async function main() {
                     ? `${label} assist: ${r.error}`
                     : `${label} assist: a ${r.sentenceTokens}-token sentence, ${r.typedTokens} tokens typed, ${r.keystrokes} keystrokes: next word ${r.nextWord.median.toFixed(0)} ms median (p90 ${r.nextWord.p90.toFixed(0)}), whole completion ${r.whole.median.toFixed(0)} ms (p90 ${r.whole.p90.toFixed(0)}); alternatives of a ${r.alternativesTokens}-token sentence not asked before: ${r.alternativesMs.toFixed(0)} ms`,
                 );
+                continue;
+              }
+              if (mode === 'glossary') {
+                // Issue 30: the article with five glossary entries that occur in it, against the same article
+                // without, side by side (alternating, twice each), as the app decodes this dtype.
+                for (const quality of ['fast', 'best']) {
+                  const runs = { plain: [], glossed: [] };
+                  for (let rep = 0; rep < 2; rep++)
+                    for (const which of ['plain', 'glossed']) {
+                      const r = await ask({
+                        type: 'ours',
+                        paragraphs,
+                        quality,
+                        batchRows: 8,
+                        sentencesApart: apartFor(dtype),
+                        terms: which === 'glossed' ? GLOSSARY : [],
+                      });
+                      if (r.error) throw new Error(r.error);
+                      runs[which].push(r);
+                    }
+                  const wps = (r) => r.words / (r.ms / 1000);
+                  const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
+                  const plain = median(runs.plain.map(wps));
+                  const glossed = median(runs.glossed.map(wps));
+                  const g = runs.glossed[0];
+                  rows.push({
+                    dtype,
+                    threads,
+                    layout,
+                    mode: `glossary-${quality}`,
+                    plain,
+                    glossed,
+                    ratio: glossed / plain,
+                    termSentences: g.termSentences,
+                    placedSentences: g.placedSentences,
+                  });
+                  console.log(
+                    `${label} glossary ${quality}: ${glossed.toFixed(1)} words/s with ${GLOSSARY.length} entries (${g.termSentences} sentences with a term, ${g.placedSentences} placed) vs ${plain.toFixed(1)} without: ${(glossed / plain).toFixed(2)}x (runs ${runs.plain.map((r) => wps(r).toFixed(1)).join('/')} vs ${runs.glossed.map((r) => wps(r).toFixed(1)).join('/')})`,
+                  );
+                }
                 continue;
               }
               if (mode === 'scaling') {

@@ -13,6 +13,7 @@ import { engineFor, generationRules } from '@/lib/engine/worker/from-pipeline';
 import { MarianSessions, type KernelProjection } from '@/lib/engine/worker/marian-sessions';
 import { OutputLayer } from '@/lib/engine/worker/output-layer';
 import { splitSentences } from '@/lib/engine/shared/sentences';
+import type { GlossaryTerm } from '@/lib/engine/shared/terms';
 import { assist } from './assist';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -95,7 +96,13 @@ async function today(paragraphs: string[]) {
   return { ms, firstMs: first, steps, stepMs: ms / steps, rows: steps };
 }
 
-async function ours(paragraphs: string[], quality: 'best' | 'fast', batchRows: number, sentencesApart = false) {
+async function ours(
+  paragraphs: string[],
+  quality: 'best' | 'fast',
+  batchRows: number,
+  sentencesApart = false,
+  terms: GlossaryTerm[] = [],
+) {
   const engine = engineFor(
     translator,
     quality,
@@ -108,7 +115,10 @@ async function ours(paragraphs: string[], quality: 'best' | 'fast', batchRows: n
   let first: number | null = null;
   const results = await Promise.all(
     paragraphs.map((p, i) =>
-      engine.translate(p, { onSentence: (piece) => i === 0 && piece === 0 && (first ??= performance.now() - started) }),
+      engine.translate(p, {
+        terms,
+        onSentence: (piece) => i === 0 && piece === 0 && (first ??= performance.now() - started),
+      }),
     ),
   );
   const ms = performance.now() - started;
@@ -121,6 +131,11 @@ async function ours(paragraphs: string[], quality: 'best' | 'fast', batchRows: n
     kernelMs: (sessions.stats.kernelMs - before.kernelMs) / steps,
     rows: sessions.stats.rows - before.rows,
     outputTokens: results.reduce((n, r) => n + r.outputTokens, 0),
+    // Glossary mode: the sentences a term was found in, and those whose English could be made to hold them.
+    termSentences: results.flatMap((r) => r.sentences).filter((s) => s.terms?.length).length,
+    placedSentences: results
+      .flatMap((r) => r.sentences)
+      .filter((s) => s.terms?.length && s.terms.every((t) => t.placed)).length,
   };
 }
 
@@ -208,7 +223,7 @@ self.onmessage = async ({ data }) => {
       return self.postMessage({ ...(await today(data.paragraphs)), words: words(data.paragraphs) });
     if (data.type === 'ours')
       return self.postMessage({
-        ...(await ours(data.paragraphs, data.quality, data.batchRows, data.sentencesApart)),
+        ...(await ours(data.paragraphs, data.quality, data.batchRows, data.sentencesApart, data.terms)),
         words: words(data.paragraphs),
       });
     if (data.type === 'assist') return self.postMessage(await assist(translator, data.paragraphs, forced, projection));
