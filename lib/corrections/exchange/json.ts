@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { correctionRecord, machineRecord, type CorrectionRecord } from '@/lib/store/correction-schema';
-import { glossaryEntrySchema } from '@/lib/glossary/schema';
+import { glossaryEntrySchema } from '@/lib/store/glossary-schema';
 import type { GlossaryEntry } from '@/lib/store/glossary-types';
 import { ImportProblem } from './problem';
 

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 
-/** A glossary entry as the JSON export carries it (lib/store/glossary-types.ts is the stored shape). */
+/** A glossary entry as the JSON export carries it and its import checks it (the stored shape: glossary-types.ts). */
 export const glossaryEntrySchema = z.object({
   id: z.string(),
   source: z.string(),
