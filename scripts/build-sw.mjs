@@ -1,5 +1,5 @@
 // Bundles the service worker (lib/offline/sw.ts) into public/sw.js with the pages it keeps from install:
-// the library, each shipped article and the text pages, in both interface languages, and ONNX Runtime's
+// the library, each shipped article, the text pages, Stored data and the glossary, in both interface languages, and ONNX Runtime's
 // files for the WASM device. Runs as part of `npm run build`, after `next build`.
 import { build } from 'esbuild';
 import { existsSync, readdirSync } from 'node:fs';
@@ -32,6 +32,7 @@ const pages = ['nl', 'en'].flatMap((l) => [
   `/${l}/texts/new`,
   `/${l}/texts/${TEXT_SHELL_ID}`,
   `/${l}/data`,
+  `/${l}/glossary`,
   ...slugs.map((s) => `/${l}/read/${s}`),
 ]);
 const ort = ORT_FILES.filter((f) => !f.includes('asyncify')).map((f) => `/ort/${ortFolder()}/${f}`);

@@ -5,8 +5,7 @@ import { sourceHash } from '@/lib/content/block-id';
 import { Connection } from '@/lib/store/connection';
 import { IndexedDBStore, openReaderDB } from '@/lib/store/db';
 import { IndexedDBGlossary } from '@/lib/store/glossary-list';
-import type { GlossaryEntry } from '@/lib/store/glossary-types';
-import { freshDatabaseNames } from '@/lib/store/test-records';
+import { freshDatabaseNames, glossaryEntry } from '@/lib/store/test-records';
 import { engineFor } from '@/lib/engine/worker/from-pipeline';
 import type { TranslationEngine } from '@/lib/engine/worker/engine';
 import { loadTestPipeline } from '@/tests/tools/test-model';
@@ -37,16 +36,7 @@ function realClient(log: { text: string; terms: GlossaryTerm[] }[]) {
   };
 }
 
-const entry = (source: string, target: string): GlossaryEntry => ({
-  id: `g-${source}`,
-  source,
-  target,
-  variants: [],
-  caseSensitive: false,
-  note: '',
-  createdAt: 1,
-  updatedAt: 1,
-});
+const entry = (source: string, target: string) => glossaryEntry(`g-${source}`, source, target);
 
 async function open(db: Awaited<ReturnType<typeof openReaderDB>>, log: { text: string; terms: GlossaryTerm[] }[]) {
   const glossary = new IndexedDBGlossary(Connection.of(db));

@@ -5,12 +5,12 @@
  * terms required, so adding, changing or removing an entry finds (or makes) exactly those paragraphs' English.
  */
 import { termsIn, termSignature, type GlossaryTerm } from '@/lib/engine/shared/terms';
-import type { ParagraphTranslation } from '@/lib/engine/shared/protocol';
+import type { ParagraphTranslation, SentenceTranslation } from '@/lib/engine/shared/protocol';
 import type { GlossaryEntry } from '@/lib/store/glossary-types';
 import { hashText } from '@/lib/content/block-id';
 import type { ArticlePersistence } from './article-persistence';
 import type { SegmentStates } from './segment-states';
-import type { TranslationQueue } from './translation-queue';
+import type { Request, TranslationQueue } from './translation-queue';
 
 export interface GlossarySource {
   list(): Promise<GlossaryEntry[]>;
@@ -65,6 +65,11 @@ export class ArticleGlossary {
   /** The entries paragraph `i` contains: all the engine needs to hear with it. */
   termsFor(i: number): GlossaryTerm[] {
     return this.signatures[i] ? termsIn(this.texts[i]!, this.terms).map((m) => m.term) : [];
+  }
+
+  /** What paragraph `i` is translated under now; `shown`: its sentences on screen, kept where they can stand. */
+  request(i: number, shown: SentenceTranslation[] | null): Request {
+    return { terms: this.termsFor(i), tag: this.signature(i), reuse: shown ?? undefined };
   }
 
   signature(i: number): string {

@@ -67,7 +67,7 @@ export class ArticleTranslator {
       {
         engine: () => this.loadClient(),
         translated: (i, result, tag) => this.translated(i, result, tag),
-        request: (i) => ({ terms: this.glossary.termsFor(i), tag: this.glossary.signature(i) }),
+        request: (i) => this.glossary.request(i, this.states.get(segments[i]!.id).sentences),
       },
       this.abort.signal,
     );

@@ -5,7 +5,7 @@
  * a parameter: the translator's worker client in the app, a fake one in the unit test.
  */
 import { isLoadError, toEngineError } from '@/lib/engine/shared/errors';
-import type { ParagraphTranslation } from '../engine/shared/protocol';
+import type { ParagraphTranslation, SentenceTranslation } from '../engine/shared/protocol';
 import type { GlossaryTerm } from '../engine/shared/terms';
 import { Scheduler } from './scheduler';
 import type { SegmentStates } from './segment-states';
@@ -14,7 +14,12 @@ import type { SegmentStates } from './segment-states';
 export interface QueueClient {
   translate(
     text: string,
-    options: { signal?: AbortSignal; onPartial?: (text: string) => void; terms?: GlossaryTerm[] },
+    options: {
+      signal?: AbortSignal;
+      onPartial?: (text: string) => void;
+      terms?: GlossaryTerm[];
+      reuse?: SentenceTranslation[];
+    },
   ): Promise<ParagraphTranslation>;
 }
 
@@ -22,6 +27,8 @@ export interface QueueClient {
 export interface Request {
   terms: GlossaryTerm[];
   tag: string;
+  /** Its sentences as shown now: those that need no other terms are kept, not decoded again. */
+  reuse?: SentenceTranslation[];
 }
 
 export interface QueueHooks {
@@ -117,8 +124,8 @@ export class TranslationQueue {
     if (!segment) throw new Error('no such paragraph');
     try {
       const client = await this.hooks.engine();
-      const { terms, tag } = this.hooks.request?.(index) ?? PLAIN;
-      const result = await client.translate(segment.text, { signal: this.signal, terms });
+      const { terms, tag, reuse } = this.hooks.request?.(index) ?? PLAIN;
+      const result = await client.translate(segment.text, { signal: this.signal, terms, reuse });
       this.scheduler.remove(index);
       this.hooks.translated(index, result, tag);
       return result;
@@ -155,10 +162,11 @@ export class TranslationQueue {
     const segment = this.states.segments[index]!;
     try {
       // Marked as translating when the worker starts on it (its first partial), not while it waits there.
-      const { terms, tag } = this.hooks.request?.(index) ?? PLAIN;
+      const { terms, tag, reuse } = this.hooks.request?.(index) ?? PLAIN;
       const result = await client.translate(segment.text, {
         signal: this.signal,
         terms,
+        reuse,
         onPartial: (text) => this.states.move(segment.id, 'translating', text),
       });
       this.hooks.translated(index, result, tag);

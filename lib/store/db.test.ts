@@ -3,7 +3,7 @@ import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, translationCacheKey } from '@/lib/engine/shared/config';
 import { IndexedDBStore, IndexedDBTexts, openReaderDB } from './db';
-import { freshDatabaseNames, machine, correction, userText } from './test-records';
+import { freshDatabaseNames, machine, correction, oldStores, userText } from './test-records';
 import { DB_VERSION, STORES } from './schema';
 
 const dbName = freshDatabaseNames();
@@ -93,18 +93,7 @@ describe('drafts belong to the editor that typed them', () => {
   });
 
   it('upgrades a version-5 database, keeping its drafts as ones no open tab owns', async () => {
-    const v5 = await openDB(dbName(), 5, {
-      upgrade(db) {
-        db.createObjectStore(STORES.machine, { keyPath: ['cacheKey', 'sourceHash'] }).createIndex(
-          'lastUsed',
-          'lastUsed',
-        );
-        db.createObjectStore(STORES.corrections, { keyPath: 'sourceHash' }).createIndex('updatedAt', 'updatedAt');
-        db.createObjectStore(STORES.texts, { keyPath: 'id' }).createIndex('updatedAt', 'updatedAt');
-        db.createObjectStore(STORES.drafts, { keyPath: ['article', 'segment'] });
-        db.createObjectStore(STORES.feeds, { keyPath: 'url' });
-      },
-    });
+    const v5 = await openDB(dbName(), 5, { upgrade: (db) => oldStores(db, 5) });
     await v5.put(STORES.drafts, {
       article: 'a',
       segment: 's-1',

@@ -5,37 +5,15 @@ import { onStoreChange } from './change-feed';
 import { Connection } from './connection';
 import { IndexedDBStore, openReaderDB } from './db';
 import { IndexedDBGlossary } from './glossary-list';
-import type { GlossaryEntry } from './glossary-types';
 import { STORES } from './schema';
-import { correction, freshDatabaseNames } from './test-records';
+import { correction, freshDatabaseNames, glossaryEntry, oldStores } from './test-records';
 
 const dbName = freshDatabaseNames('glossary');
-const entry = (id: string, source: string, target: string, more: Partial<GlossaryEntry> = {}): GlossaryEntry => ({
-  id,
-  source,
-  target,
-  variants: [],
-  caseSensitive: false,
-  note: '',
-  createdAt: 1,
-  updatedAt: 1,
-  ...more,
-});
+const entry = glossaryEntry;
 
 describe('the glossary in IndexedDB', () => {
   it('upgrades a version-6 database: its corrections, texts and drafts stay, the glossary starts empty', async () => {
-    const v6 = await openDB(dbName(), 6, {
-      upgrade(db) {
-        db.createObjectStore(STORES.machine, { keyPath: ['cacheKey', 'sourceHash'] }).createIndex(
-          'lastUsed',
-          'lastUsed',
-        );
-        db.createObjectStore(STORES.corrections, { keyPath: 'sourceHash' }).createIndex('updatedAt', 'updatedAt');
-        db.createObjectStore(STORES.texts, { keyPath: 'id' }).createIndex('updatedAt', 'updatedAt');
-        db.createObjectStore(STORES.drafts, { keyPath: ['article', 'segment', 'editor'] });
-        db.createObjectStore(STORES.feeds, { keyPath: 'url' });
-      },
-    });
+    const v6 = await openDB(dbName(), 6, { upgrade: (db) => oldStores(db, 6) });
     await v6.put(STORES.corrections, {
       ...correction('h1', 'my own English'),
       createdAt: 1,

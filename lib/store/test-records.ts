@@ -1,5 +1,8 @@
 /** Records for the store's tests: the same shapes the app writes, named by what they stand for. */
+import type { IDBPDatabase } from 'idb';
 import { beforeEach } from 'vitest';
+import type { GlossaryEntry } from './glossary-types';
+import { STORES } from './schema';
 
 /** A fresh database name per test (call at the top of a test file): no test sees another's leftovers. */
 export function freshDatabaseNames(prefix = 'test-db'): () => string {
@@ -37,3 +40,30 @@ export const userText = (id: string, title: string, updatedAt: number) => ({
   createdAt: updatedAt,
   updatedAt,
 });
+export const glossaryEntry = (
+  id: string,
+  source: string,
+  target: string,
+  more: Partial<GlossaryEntry> = {},
+): GlossaryEntry => ({
+  id,
+  source,
+  target,
+  variants: [],
+  caseSensitive: false,
+  note: '',
+  createdAt: 1,
+  updatedAt: 1,
+  ...more,
+});
+
+/** A database as an earlier version left it: the stores of versions 2 to 6 (version 6's drafts keyed by editor). */
+export function oldStores(db: IDBPDatabase<unknown>, version: 5 | 6) {
+  db.createObjectStore(STORES.machine, { keyPath: ['cacheKey', 'sourceHash'] }).createIndex('lastUsed', 'lastUsed');
+  db.createObjectStore(STORES.corrections, { keyPath: 'sourceHash' }).createIndex('updatedAt', 'updatedAt');
+  db.createObjectStore(STORES.texts, { keyPath: 'id' }).createIndex('updatedAt', 'updatedAt');
+  db.createObjectStore(STORES.drafts, {
+    keyPath: version === 6 ? ['article', 'segment', 'editor'] : ['article', 'segment'],
+  });
+  db.createObjectStore(STORES.feeds, { keyPath: 'url' });
+}

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectedAlternatives, expectedCompletion } from './expected';
-import { expectNoSeriousAxeViolations, SEED_SLUG, seedParagraphs } from './helpers';
+import { expectNoSeriousAxeViolations, SEED_SLUG, seedParagraphs, pointAtWord } from './helpers';
 
 const READER = `/en/read/${SEED_SLUG}`;
 const allDone = (page: Page) =>
@@ -68,15 +68,7 @@ test('a double-clicked Dutch word is glossed by the model; the list is asked for
   await allDone(page);
   const dutch = pair(page, 'paragraph', 1).locator('[data-lang-col="nl"] [data-s="0"]');
   // Double-click the word itself: select it by its position in the sentence.
-  const box = await dutch.evaluate((el, w) => {
-    const node = [...el.childNodes].find((n) => n.textContent?.includes(w))!;
-    const range = document.createRange();
-    const at = node.textContent!.indexOf(w);
-    range.setStart(node, at + 2);
-    range.setEnd(node, at + 3);
-    const r = range.getBoundingClientRect();
-    return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
-  }, word);
+  const box = await pointAtWord(dutch, word);
   await page.mouse.dblclick(box.x, box.y);
   const gloss = page.getByRole('listbox', { name: 'Translations' });
   await expect(page.getByRole('dialog', { name: `Translations of “${word}”` })).toBeVisible();

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { expectedTranslations, expectedWithTerms } from './expected';
-import { expectNoSeriousAxeViolations, SEED_SLUG, seedParagraphs } from './helpers';
+import { expectNoSeriousAxeViolations, SEED_SLUG, seedParagraphs, pointAtWord } from './helpers';
 
 const READER = `/en/read/${SEED_SLUG}`;
 const TERM = { source: 'Kruisraketten', target: 'cruise missiles', variants: [], caseSensitive: false };
@@ -31,15 +31,7 @@ const storedMachine = (page: Page) =>
 async function glossOf(page: Page, word: string) {
   const dutch = page.locator('[data-lang-col="nl"] [data-s]', { hasText: word }).first();
   await dutch.scrollIntoViewIfNeeded();
-  const box = await dutch.evaluate((el, w) => {
-    const node = [...el.childNodes].find((n) => n.textContent?.includes(w))!;
-    const range = document.createRange();
-    const at = node.textContent!.indexOf(w);
-    range.setStart(node, at + 2);
-    range.setEnd(node, at + 3);
-    const r = range.getBoundingClientRect();
-    return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
-  }, word);
+  const box = await pointAtWord(dutch, word);
   await page.mouse.dblclick(box.x, box.y);
   await expect(page.getByRole('dialog', { name: `Translations of “${word}”` })).toBeVisible();
 }

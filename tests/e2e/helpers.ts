@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -21,4 +21,17 @@ export async function expectNoSeriousAxeViolations(page: Page) {
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   expect(serious, serious.join('\n')).toEqual([]);
+}
+
+/** Where on screen a word of an element's text is (inside it, a letter or two in), for a reader's double-click. */
+export function pointAtWord(element: Locator, word: string) {
+  return element.evaluate((el, w) => {
+    const node = [...el.childNodes].find((n) => n.textContent?.includes(w))!;
+    const range = document.createRange();
+    const at = node.textContent!.indexOf(w);
+    range.setStart(node, at + 2);
+    range.setEnd(node, at + 3);
+    const r = range.getBoundingClientRect();
+    return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+  }, word);
 }

@@ -76,7 +76,7 @@ test('offline: the library, an article read before, a text of yours and a new te
   await expect(page.getByTestId('offline-notice')).toHaveCount(0);
 });
 
-test('offline on a profile that never pasted a text: pasting, a file and Stored data work; a web address or a feed says why not', async ({
+test('offline on a profile that never pasted a text: pasting, a file, Stored data and the glossary work; a web address or a feed says why not', async ({
   page,
   context,
 }) => {
@@ -133,11 +133,20 @@ test('offline on a profile that never pasted a text: pasting, a file and Stored 
 
   // Stored data and its import, never opened online.
   await page.goto('/en/data');
-  await page.locator('input[type="file"]').setInputFiles({
+  await page.getByLabel('Import corrections (JSON or TMX)').setInputFiles({
     name: 'x.md',
     mimeType: 'text/markdown',
     buffer: Buffer.from('# Titel\n\nKruisraketten\n\n> Cruise missiles\n'),
   });
   await expect(page.getByTestId('import-message')).toContainText('it is a bilingual Markdown export, made for reading');
+
+  // The glossary, never opened online: an entry added offline is kept.
+  await page.goto('/en/glossary');
+  const form = page.getByTestId('glossary-add-form');
+  await form.getByLabel('Dutch term').fill('Navo');
+  await form.getByLabel('English term').fill('NATO');
+  await form.getByRole('button', { name: 'Add to glossary' }).click();
+  await page.reload();
+  await expect(page.getByTestId('glossary-entry')).toHaveText([/Navo→NATO/]);
   await context.setOffline(false);
 });

@@ -2,6 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { download } from '@/lib/export/download';
+import { FileButton } from '@/app/_components/ui/file-button';
 import { glossaryFile, importGlossaryFile, type GlossaryExport } from '@/lib/glossary/actions';
 import { GlossaryProblem } from '@/lib/glossary/problem';
 import { storageFailureReason } from '@/lib/store/errors';
@@ -43,22 +44,13 @@ export function GlossaryFiles({ glossary, entries, onMessage }: Props) {
       <button type="button" className={button} onClick={exportAs('omegat')} disabled={entries.length === 0}>
         {t('exportOmegat')}
       </button>
-      <label
-        className={`${button} cursor-pointer has-[:focus-visible]:outline has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-accent`}
-      >
-        {t('import')}
-        <input
-          type="file"
-          accept=".tbx,.xml,.txt,.tsv,.utf8,.json,application/json,text/xml,text/plain"
-          className="sr-only"
-          data-testid="glossary-import"
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            if (file) void onImport(file);
-            e.target.value = '';
-          }}
-        />
-      </label>
+      <FileButton
+        label={t('import')}
+        accept=".tbx,.xml,.txt,.tsv,.utf8,.json,application/json,text/xml,text/plain"
+        className={button}
+        testId="glossary-import"
+        onFile={(file) => void onImport(file)}
+      />
     </div>
   );
 }

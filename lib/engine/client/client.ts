@@ -12,6 +12,7 @@ import type {
   EngineError,
   ParagraphTranslation,
   ProjectionRewrite,
+  SentenceTranslation,
   WorkerRequest,
   WorkerResponse,
 } from '../shared/protocol';
@@ -78,12 +79,17 @@ export class TranslationClient {
 
   async translate(
     text: string,
-    options: { signal?: AbortSignal; onPartial?: (text: string) => void; terms?: GlossaryTerm[] } = {},
+    options: {
+      signal?: AbortSignal;
+      onPartial?: (text: string) => void;
+      terms?: GlossaryTerm[];
+      reuse?: SentenceTranslation[];
+    } = {},
   ): Promise<ParagraphTranslation> {
     await this.load();
     options.signal?.throwIfAborted();
     return this.send(
-      { type: 'translate', text, ...(options.terms?.length ? { terms: options.terms } : {}) },
+      { type: 'translate', text, terms: options.terms, reuse: options.reuse },
       (m) => (m.type === 'result' ? m.result : undefined),
       (message) => {
         if (message.type === 'partial') options.onPartial?.(message.text);

@@ -75,8 +75,11 @@ export interface ParagraphTranslation {
 
 export type WorkerRequest =
   | { type: 'load'; id: number; config: EngineConfig }
-  /** `terms`: the reader's glossary entries that apply to this paragraph (the worker finds them per sentence). */
-  | { type: 'translate'; id: number; text: string; terms?: GlossaryTerm[] }
+  /**
+   * `terms`: the reader's glossary entries that apply to this paragraph (the worker finds them per sentence);
+   * `reuse`: its sentences as translated before under these settings (one that needs the same terms is kept).
+   */
+  | { type: 'translate'; id: number; text: string; terms?: GlossaryTerm[]; reuse?: SentenceTranslation[] }
   /** Other translations of one sentence, or of a Dutch word or phrase alone. */
   | { type: 'alternatives'; id: number; text: string }
   /** The rest of the English of `source` after what the reader typed. */

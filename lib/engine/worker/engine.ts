@@ -15,9 +15,9 @@ import type { BeamSettings } from './decoding';
 import { JobQueue } from './job-queue';
 import type { MarianSessions } from './marian-sessions';
 import type { EngineTokenizer } from './tokenizer';
-import { wordScores } from '../shared/words';
 import type { GlossaryTerm } from '../shared/terms';
-import { placedTerms, sentenceTerms } from './sentence-terms';
+import { placedTerms, reusable, sentenceTerms } from './sentence-terms';
+import { sentenceOf } from './sentence-result';
 import { typedPrefix } from './typed-prefix';
 
 export interface EngineOptions {
@@ -69,24 +69,32 @@ export class TranslationEngine {
       onSentence,
       shouldStop,
       terms = [],
+      reuse,
     }: {
       onPartial?: (text: () => string) => void;
       onSentence?: (piece: number) => void;
       shouldStop?: () => boolean;
       /** The reader's glossary: a sentence with one of its Dutch terms must contain its English. */
       terms?: readonly GlossaryTerm[];
+      /** Sentences of an earlier translation of it (same settings): one that needs the same terms is kept as it is. */
+      reuse?: readonly SentenceTranslation[];
     } = {},
   ): Promise<ParagraphTranslation> {
     const started = performance.now();
     const spans = splitSentences(paragraph);
+    const kept = spans.map((span) => reusable(span.text, terms, reuse));
     const pieces = spans.flatMap((span, sentence) =>
-      chunkSentence(span.text, (w) => this.tokenizer.tokensOfWord(w)).map((text) => ({ sentence, text })),
+      kept[sentence]
+        ? []
+        : chunkSentence(span.text, (w) => this.tokenizer.tokensOfWord(w)).map((text) => ({ sentence, text })),
     );
     const current: (readonly number[])[] = pieces.map(() => []);
     const done: (string | null)[] = pieces.map(() => null);
+    const sofar = (s: number) =>
+      pieces.flatMap((p, i) => (p.sentence === s ? [done[i] ?? this.tokenizer.decode(current[i]!).trim()] : []));
     const text = () =>
-      pieces
-        .map((_, i) => done[i] ?? this.tokenizer.decode(current[i]!).trim())
+      spans
+        .flatMap((_, s) => (kept[s] ? [kept[s].target] : sofar(s)))
         .filter(Boolean)
         .join(' ');
     const results = await Promise.all(
@@ -128,45 +136,20 @@ export class TranslationEngine {
         });
       }),
     );
-    const sentences: SentenceTranslation[] = spans.map((span, s) => {
-      const mine = results
-        .filter((_, i) => pieces[i]!.sentence === s)
-        .map((r) => ({ ...r, text: this.tokenizer.decode(r.tokens).trim() }));
-      // Each chunk's words, at their offsets in the sentence's English (chunks joined by a space).
-      let offset = 0;
-      const words = mine
-        .filter((r) => r.text)
-        .flatMap((r) => {
-          const scored = wordScores(
-            r.tokens.map((t) => this.tokenizer.piece(t)),
-            r.logprobs,
-            r.text,
-          ).map(([a, b, p]): [number, number, number] => [a + offset, b + offset, p]);
-          offset += r.text.length + 1;
-          return scored;
-        });
-      const searched =
-        this.options.beams &&
-        this.options.alternatives &&
-        this.options.beams.numBeams >= this.options.alternatives.numBeams;
-      const terms = mine.flatMap((r) => r.terms);
-      return {
-        source: span.text,
-        start: span.start,
-        end: span.end,
-        target: mine
-          .map((r) => r.text)
-          .filter(Boolean)
-          .join(' '),
-        tokens: mine.flatMap((r) => r.tokens),
-        logprobs: mine.flatMap((r) => r.logprobs),
-        words,
-        ...(searched && mine.length === 1 && !mine[0]!.constrained
-          ? { alternatives: this.distinct(mine[0]!.nbest) }
-          : {}),
-        ...(terms.length ? { terms } : {}),
-      };
-    });
+    const searched =
+      this.options.beams &&
+      this.options.alternatives &&
+      this.options.beams.numBeams >= this.options.alternatives.numBeams;
+    const sentences: SentenceTranslation[] = spans.map((span, s) =>
+      kept[s]
+        ? { ...kept[s], start: span.start, end: span.end }
+        : sentenceOf(
+            span,
+            results.filter((_, i) => pieces[i]!.sentence === s),
+            this.tokenizer,
+            searched ? (nbest) => this.distinct(nbest) : null,
+          ),
+    );
     return {
       text: sentences
         .map((s) => s.target)

@@ -69,6 +69,24 @@ describe("the engine with a reader's glossary (test model)", () => {
     expect(glossed.sentences[0]!.target).toBe(plain.sentences[0]!.target);
   });
 
+  it('keeps an earlier sentence that needs the same terms, and decodes only the one a changed term touches', async () => {
+    const steps = () => best.sessions.stats.steps;
+    const plain = await best.translate(paragraph);
+    let at = steps();
+    const alone = await best.translate(kiev, { terms: [term('Kiev', 'Polen')] });
+    const onlyKiev = steps() - at;
+    at = steps();
+    const glossed = await best.translate(paragraph, { terms: [term('Kiev', 'Polen')], reuse: plain.sentences });
+    expect(steps() - at).toBe(onlyKiev); // the train's sentence was not decoded again
+    expect(glossed.sentences[0]!.target).toBe(alone.sentences[0]!.target);
+    expect(glossed.sentences[1]).toEqual(plain.sentences[1]);
+    // The entry removed: the Kiev sentence needs no term now, so its glossed English cannot stand; it is decoded.
+    at = steps();
+    const back = await best.translate(paragraph, { reuse: glossed.sentences });
+    expect(back.sentences).toEqual(plain.sentences);
+    expect(steps() - at).toBeGreaterThan(0);
+  });
+
   it('matches a variant, honours a case-sensitive entry, and never a term inside a longer word', async () => {
     const variant = await best.translate(kiev, { terms: [term('Kyiv', 'Polen', { variants: ['Kiev'] })] });
     expect(variant.sentences[0]!.terms?.[0]).toMatchObject({ source: 'Kiev', placed: true });

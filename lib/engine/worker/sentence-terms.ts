@@ -4,7 +4,8 @@
  * its settings; greedy ('fast') mode has no beam to share between the terms and the rest of the sentence, so a
  * sentence with a term is searched with the smallest beam, two, and the model's length penalty.
  */
-import { termsIn, type GlossaryTerm, type PlacedTerm } from '../shared/terms';
+import type { SentenceTranslation } from '../shared/protocol';
+import { termsIn, termSignature, type GlossaryTerm, type PlacedTerm } from '../shared/terms';
 import { distinctPhrases } from './constraints';
 import type { BeamSettings } from './decoding';
 import type { EngineTokenizer } from './tokenizer';
@@ -41,4 +42,22 @@ export function sentenceTerms(
 /** What a sentence reports of its terms: each placed when its decoding met the constraints. */
 export function placedTerms(found: SentenceTerms['found'], placed: boolean): PlacedTerm[] {
   return found.map((f) => ({ ...f, placed }));
+}
+
+/**
+ * An earlier translation of this sentence that can stand (the same Dutch, asked to hold the same English terms,
+ * under the same settings): decoding it again would give the same English, so it is not decoded.
+ */
+export function reusable(
+  text: string,
+  terms: readonly GlossaryTerm[],
+  earlier: readonly SentenceTranslation[] | undefined,
+): SentenceTranslation | null {
+  if (!earlier?.length) return null;
+  const needs = termSignature(termsIn(text, terms).map((m) => m.term.target));
+  return (
+    earlier.find(
+      (s) => s.source === text && s.tokens && termSignature(s.terms?.map((t) => t.target) ?? []) === needs,
+    ) ?? null
+  );
 }

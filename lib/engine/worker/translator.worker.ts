@@ -6,6 +6,7 @@
  * decodes the sentences of all of them in flight together (engine/engine.ts).
  */
 import { readTerms } from '../shared/terms';
+import { isSentence } from '../shared/sentence-shape';
 import { env, pipeline, type TranslationPipeline } from '@huggingface/transformers';
 // The same module transformers.js imports (one instance in the bundle): its InferenceSession is the one wrapped.
 import { InferenceSession } from 'onnxruntime-web/webgpu';
@@ -209,6 +210,7 @@ async function handleTranslate(request: Extract<WorkerRequest, { type: 'translat
     let lastPartial = performance.now(); // a paragraph done within one interval sends its result only
     const result = await translator.translate(text, {
       terms: readTerms(request.terms),
+      reuse: Array.isArray(request.reuse) ? request.reuse.filter(isSentence) : undefined,
       shouldStop: () => cancelled.has(id),
       onPartial: (partial) => {
         const now = performance.now();

@@ -8,6 +8,7 @@ import { onStoreChange } from '@/lib/store/change-feed';
 import { storageFailureReason } from '@/lib/store/errors';
 import { openGlossary, openTranslationStore } from '@/lib/store/open-store';
 import { Link } from '@/lib/i18n/navigation';
+import { FileButton } from '@/app/_components/ui/file-button';
 import type { TranslationStore } from '@/lib/store/types';
 import {
   clearMachineTranslations,
@@ -153,21 +154,12 @@ export function StoredData() {
         <button type="button" className={button} onClick={exportAs('tmx')}>
           {t('exportTmx')}
         </button>
-        <label
-          className={`${button} cursor-pointer has-[:focus-visible]:outline has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-accent`}
-        >
-          {t('import')}
-          <input
-            type="file"
-            accept=".json,.tmx,application/json,text/xml"
-            className="sr-only"
-            onChange={(e) => {
-              const file = e.target.files?.[0];
-              if (file) void onImport(file);
-              e.target.value = '';
-            }}
-          />
-        </label>
+        <FileButton
+          label={t('import')}
+          accept=".json,.tmx,application/json,text/xml"
+          className={button}
+          onFile={(file) => void onImport(file)}
+        />
       </div>
 
       {message && (
