@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { expectedTranslations, expectedWithTerms } from './expected';
+import { expectNoPageErrors, installStorageFaults, setStorageFault, watchPageErrors } from './faults';
 import { expectNoSeriousAxeViolations, SEED_SLUG, seedParagraphs, pointAtWord } from './helpers';
 
 const READER = `/en/read/${SEED_SLUG}`;
@@ -184,4 +185,27 @@ test('a correction that replaces the same word in several places offers the entr
     );
   await page.goto('/en/glossary');
   await expect(page.getByTestId('glossary-entry')).toHaveText([/Navo→NATO/]);
+});
+
+test('a glossary write that fails after the page loaded says why, in the interface language, and keeps what was typed', async ({
+  page,
+  context,
+}) => {
+  await installStorageFaults(context);
+  const errors = await watchPageErrors(page);
+  await page.goto('/nl/glossary');
+  const form = page.getByTestId('glossary-add-form');
+  await form.getByLabel('Nederlandse term').fill('Navo');
+  await form.getByLabel('Engelse term').fill('NATO');
+  await setStorageFault(page, 'quota');
+  await form.getByRole('button', { name: 'Aan woordenlijst toevoegen' }).click();
+  await expect(form.getByRole('alert')).toHaveText(
+    'De woordenlijst is niet gewijzigd: de opslag van deze browser voor de site is vol. Wat je typte staat er nog; probeer het opnieuw.',
+  );
+  await expect(form.getByLabel('Nederlandse term')).toHaveValue('Navo');
+  await expect(form.getByLabel('Engelse term')).toHaveValue('NATO');
+  await setStorageFault(page, null);
+  await form.getByRole('button', { name: 'Aan woordenlijst toevoegen' }).click();
+  await expect(page.getByTestId('glossary-entry')).toHaveText([/Navo→NATO/]);
+  expectNoPageErrors(errors);
 });
