@@ -16,7 +16,7 @@ import { JobQueue } from './job-queue';
 import type { MarianSessions } from './marian-sessions';
 import type { EngineTokenizer } from './tokenizer';
 import type { GlossaryTerm } from '../shared/terms';
-import { placedTerms, reusable, sentenceTerms } from './sentence-terms';
+import { ownEnglish, placedTerms, reusable, sentenceTerms } from './sentence-terms';
 import { sentenceOf } from './sentence-result';
 import { typedPrefix } from './typed-prefix';
 
@@ -122,9 +122,12 @@ export class TranslationEngine {
         const constrained = glossary.constraints
           ? this.jobs.add({ ...job, beams: glossary.beams, constraints: glossary.constraints })
           : null;
-        // A term no translation within the length cap could contain: reported, and the model's own English kept.
+        // A term no translation within the length cap could contain: reported, and the model's own English kept
+        // (an earlier one of this sentence without terms is that English already: not decoded again).
+        const whole = pieces.filter((p) => p.sentence === piece.sentence).length === 1;
+        const own = whole ? ownEnglish(spans[piece.sentence]!.text, reuse) : null;
         const decoded = constrained
-          ? constrained.then((r) => (r && !r.placed ? this.jobs.add(job) : r))
+          ? constrained.then((r) => (r && !r.placed ? (own ?? this.jobs.add(job)) : r))
           : this.jobs.add(job);
         return decoded.then((result) => {
           if (!result) throw cancelled();

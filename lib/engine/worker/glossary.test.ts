@@ -67,6 +67,16 @@ describe("the engine with a reader's glossary (test model)", () => {
     expect(cases.find((c) => c.text === train && c.setting === 'beams-2')!.nbest).toEqual([]);
     expect(glossed.sentences[0]!.terms).toEqual([{ source: 'trein', target: 'the train', placed: false }]);
     expect(glossed.sentences[0]!.target).toBe(plain.sentences[0]!.target);
+    // With the model's own English of it at hand (the page sends what it shows), it is not decoded a second time.
+    const steps = () => fast.sessions.stats.steps;
+    let at = steps();
+    await fast.translate(train, { terms: [term('trein', 'the train')] });
+    const twice = steps() - at;
+    at = steps();
+    const kept = await fast.translate(train, { terms: [term('trein', 'the train')], reuse: plain.sentences });
+    expect(kept.sentences[0]!.target).toBe(plain.sentences[0]!.target);
+    expect(kept.sentences[0]!.terms).toEqual([{ source: 'trein', target: 'the train', placed: false }]);
+    expect(steps() - at).toBe(twice - plain.sentences[0]!.tokens!.length);
   });
 
   it('keeps an earlier sentence that needs the same terms, and decodes only the one a changed term touches', async () => {

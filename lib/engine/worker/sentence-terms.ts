@@ -7,6 +7,7 @@
 import type { SentenceTranslation } from '../shared/protocol';
 import { termsIn, termSignature, type GlossaryTerm, type PlacedTerm } from '../shared/terms';
 import { distinctPhrases } from './constraints';
+import type { SentenceResult } from './batch-decoder';
 import type { BeamSettings } from './decoding';
 import type { EngineTokenizer } from './tokenizer';
 
@@ -60,4 +61,12 @@ export function reusable(
       (s) => s.source === text && s.tokens && termSignature(s.terms?.map((t) => t.target) ?? []) === needs,
     ) ?? null
   );
+}
+
+/** The model's own English of this sentence from an earlier translation without terms, as a decoding result. */
+export function ownEnglish(text: string, earlier: readonly SentenceTranslation[] | undefined): SentenceResult | null {
+  const own = earlier?.find((s) => s.source === text && !s.terms?.length && s.tokens && s.logprobs);
+  if (!own) return null;
+  const hypothesis = { tokens: own.tokens!, logprobs: own.logprobs!, score: own.logprobs!.reduce((a, b) => a + b, 0) };
+  return { ...hypothesis, nbest: [hypothesis] };
 }
