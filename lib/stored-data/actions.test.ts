@@ -6,6 +6,9 @@ import { IndexedDBStore, openReaderDB } from '@/lib/store/db';
 import { useMapStorage } from '@/lib/store/test-storage';
 import { ImportProblem } from '@/lib/corrections/exchange/problem';
 import { clearMachineTranslations, exportFile, importFile, readFigures } from './actions';
+import { Connection } from '@/lib/store/connection';
+import { IndexedDBGlossary } from '@/lib/store/glossary-list';
+import { glossaryEntry } from '@/lib/store/test-records';
 
 let n = 0;
 const openStore = async () => new IndexedDBStore(await openReaderDB(`stored-data-${++n}`));
@@ -46,5 +49,21 @@ describe('the Stored data actions', () => {
     expect((await exportFile(to, 'tmx')).text).toContain('Good morning.');
     await expect(importFile(to, new File(['{"nope": 1}'], 'x.json'))).rejects.toBeInstanceOf(ImportProblem);
     expect(await to.countCorrections()).toBe(1);
+  });
+
+  it('the JSON export carries the glossary, and its import brings it into another browser beside the corrections', async () => {
+    const glossaryOf = async () => new IndexedDBGlossary(Connection.of(await openReaderDB(`stored-data-${++n}`)));
+    const from = await openStore();
+    const terms = await glossaryOf();
+    await terms.put(glossaryEntry('g1', 'Navo', 'NATO', { variants: ["Navo's"] }));
+    const file = await exportFile(from, 'json', terms);
+    expect(JSON.parse(file.text).glossary).toHaveLength(1);
+    const to = await openStore();
+    const other = await glossaryOf();
+    const outcome = await importFile(to, new File([file.text], file.name), other);
+    expect(outcome.terms).toBe(1);
+    expect((await other.list()).map((e) => [e.source, e.target, e.variants])).toEqual([['Navo', 'NATO', ["Navo's"]]]);
+    // TMX carries corrections only.
+    expect((await exportFile(from, 'tmx', terms)).text).not.toContain('Navo');
   });
 });
