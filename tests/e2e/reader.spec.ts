@@ -85,14 +85,19 @@ test('?view= in a shared link wins over the remembered view', async ({ page }) =
   await expect(page.getByRole('radio', { name: 'Engels' })).toBeChecked();
 });
 
+type DOMRectLike = { x: number; y: number; width: number; height: number };
+
 test('on a wide screen each pair shares a row; at 390×844 it stacks Dutch above English', async ({ page }) => {
   await page.goto(READER);
   const pair = page.locator('[data-segment]').first();
-  const boxes = async () =>
-    [
-      (await pair.locator('[data-lang-col="nl"]').boundingBox())!,
-      (await pair.locator('[data-lang-col="en"]').boundingBox())!,
-    ] as const;
+  // Both boxes in one frame: read one after the other, a line the toolbar gains in between would move only one.
+  const boxes = () =>
+    pair.evaluate((el) =>
+      (['nl', 'en'] as const).map((lang) => {
+        const r = el.querySelector(`[data-lang-col="${lang}"]`)!.getBoundingClientRect();
+        return { x: r.x, y: r.y, width: r.width, height: r.height };
+      }),
+    ) as Promise<[DOMRectLike, DOMRectLike]>;
   // Measured once the page has settled (on a loaded machine the first frame can precede the app's own layout).
   await expect
     .poll(async () => {
