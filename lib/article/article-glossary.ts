@@ -5,7 +5,7 @@
  * terms required, so adding, changing or removing an entry finds (or makes) exactly those paragraphs' English.
  */
 import { termsIn, termSignature, type GlossaryTerm } from '@/lib/engine/shared/terms';
-import type { ParagraphTranslation, SentenceTranslation } from '@/lib/engine/shared/protocol';
+import type { SentenceTranslation } from '@/lib/engine/shared/protocol';
 import type { GlossaryEntry } from '@/lib/store/glossary-types';
 import { hashText } from '@/lib/content/block-id';
 import type { ArticlePersistence } from './article-persistence';
@@ -16,7 +16,7 @@ export interface GlossarySource {
   list(): Promise<GlossaryEntry[]>;
 }
 
-export const termOf = (e: GlossaryEntry): GlossaryTerm => ({
+const termOf = (e: GlossaryEntry): GlossaryTerm => ({
   source: e.source,
   variants: e.variants,
   target: e.target,
@@ -26,11 +26,6 @@ export const termOf = (e: GlossaryEntry): GlossaryTerm => ({
 /** The stored translation's key for a paragraph with Dutch hash `hash` under these required English terms. */
 export function machineKeyOf(hash: string, signature: string): string {
   return signature ? `${hash}~${hashText(signature)}` : hash;
-}
-
-/** The signature a translation was made under, read from what its sentences report. */
-export function signatureOfResult(result: Pick<ParagraphTranslation, 'sentences'>): string {
-  return termSignature(result.sentences.flatMap((s) => s.terms?.map((t) => t.target) ?? []));
 }
 
 export class ArticleGlossary {

@@ -7,6 +7,7 @@ import { useCoarsePointer } from '@/app/_components/use-coarse-pointer';
 import { CorrectionFailureNotice } from '../editor/correction-failure';
 import { inlineLink, pillButton } from '@/app/_components/ui/styles';
 import { Link } from '@/lib/i18n/navigation';
+import { storageFailureReason, type StorageFailureReason } from '@/lib/store/errors';
 
 export interface AssistList {
   kind: 'alternatives' | 'gloss';
@@ -37,7 +38,7 @@ export function AssistPopover({ list, onChoose, onAlways, onClose, onRetry }: Pr
   const g = useTranslations('Glossary');
   const [always, setAlways] = useState('');
   const [added, setAdded] = useState<string | null>(null);
-  const [alwaysFailed, setAlwaysFailed] = useState(false);
+  const [alwaysFailed, setAlwaysFailed] = useState<StorageFailureReason | null>(null);
   const id = useId();
   const box = useRef<HTMLDivElement>(null);
   const listbox = useRef<HTMLUListElement>(null);
@@ -89,9 +90,9 @@ export function AssistPopover({ list, onChoose, onAlways, onClose, onRetry }: Pr
     try {
       await onAlways(english.trim());
       setAdded(english.trim());
-      setAlwaysFailed(false);
-    } catch {
-      setAlwaysFailed(true);
+      setAlwaysFailed(null);
+    } catch (err) {
+      setAlwaysFailed(storageFailureReason(err));
     }
   };
 
@@ -217,7 +218,7 @@ export function AssistPopover({ list, onChoose, onAlways, onClose, onRetry }: Pr
       )}
       {alwaysFailed && (
         <p role="alert" className="px-2 pt-1.5 text-accent">
-          {g('saveFailed', { reason: 'other' })}
+          {g('saveFailed', { reason: alwaysFailed })}
         </p>
       )}
       <p className="px-2 pt-1 text-xs text-muted">
